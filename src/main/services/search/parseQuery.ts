@@ -1,0 +1,34 @@
+/** Reads what a person typed into the search box. */
+import { tokenize } from './analyzer'
+
+export interface ParsedQuery {
+  /** Whole-word index terms (stop words dropped), each once. */
+  terms: string[]
+  /** The folded last word when it may still be being typed; matched as a prefix. */
+  prefix: string | null
+  /** Quoted phrases, as sequences of folded words, that a passage must contain. */
+  phrases: string[][]
+}
+
+/** A prefix shorter than this matches too much of the vocabulary to be useful. */
+export const MIN_PREFIX = 2
+
+export function parseQuery(input: string): ParsedQuery {
+  const phrases: string[][] = []
+  // Quoted phrases; an unclosed quote still counts as a phrase.
+  const unquoted = input.replace(/["“”„«»]([^"“”„«»]*)(["“”„«»]|$)/g, (_, inner: string) => {
+    const words = tokenize(inner).map((t) => t.surface)
+    if (words.length > 1) phrases.push(words)
+    return ` ${inner} `
+  })
+  const tokens = tokenize(unquoted)
+  const last = tokens.at(-1)
+  // The last word is a prefix only while it is being typed (no space or quote after it).
+  const typing =
+    last !== undefined && last.end === unquoted.trimEnd().length && !/[\s"“”„«»]$/.test(input)
+  const prefix = typing && last.surface.length >= MIN_PREFIX ? last.surface : null
+
+  const terms = new Set<string>()
+  for (const t of tokens) if (t.term) terms.add(t.term)
+  return { terms: [...terms], prefix, phrases }
+}

@@ -1,0 +1,207 @@
+import { forwardRef, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { SearchHit } from '../../../shared/types'
+import { api, messageOf } from '../api'
+
+interface Props {
+  onOpenHit: (hit: SearchHit) => void
+}
+
+interface Group {
+  articleId: string
+  title: string
+  hits: SearchHit[]
+}
+
+/** Passages shown per article until the reader asks for more. */
+const PER_ARTICLE = 3
+
+/** Renders a snippet with its matched words marked, as React text nodes (nothing is parsed as HTML). */
+function Snippet({ hit }: { hit: SearchHit }) {
+  const parts: ReactNode[] = []
+  let at = 0
+  hit.marks.forEach(([start, end], i) => {
+    parts.push(hit.snippet.slice(at, start), <mark key={i}>{hit.snippet.slice(start, end)}</mark>)
+    at = end
+  })
+  parts.push(hit.snippet.slice(at))
+  return <span className="snippet">{parts}</span>
+}
+
+function groupByArticle(hits: SearchHit[]): Group[] {
+  const groups = new Map<string, Group>()
+  for (const hit of hits) {
+    const g = groups.get(hit.articleId) ?? { articleId: hit.articleId, title: hit.title, hits: [] }
+    g.hits.push(hit)
+    groups.set(hit.articleId, g)
+  }
+  return [...groups.values()]
+}
+
+/** The search box: results as you type, grouped by article; arrows move, Enter opens. */
+export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox({ onOpenHit }, ref) {
+  const [query, setQuery] = useState('')
+  const [hits, setHits] = useState<SearchHit[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(0)
+  // Enter pressed before the results arrived: open the best one as soon as they do.
+  const [enterPending, setEnterPending] = useState(false)
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setHits([])
+      setError(null)
+      return
+    }
+    let stale = false
+    setBusy(true)
+    const timer = setTimeout(() => {
+      api()
+        .search({ query, limit: 60 })
+        .then((r) => {
+          if (stale) return
+          setHits(r.hits)
+          setExpanded(new Set())
+          setError(null)
+          setActive(0)
+        })
+        .catch((err: unknown) => !stale && setError(messageOf(err)))
+        .finally(() => !stale && setBusy(false))
+    }, 60)
+    return () => {
+      stale = true
+      clearTimeout(timer)
+    }
+  }, [query])
+
+  const groups = useMemo(
+    () =>
+      groupByArticle(hits).map((g) => ({
+        ...g,
+        hidden: expanded.has(g.articleId) ? 0 : Math.max(0, g.hits.length - PER_ARTICLE),
+        hits: expanded.has(g.articleId) ? g.hits : g.hits.slice(0, PER_ARTICLE),
+      })),
+    [hits, expanded],
+  )
+  const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups])
+  const showPanel = open && query.trim().length > 0
+
+  const choose = (hit: SearchHit | undefined): void => {
+    if (!hit) return
+    setOpen(false)
+    onOpenHit(hit)
+  }
+
+  useEffect(() => {
+    if (!enterPending || busy) return
+    setEnterPending(false)
+    if (ordered[0]) {
+      setOpen(false)
+      onOpenHit(ordered[0])
+    }
+  }, [enterPending, busy, ordered, onOpenHit])
+
+  const summary = error
+    ? 'Search failed'
+    : busy && hits.length === 0
+      ? 'Searching…'
+      : hits.length === 0
+        ? 'No matches'
+        : `${hits.length} ${hits.length === 1 ? 'passage' : 'passages'} in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`
+
+  return (
+    <div className="search" role="search">
+      <input
+        ref={ref}
+        type="search"
+        className="search-input"
+        placeholder="Search all articles"
+        aria-label="Search all articles"
+        aria-expanded={showPanel}
+        aria-controls="search-results"
+        aria-activedescendant={showPanel && ordered[active] ? `hit-${active}` : undefined}
+        role="combobox"
+        aria-autocomplete="list"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setOpen(true)
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault()
+            setOpen(true)
+            const n = ordered.length
+            if (n) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + n) % n)
+          } else if (e.key === 'Enter') {
+            e.preventDefault()
+            if (busy) setEnterPending(true)
+            else choose(ordered[active])
+          } else if (e.key === 'Escape') {
+            if (showPanel) {
+              e.preventDefault()
+              e.stopPropagation()
+              setOpen(false)
+            } else if (query) {
+              setQuery('')
+            } else {
+              e.currentTarget.blur()
+            }
+          }
+        }}
+      />
+      {!query && (
+        <kbd className="search-hint" aria-hidden="true">
+          {/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ K' : 'Ctrl K'}
+        </kbd>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {showPanel ? summary : ''}
+      </p>
+      {showPanel && (
+        <div className="search-panel" id="search-results" role="listbox" aria-label="Search results">
+          <p className="search-summary">{error ?? summary}</p>
+          {!error && hits.length === 0 && !busy && (
+            <p className="state-detail">Try fewer words, or another spelling. A word in quotes finds an exact phrase.</p>
+          )}
+          {groups.map((g) => (
+            <section key={g.articleId} className="result-group" aria-label={g.title}>
+              <h3>{g.title}</h3>
+              {g.hits.map((hit) => {
+                const index = ordered.indexOf(hit)
+                return (
+                  <div
+                    key={`${hit.articleId}-${hit.paragraph}`}
+                    id={`hit-${index}`}
+                    role="option"
+                    aria-selected={index === active}
+                    className="result"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onMouseEnter={() => setActive(index)}
+                    onClick={() => choose(hit)}
+                  >
+                    <Snippet hit={hit} />
+                  </div>
+                )
+              })}
+              {g.hidden > 0 && (
+                <button
+                  type="button"
+                  className="more-hits"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => setExpanded((s) => new Set(s).add(g.articleId))}
+                >
+                  {g.hidden} more in this article
+                </button>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+})

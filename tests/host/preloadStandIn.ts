@@ -1,0 +1,16 @@
+/**
+ * Stands in for the Electron preload in a plain browser: the same `createApi` over the
+ * shared contract, with HTTP to the test host as the transport instead of IPC.
+ */
+import { createApi, type Reply } from '../../src/shared/reply'
+
+const api = createApi(async (name, args) => {
+  const response = await fetch(`/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ args }),
+  })
+  return (await response.json()) as Reply
+})
+
+Object.defineProperty(window, 'lectern', { value: api, writable: false, configurable: false })

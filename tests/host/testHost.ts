@@ -1,0 +1,115 @@
+/**
+ * A small HTTP host for browser tests: serves the built renderer, injects the preload
+ * stand-in, and answers `POST /api/<call>` with the real handler table through `dispatch`.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, relative } from 'node:path'
+import { build } from 'vite'
+import { dispatch } from '../../src/main/dispatch'
+import { openLectern, type Lectern } from '../../src/main/lectern'
+
+export const ROOT = join(import.meta.dirname, '..', '..')
+const RENDERER_DIR = join(ROOT, 'out', 'renderer')
+const STAND_IN_PATH = '/__lectern/preload.js'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+}
+
+export interface TestHost {
+  url: string
+  dataDir: string
+  lectern: Lectern
+  close(): Promise<void>
+}
+
+let standIn: Promise<string> | undefined
+
+/** Bundles the stand-in once per process. */
+function standInScript(): Promise<string> {
+  standIn ??= build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(ROOT, 'tests/host/preloadStandIn.ts'), formats: ['iife'], name: 'lecternStandIn' },
+    },
+  }).then((out) => {
+    const result = Array.isArray(out) ? out[0] : out
+    const chunk = (result as { output: { type: string; code?: string }[] }).output.find((o) => o.type === 'chunk')
+    if (!chunk?.code) throw new Error('the preload stand-in did not build')
+    return chunk.code
+  })
+  return standIn
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of req) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function startTestHost(options: { dataDir?: string; seedsDir?: string } = {}): Promise<TestHost> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lectern-host-')))
+  const lectern = await openLectern({
+    seedsDir: options.seedsDir ?? join(ROOT, 'seeds'),
+    dataDir,
+    version: 'test',
+  })
+  const script = await standInScript()
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://host')
+      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+        let args: unknown
+        try {
+          args = (JSON.parse((await readBody(req)) || '{}') as { args?: unknown }).args
+        } catch {
+          args = Symbol('unparseable')
+        }
+        const reply = await dispatch(lectern.handlers, url.pathname.slice('/api/'.length), args)
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply))
+        return
+      }
+      if (url.pathname === STAND_IN_PATH) {
+        res.writeHead(200, { 'content-type': TYPES['.js'] as string }).end(script)
+        return
+      }
+      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname)
+      const file = normalize(join(RENDERER_DIR, path))
+      if (relative(RENDERER_DIR, file).startsWith('..')) {
+        res.writeHead(404).end()
+        return
+      }
+      try {
+        let body: Buffer | string = await readFile(file)
+        if (path === '/index.html') {
+          // The stand-in must run before the app's module script, as a preload would.
+          body = body.toString('utf8').replace('<script', `<script src="${STAND_IN_PATH}"></script><script`)
+        }
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
+      } catch {
+        res.writeHead(404).end()
+      }
+    })()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    lectern,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
