@@ -9,7 +9,10 @@ import { LecternError, type Reply } from '../shared/reply'
 
 export async function dispatch(handlers: Handlers, name: unknown, args: unknown): Promise<Reply> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'invalid-argument', message: `Unknown call "${String(name)}".` } }
+    return {
+      ok: false,
+      error: { code: 'invalid-argument', message: `Unknown call "${String(name)}".` },
+    }
   }
   const parsed = contract[name].args.safeParse(args)
   if (!parsed.success) {
@@ -20,13 +23,16 @@ export async function dispatch(handlers: Handlers, name: unknown, args: unknown)
     const handler = handlers[name] as (a: unknown) => unknown
     return { ok: true, value: await handler(parsed.data) }
   } catch (err) {
-    if (err instanceof LecternError) return { ok: false, error: { code: err.code, message: err.message } }
+    if (err instanceof LecternError)
+      return { ok: false, error: { code: err.code, message: err.message } }
     console.error(`lectern: ${name} failed`, err)
-    return { ok: false, error: { code: 'internal', message: `${name} failed: ${errorMessage(err)}` } }
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${name} failed: ${errorMessage(err)}` },
+    }
   }
 }
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
-

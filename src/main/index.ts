@@ -5,10 +5,18 @@ import { fileURLToPath } from 'node:url'
 import { registerIpc } from './ipc'
 import { openLectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
-import { createMainWindow, hardenSession, isTrustedUrl, registerAppScheme, serveRenderer } from './windows'
+import {
+  createMainWindow,
+  hardenSession,
+  isTrustedUrl,
+  registerAppScheme,
+  serveRenderer,
+} from './windows'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds')
+const seedsDir = app.isPackaged
+  ? join(process.resourcesPath, 'seeds')
+  : join(app.getAppPath(), 'seeds')
 
 // --data-dir or LECTERN_DATA_DIR move all user data; otherwise Electron's userData folder.
 const overrideDir = dataDirFlag(process.argv) || process.env.LECTERN_DATA_DIR

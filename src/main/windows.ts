@@ -17,7 +17,8 @@ export function registerAppScheme(): void {
 }
 
 /** The renderer in development is served by Vite; when built, from `out/renderer` via `app://`. */
-const devServerUrl = (): string | undefined => (app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL)
+const devServerUrl = (): string | undefined =>
+  app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
 export function isTrustedUrl(url: string): boolean {
   const dev = devServerUrl()
@@ -33,7 +34,9 @@ export function isTrustedUrl(url: string): boolean {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => {
     const { host, pathname } = new URL(request.url)
-    const file = normalize(join(rendererDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)))
+    const file = normalize(
+      join(rendererDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)),
+    )
     const inside = !relative(rendererDir, file).startsWith('..')
     if (host !== 'lectern' || !inside) return new Response('Not found', { status: 404 })
     return net.fetch(pathToFileURL(file).toString())
@@ -56,7 +59,8 @@ export function hardenSession(): void {
 function openExternally(url: string): void {
   try {
     const { protocol: scheme } = new URL(url)
-    if (scheme === 'http:' || scheme === 'https:' || scheme === 'mailto:') void shell.openExternal(url)
+    if (scheme === 'http:' || scheme === 'https:' || scheme === 'mailto:')
+      void shell.openExternal(url)
   } catch {
     // not a URL: nothing to open
   }

@@ -54,9 +54,7 @@ export type LecternApi = {
 
 /** What main implements: handlers receive arguments already validated. */
 export type Handlers = {
-  [K in CallName]: (
-    args: z.output<Contract[K]['args']>,
-  ) => Promise<CallResult<K>> | CallResult<K>
+  [K in CallName]: (args: z.output<Contract[K]['args']>) => Promise<CallResult<K>> | CallResult<K>
 }
 
 export const callNames = Object.keys(contract) as CallName[]

@@ -7,8 +7,7 @@ import { callNames, type CallName, type LecternApi } from './contract'
 export type ErrorCode = 'invalid-argument' | 'not-found' | 'forbidden' | 'conflict' | 'internal'
 
 export type Reply<T = unknown> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string } }
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
 
 /** An error with a code the renderer and CLI can act on. */
 export class LecternError extends Error {

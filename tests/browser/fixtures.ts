@@ -40,7 +40,9 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ page, host }, use) => {
     await page.goto(host.url)
-    await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first()).toBeVisible()
+    await expect(
+      page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first(),
+    ).toBeVisible()
     await use(page)
   },
 })

@@ -1,7 +1,9 @@
 import { test, expect } from './fixtures'
 
-const list = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Articles' })
-const reader = (page: import('@playwright/test').Page) => page.getByRole('main', { name: 'Article' })
+const list = (page: import('@playwright/test').Page) =>
+  page.getByRole('navigation', { name: 'Articles' })
+const reader = (page: import('@playwright/test').Page) =>
+  page.getByRole('main', { name: 'Article' })
 
 test('the library lists the five bundled articles with their details', async ({ app, host }) => {
   const rows = list(app).getByRole('button')
@@ -11,20 +13,35 @@ test('the library lists the five bundled articles with their details', async ({ 
     await expect(rows.nth(i)).toContainText(a.title)
     await expect(rows.nth(i)).toContainText(`${a.readingMinutes} min read`)
   }
-  await expect(list(app).getByRole('button', { name: /Broader Look/ })).toContainText('Crescent International')
+  await expect(list(app).getByRole('button', { name: /Broader Look/ })).toContainText(
+    'Crescent International',
+  )
   await expect(list(app).getByRole('button', { name: /Broader Look/ })).toContainText('2020')
 })
 
-test('opens the first article at start and another on click, marking the open one', async ({ app }) => {
-  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText('Israel Remains Putin’s ‘Partner!’')
+test('opens the first article at start and another on click, marking the open one', async ({
+  app,
+}) => {
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(
+    'Israel Remains Putin’s ‘Partner!’',
+  )
   await expect(list(app).getByRole('button').first()).toHaveAttribute('aria-current', 'true')
 
-  await list(app).getByRole('button', { name: /Broader Look/ }).click()
-  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText('Broader Look at Russia-Israel Partnership')
+  await list(app)
+    .getByRole('button', { name: /Broader Look/ })
+    .click()
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(
+    'Broader Look at Russia-Israel Partnership',
+  )
   await expect(reader(app)).toContainText('Akhmet Makhmoudov')
-  await expect(reader(app).locator('p[data-paragraph="0"]')).toContainText('Being on the opposite sides in Syria')
+  await expect(reader(app).locator('p[data-paragraph="0"]')).toContainText(
+    'Being on the opposite sides in Syria',
+  )
   await expect(reader(app)).not.toContainText('Privacy Policy')
-  await expect(list(app).getByRole('button', { name: /Broader Look/ })).toHaveAttribute('aria-current', 'true')
+  await expect(list(app).getByRole('button', { name: /Broader Look/ })).toHaveAttribute(
+    'aria-current',
+    'true',
+  )
   await expect(list(app).getByRole('button').first()).not.toHaveAttribute('aria-current')
 
   const notes = app.getByRole('complementary', { name: 'Notes' })
@@ -32,16 +49,22 @@ test('opens the first article at start and another on click, marking the open on
   await expect(notes).toContainText('1,150 words')
 })
 
-test('search shows grouped, highlighted hits and a click lands on the highlighted paragraph', async ({ app }) => {
+test('search shows grouped, highlighted hits and a click lands on the highlighted paragraph', async ({
+  app,
+}) => {
   const box = app.getByRole('combobox', { name: 'Search all articles' })
   await box.fill('encrypted telephone line')
   const results = app.getByRole('listbox', { name: 'Search results' })
   await expect(results.getByRole('option').first()).toBeVisible()
-  await expect(results.getByRole('region', { name: 'The Close Relations between Putin and Zionism' })).toBeVisible()
+  await expect(
+    results.getByRole('region', { name: 'The Close Relations between Putin and Zionism' }),
+  ).toBeVisible()
   await expect(results.getByRole('option').first().locator('mark').first()).toHaveText(/encrypted/i)
 
   await results.getByRole('option').first().click()
-  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText('The Close Relations between Putin and Zionism')
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(
+    'The Close Relations between Putin and Zionism',
+  )
   const target = reader(app).locator('[data-paragraph="15"]')
   await expect(target).toBeInViewport()
   await expect(target).toHaveClass(/flash/)
@@ -49,16 +72,22 @@ test('search shows grouped, highlighted hits and a click lands on the highlighte
     const h = CSS.highlights.get('search-hit')
     return h ? [...h].map((r) => (r as Range).toString()) : []
   })
-  expect(lit.map((s) => s.toLowerCase())).toEqual(expect.arrayContaining(['encrypted', 'telephone', 'line']))
+  expect(lit.map((s) => s.toLowerCase())).toEqual(
+    expect.arrayContaining(['encrypted', 'telephone', 'line']),
+  )
 })
 
-test('a natural-language question finds passages, and Enter opens the best one', async ({ app }) => {
+test('a natural-language question finds passages, and Enter opens the best one', async ({
+  app,
+}) => {
   const box = app.getByRole('combobox', { name: 'Search all articles' })
   await box.fill('why did Russia get involved in Syria')
   await expect(app.getByRole('option').first()).toBeVisible()
   await expect(app.getByText(/passages? in \d+ articles?/).first()).toBeVisible()
   await box.press('Enter')
-  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText('Broader Look at Russia-Israel Partnership')
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(
+    'Broader Look at Russia-Israel Partnership',
+  )
 })
 
 test('search says so when nothing matches', async ({ app }) => {
@@ -67,7 +96,9 @@ test('search says so when nothing matches', async ({ app }) => {
 })
 
 test('find in article highlights every match, steps through them and counts', async ({ app }) => {
-  await list(app).getByRole('button', { name: /Close Relations/ }).click()
+  await list(app)
+    .getByRole('button', { name: /Close Relations/ })
+    .click()
   await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(/Close Relations/)
   const expected = await reader(app)
     .locator('article')
@@ -95,7 +126,9 @@ test('find in article highlights every match, steps through them and counts', as
   expect(await app.evaluate(() => CSS.highlights.has('find'))).toBe(false)
 })
 
-test('keyboard: j/k move between articles, arrows move in the list, / and Ctrl+K focus search', async ({ app }) => {
+test('keyboard: j/k move between articles, arrows move in the list, / and Ctrl+K focus search', async ({
+  app,
+}) => {
   const title = reader(app).getByRole('heading', { level: 1 })
   await expect(title).toHaveText(/Partner/)
   await app.keyboard.press('j')
@@ -105,7 +138,9 @@ test('keyboard: j/k move between articles, arrows move in the list, / and Ctrl+K
   await app.keyboard.press('k')
   await expect(title).toHaveText(/Netanyahu and Putin agree/)
 
-  await list(app).getByRole('button', { name: /Netanyahu and Putin agree/ }).focus()
+  await list(app)
+    .getByRole('button', { name: /Netanyahu and Putin agree/ })
+    .focus()
   await app.keyboard.press('ArrowDown')
   await app.keyboard.press('ArrowDown')
   await expect(list(app).getByRole('button', { name: /unconditional allies/ })).toBeFocused()
@@ -128,10 +163,14 @@ test('keyboard: j/k move between articles, arrows move in the list, / and Ctrl+K
 })
 
 test('the outline jumps to a section', async ({ app }) => {
-  await list(app).getByRole('button', { name: /Close Relations/ }).click()
+  await list(app)
+    .getByRole('button', { name: /Close Relations/ })
+    .click()
   const outline = app.getByRole('navigation', { name: 'Outline' })
   await outline.getByRole('button', { name: /Putin’s Reasons/ }).click()
-  await expect(reader(app).getByRole('heading', { level: 2, name: 'Putin’s Reasons' })).toBeInViewport()
+  await expect(
+    reader(app).getByRole('heading', { level: 2, name: 'Putin’s Reasons' }),
+  ).toBeInViewport()
 })
 
 test('a failing library shows an error with a way to try again', async ({ page, host }) => {

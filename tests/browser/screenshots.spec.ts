@@ -20,7 +20,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: /Close Relations/ }).click()
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Close Relations/)
       await page.evaluate(() => document.fonts.ready)
-      await page.screenshot({ path: join(ROOT, 'tests/screenshots', `reader-${scheme}-${size.name}.png`) })
+      await page.screenshot({
+        path: join(ROOT, 'tests/screenshots', `reader-${scheme}-${size.name}.png`),
+      })
     })
   }
   test(`screenshot: search results, ${scheme}`, async ({ page, host }) => {

@@ -42,11 +42,17 @@ function standInScript(): Promise<string> {
     build: {
       write: false,
       minify: false,
-      lib: { entry: join(ROOT, 'tests/host/preloadStandIn.ts'), formats: ['iife'], name: 'lecternStandIn' },
+      lib: {
+        entry: join(ROOT, 'tests/host/preloadStandIn.ts'),
+        formats: ['iife'],
+        name: 'lecternStandIn',
+      },
     },
   }).then((out) => {
     const result = Array.isArray(out) ? out[0] : out
-    const chunk = (result as { output: { type: string; code?: string }[] }).output.find((o) => o.type === 'chunk')
+    const chunk = (result as { output: { type: string; code?: string }[] }).output.find(
+      (o) => o.type === 'chunk',
+    )
     if (!chunk?.code) throw new Error('the preload stand-in did not build')
     return chunk.code
   })
@@ -59,7 +65,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function startTestHost(options: { dataDir?: string; seedsDir?: string } = {}): Promise<TestHost> {
+export async function startTestHost(
+  options: { dataDir?: string; seedsDir?: string } = {},
+): Promise<TestHost> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lectern-host-')))
   const lectern = await openLectern({
     seedsDir: options.seedsDir ?? join(ROOT, 'seeds'),
@@ -96,9 +104,13 @@ export async function startTestHost(options: { dataDir?: string; seedsDir?: stri
         let body: Buffer | string = await readFile(file)
         if (path === '/index.html') {
           // The stand-in must run before the app's module script, as a preload would.
-          body = body.toString('utf8').replace('<script', `<script src="${STAND_IN_PATH}"></script><script`)
+          body = body
+            .toString('utf8')
+            .replace('<script', `<script src="${STAND_IN_PATH}"></script><script`)
         }
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body)
       } catch {
         res.writeHead(404).end()
       }

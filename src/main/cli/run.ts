@@ -33,10 +33,17 @@ class UsageError extends Error {}
 
 /** The bundled articles: `seeds/` at the root of the package this code is part of. */
 function seedsDir(): string {
-  return process.env.LECTERN_SEEDS_DIR || join(findPackageRoot(dirname(fileURLToPath(import.meta.url))), 'seeds')
+  return (
+    process.env.LECTERN_SEEDS_DIR ||
+    join(findPackageRoot(dirname(fileURLToPath(import.meta.url))), 'seeds')
+  )
 }
 
-async function call<K extends CallName>(lectern: Lectern, name: K, args: CallArgs<K>): Promise<CallResult<K>> {
+async function call<K extends CallName>(
+  lectern: Lectern,
+  name: K,
+  args: CallArgs<K>,
+): Promise<CallResult<K>> {
   const reply = await dispatch(lectern.handlers, name, args)
   if (!reply.ok) throw new Error(reply.error.message)
   return reply.value as CallResult<K>
@@ -57,7 +64,10 @@ function printSearch(result: SearchResult): string {
   if (result.hits.length === 0) return `No matches for "${result.query}".\n`
   return (
     result.hits
-      .map((h) => `${h.articleId} ¶${h.paragraph}  ${h.score.toFixed(2)}  ${h.title}\n    ${h.snippet}`)
+      .map(
+        (h) =>
+          `${h.articleId} ¶${h.paragraph}  ${h.score.toFixed(2)}  ${h.title}\n    ${h.snippet}`,
+      )
       .join('\n') + '\n'
   )
 }
@@ -102,7 +112,8 @@ export async function main(argv: string[]): Promise<string> {
       const query = rest.join(' ')
       if (!query.trim()) throw new UsageError('search needs a query')
       const limit = values.limit === undefined ? 20 : Number(values.limit)
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a whole number of 1 or more')
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError('--limit must be a whole number of 1 or more')
       const result = await call(lectern, 'search', { query, limit })
       const hits = result.hits.map(({ articleId, title, paragraph, snippet, score }) => ({
         articleId,
@@ -126,6 +137,9 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)
     process.stderr.write(`lectern: ${message.split('\n').join(' ')}\n`)
-    return err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1
+    return err instanceof UsageError ||
+      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? 2
+      : 1
   }
 }

@@ -18,7 +18,10 @@ export function defaultDataDir(
 }
 
 /** `--data-dir` wins, then `LECTERN_DATA_DIR`, then the platform's default. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const chosen = flag || env.LECTERN_DATA_DIR
   return chosen ? resolve(chosen) : defaultDataDir(process.platform, env)
 }

@@ -55,7 +55,12 @@ export function App() {
   const openHit = useCallback(
     (hit: SearchHit) => {
       const words = [...new Set(hit.marks.map(([s, e]) => hit.snippet.slice(s, e)))]
-      open(hit.articleId, { articleId: hit.articleId, paragraph: Math.max(0, hit.paragraph), words, nonce: Date.now() })
+      open(hit.articleId, {
+        articleId: hit.articleId,
+        paragraph: Math.max(0, hit.paragraph),
+        words,
+        nonce: Date.now(),
+      })
     },
     [open],
   )
@@ -89,7 +94,13 @@ export function App() {
         <span className="brand">Lectern</span>
         <SearchBox ref={searchInput} onOpenHit={openHit} />
       </header>
-      <ArticleList articles={articles} error={listError} openId={openId} onOpen={(id) => open(id)} onRetry={loadList} />
+      <ArticleList
+        articles={articles}
+        error={listError}
+        openId={openId}
+        onOpen={(id) => open(id)}
+        onRetry={loadList}
+      />
       <ArticleView
         article={shown}
         loading={loading}
@@ -101,7 +112,9 @@ export function App() {
       />
       <DetailsPane
         article={shown}
-        onJump={(paragraph) => shown && open(shown.id, { articleId: shown.id, paragraph, words: [], nonce: Date.now() })}
+        onJump={(paragraph) =>
+          shown && open(shown.id, { articleId: shown.id, paragraph, words: [], nonce: Date.now() })
+        }
       />
     </div>
   )

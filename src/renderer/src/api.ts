@@ -10,5 +10,7 @@ declare global {
 export const api = (): LecternApi => window.lectern
 
 export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message.replace(/^Error invoking remote method '[^']+': /, '') : String(err)
+  return err instanceof Error
+    ? err.message.replace(/^Error invoking remote method '[^']+': /, '')
+    : String(err)
 }

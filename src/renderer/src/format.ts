@@ -1,6 +1,11 @@
 import type { ArticleSummary } from '../../shared/types'
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
 
 /** `2015-11-30` → `30 Nov 2015` in the reader's locale. */
 export function formatDate(iso: string | undefined): string | undefined {

@@ -33,7 +33,9 @@ export function createArticleLibrary(articles: readonly Article[]): ArticleLibra
 export async function loadArticleLibrary(dir: string): Promise<ArticleLibrary> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()
   const articles = await Promise.all(
-    names.map(async (name) => parseArticle(name.slice(0, -4), await readFile(join(dir, name), 'utf8'))),
+    names.map(async (name) =>
+      parseArticle(name.slice(0, -4), await readFile(join(dir, name), 'utf8')),
+    ),
   )
   return createArticleLibrary(articles)
 }

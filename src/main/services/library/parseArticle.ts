@@ -191,7 +191,10 @@ export function parseArticle(id: string, raw: string): Article {
       }
       title = line
       const after = lines.slice(l + 1)
-      rest = [...(after.length ? [{ lines: after, text: reflow(after) }] : []), ...blocks.slice(b + 1)]
+      rest = [
+        ...(after.length ? [{ lines: after, text: reflow(after) }] : []),
+        ...blocks.slice(b + 1),
+      ]
       break
     }
   }

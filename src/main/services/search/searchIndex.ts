@@ -33,7 +33,11 @@ const passthrough = () =>
   new Encoder({ normalize: false, split: ' ', dedupe: false, numeric: false, minlength: 1 })
 
 export class SearchIndex {
-  private readonly postings = new Index({ tokenize: 'strict', encoder: passthrough(), resolution: 1 })
+  private readonly postings = new Index({
+    tokenize: 'strict',
+    encoder: passthrough(),
+    resolution: 1,
+  })
   private readonly vocabulary = new Index({ tokenize: 'forward', encoder: passthrough() })
   private readonly passages: Passage[] = []
   private readonly docFreq = new Map<string, number>()
@@ -58,7 +62,14 @@ export class SearchIndex {
       for (const t of termFreqs.keys()) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
       const id = this.passages.length
       if (paragraph === 0) this.firstPassage.set(article.id, id)
-      this.passages.push({ articleId: article.id, title: article.title, paragraph, text, length: terms.length, termFreqs })
+      this.passages.push({
+        articleId: article.id,
+        title: article.title,
+        paragraph,
+        text,
+        length: terms.length,
+        termFreqs,
+      })
       this.totalLength += terms.length
       this.postings.add(id, [...termFreqs.keys()].join(' '))
       this.indexWords(text)

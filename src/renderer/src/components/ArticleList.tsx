@@ -15,9 +15,16 @@ export function ArticleList({ articles, error, openId, onOpen, onRetry }: Props)
   const listRef = useRef<HTMLOListElement>(null)
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>): void => {
-    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.article-row') ?? [])]
+    const buttons = [
+      ...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.article-row') ?? []),
+    ]
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
-    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: buttons.length - 1,
+    }
     const next = moves[event.key]
     if (next === undefined || buttons.length === 0) return
     event.preventDefault()
@@ -65,11 +72,9 @@ export function ArticleList({ articles, error, openId, onOpen, onRetry }: Props)
                 >
                   <span className="row-title">{a.title}</span>
                   <span className="row-meta">
-                    {[a.source, formatDate(a.date), minutes(a)]
-                      .filter(Boolean)
-                      .map((part) => (
-                        <span key={part}>{part}</span>
-                      ))}
+                    {[a.source, formatDate(a.date), minutes(a)].filter(Boolean).map((part) => (
+                      <span key={part}>{part}</span>
+                    ))}
                   </span>
                 </button>
               </li>

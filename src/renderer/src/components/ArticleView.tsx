@@ -23,7 +23,15 @@ interface Props {
   onRetry: () => void
 }
 
-export function ArticleView({ article, loading, error, target, findOpen, onCloseFind, onRetry }: Props) {
+export function ArticleView({
+  article,
+  loading,
+  error,
+  target,
+  findOpen,
+  onCloseFind,
+  onRetry,
+}: Props) {
   const scroller = useRef<HTMLElement>(null)
   const body = useRef<HTMLElement>(null)
 
@@ -32,7 +40,9 @@ export function ArticleView({ article, loading, error, target, findOpen, onClose
     if (!article || !scroller.current) return
     clearHighlight('search-hit')
     if (target && target.articleId !== article.id) return // its article is still loading
-    const el = target ? body.current?.querySelector<HTMLElement>(`[data-paragraph="${target.paragraph}"]`) : null
+    const el = target
+      ? body.current?.querySelector<HTMLElement>(`[data-paragraph="${target.paragraph}"]`)
+      : null
     if (!target || !el) {
       scroller.current.scrollTop = 0
       return
@@ -73,7 +83,13 @@ export function ArticleView({ article, loading, error, target, findOpen, onClose
 
   const headings = new Set(article.headings)
   return (
-    <main className="pane reader-pane" aria-label="Article" ref={scroller} tabIndex={-1} aria-busy={loading}>
+    <main
+      className="pane reader-pane"
+      aria-label="Article"
+      ref={scroller}
+      tabIndex={-1}
+      aria-busy={loading}
+    >
       {findOpen && <FindBar scope={body} contentKey={article.id} onClose={onCloseFind} />}
       <article className="reading-column" ref={body} lang="en">
         <header className="article-header">
@@ -95,7 +111,9 @@ export function ArticleView({ article, loading, error, target, findOpen, onClose
             </p>
           ),
         )}
-        {article.paragraphs.length === 0 && <p className="state-detail">This article has no text.</p>}
+        {article.paragraphs.length === 0 && (
+          <p className="state-detail">This article has no text.</p>
+        )}
       </article>
     </main>
   )

@@ -46,7 +46,11 @@ export function FindBar({ scope, contentKey, onClose }: Props) {
     if (ranges.length) setCurrent((c) => (c + delta + ranges.length) % ranges.length)
   }
 
-  const status = !query.trim() ? '' : ranges.length ? `${current + 1} of ${ranges.length}` : 'No matches'
+  const status = !query.trim()
+    ? ''
+    : ranges.length
+      ? `${current + 1} of ${ranges.length}`
+      : 'No matches'
 
   return (
     <div className="find-bar" role="search" aria-label="Find in article">
@@ -70,10 +74,22 @@ export function FindBar({ scope, contentKey, onClose }: Props) {
       <span className="find-count" aria-live="polite">
         {status}
       </span>
-      <button type="button" onClick={() => step(-1)} disabled={!ranges.length} aria-label="Previous match" title="Previous (Shift+Enter)">
+      <button
+        type="button"
+        onClick={() => step(-1)}
+        disabled={!ranges.length}
+        aria-label="Previous match"
+        title="Previous (Shift+Enter)"
+      >
         ↑
       </button>
-      <button type="button" onClick={() => step(1)} disabled={!ranges.length} aria-label="Next match" title="Next (Enter)">
+      <button
+        type="button"
+        onClick={() => step(1)}
+        disabled={!ranges.length}
+        aria-label="Next match"
+        title="Next (Enter)"
+      >
         ↓
       </button>
       <button type="button" onClick={onClose} aria-label="Close find" title="Close (Esc)">

@@ -38,7 +38,10 @@ function groupByArticle(hits: SearchHit[]): Group[] {
 }
 
 /** The search box: results as you type, grouped by article; arrows move, Enter opens. */
-export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox({ onOpenHit }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
+  { onOpenHit },
+  ref,
+) {
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -163,10 +166,17 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         {showPanel ? summary : ''}
       </p>
       {showPanel && (
-        <div className="search-panel" id="search-results" role="listbox" aria-label="Search results">
+        <div
+          className="search-panel"
+          id="search-results"
+          role="listbox"
+          aria-label="Search results"
+        >
           <p className="search-summary">{error ?? summary}</p>
           {!error && hits.length === 0 && !busy && (
-            <p className="state-detail">Try fewer words, or another spelling. A word in quotes finds an exact phrase.</p>
+            <p className="state-detail">
+              Try fewer words, or another spelling. A word in quotes finds an exact phrase.
+            </p>
           )}
           {groups.map((g) => (
             <section key={g.articleId} className="result-group" aria-label={g.title}>
