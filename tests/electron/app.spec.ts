@@ -40,25 +40,25 @@ test('launches the built app, opens the first window on the library', async () =
     env: { ...process.env, ELECTRON_RENDERER_URL: '' },
   })
   try {
-    const window = await app.firstWindow()
-    await expect(window).toHaveTitle('Lectern')
+    const page = await app.firstWindow()
+    await expect(page).toHaveTitle('Lectern')
     await expect(
-      window.getByRole('navigation', { name: 'Articles' }).getByRole('button'),
+      page.getByRole('navigation', { name: 'Articles' }).getByRole('button'),
     ).toHaveCount(5)
     const url = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows()[0]!.webContents.getURL(),
     )
     expect(url).toBe('app://lectern/index.html')
     expect(
-      await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
     ).toBe('undefined')
-    expect(await window.evaluate(() => Object.keys(window.lectern).sort())).toEqual([
+    expect(await page.evaluate(() => Object.keys(window.lectern).sort())).toEqual([
       'getAppInfo',
       'getArticle',
       'listArticles',
       'search',
     ])
-    expect((await window.evaluate(() => window.lectern.getAppInfo())).dataDir).toBe(dataDir)
+    expect((await page.evaluate(() => window.lectern.getAppInfo())).dataDir).toBe(dataDir)
   } finally {
     await app.close()
   }
