@@ -46,3 +46,98 @@ export interface AppInfo {
   dataDir: string
   articleCount: number
 }
+
+/* ---------------- Bookmarks, notes and reading state (the user's data) ---------------- */
+
+/** The highlight colours; each has a name the reader can change (e.g. yellow = "key point"). */
+export const COLORS = ['yellow', 'red', 'blue', 'green'] as const
+export type Color = (typeof COLORS)[number]
+export type Palette = Record<Color, { name: string }>
+
+export const DEFAULT_PALETTE: Palette = {
+  yellow: { name: 'key point' },
+  red: { name: 'disagree' },
+  blue: { name: 'evidence' },
+  green: { name: 'follow up' },
+}
+
+/**
+ * Where a bookmarked passage is, in the manner of the W3C Web Annotation model: a text-quote
+ * selector (the exact words with some context either side) and a text-position selector
+ * (paragraph and character offsets), plus a hash of the article text they were taken from.
+ */
+export interface Anchor {
+  quote: { exact: string; prefix: string; suffix: string }
+  position: { paragraph: number; start: number; end: number }
+  /** SHA-256 (hex) of the article's paragraphs joined with "\n\n", when the bookmark was made. */
+  textHash: string
+}
+
+/** A saved passage. One record type in the manner of zotero/reader's annotations. */
+export interface Bookmark {
+  id: string
+  type: 'bookmark'
+  articleId: string
+  color: Color
+  tags: string[]
+  /** The reader's note on the passage, in Markdown; may be empty. */
+  note: string
+  anchor: Anchor
+  /** ISO timestamps. */
+  created: string
+  modified: string
+  /** Set when the bookmark is in the trash. */
+  deleted?: string
+}
+
+/** A note on an article as a whole, in Markdown. */
+export interface Note {
+  id: string
+  type: 'note'
+  articleId: string
+  text: string
+  tags: string[]
+  created: string
+  modified: string
+  deleted?: string
+}
+
+export type Annotation = Bookmark | Note
+
+/** Where a bookmark's passage was found in the current text of its article. */
+export interface ResolvedAnchor {
+  paragraph: number
+  start: number
+  end: number
+  /** How it was found: at its saved position, by its exact quote elsewhere, or by a fuzzy match. */
+  method: 'position' | 'quote' | 'fuzzy'
+}
+
+/** A bookmark as the window shows it: its record plus where its passage is now (null: orphaned). */
+export interface PlacedBookmark extends Bookmark {
+  placed: ResolvedAnchor | null
+}
+
+export interface ArticleReading {
+  /** How far down the article the reader has scrolled, 0 to 1. */
+  progress: number
+  /** The paragraph at the top of the view, to restore the position. */
+  paragraph: number
+  updated: string
+}
+
+export interface ReadingState {
+  lastArticleId?: string
+  articles: Record<string, ArticleReading>
+}
+
+/** What happened when the data file could not be read, for the window to tell the reader. */
+export interface RecoveryNotice {
+  /** What was wrong with the file. */
+  problem: string
+  /** Where the unreadable file was moved. */
+  movedTo: string
+  /** The backup that was restored, or null when none was usable and Lectern started empty. */
+  restoredFrom: string | null
+  at: string
+}
