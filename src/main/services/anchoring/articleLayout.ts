@@ -1,0 +1,80 @@
+/** The article as one string, with where each paragraph sits in it. */
+import { createHash } from 'node:crypto'
+
+/** What separates paragraphs in the article text that anchors are taken from. */
+export const PARAGRAPH_SEPARATOR = '\n\n'
+
+export function articleText(paragraphs: readonly string[]): string {
+  return paragraphs.join(PARAGRAPH_SEPARATOR)
+}
+
+export function textHash(paragraphs: readonly string[]): string {
+  return createHash('sha256').update(articleText(paragraphs), 'utf8').digest('hex')
+}
+
+export interface ArticleLayout {
+  paragraphs: readonly string[]
+  text: string
+  /** Offset in `text` where each paragraph starts. */
+  starts: number[]
+}
+
+/** A paragraph-local range `[start, end)`. */
+export interface ParagraphRange {
+  paragraph: number
+  start: number
+  end: number
+}
+
+export function layoutOf(paragraphs: readonly string[]): ArticleLayout {
+  const starts: number[] = []
+  let offset = 0
+  for (const paragraph of paragraphs) {
+    starts.push(offset)
+    offset += paragraph.length + PARAGRAPH_SEPARATOR.length
+  }
+  return { paragraphs, text: articleText(paragraphs), starts }
+}
+
+/** The last paragraph starting at or before `offset`; a separator belongs to the one before it. */
+export function paragraphAt(layout: ArticleLayout, offset: number): number {
+  const { starts } = layout
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if ((starts[mid] as number) <= offset) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/** Where paragraph `paragraph` ends in the text (exclusive). */
+export function paragraphEnd(layout: ArticleLayout, paragraph: number): number {
+  return (layout.starts[paragraph] as number) + (layout.paragraphs[paragraph] as string).length
+}
+
+/**
+ * Turns an article-text range into a paragraph-local one. A range that spills over a paragraph
+ * break is cut down to the paragraph holding most of it (the earliest on a tie); null when it
+ * holds no paragraph text at all.
+ */
+export function clipToParagraph(
+  layout: ArticleLayout,
+  start: number,
+  end: number,
+): ParagraphRange | null {
+  let best: ParagraphRange | null = null
+  let bestLength = 0
+  for (let p = paragraphAt(layout, start); p < layout.starts.length; p++) {
+    const from = layout.starts[p] as number
+    if (from >= end) break
+    const clippedStart = Math.max(start, from)
+    const clippedEnd = Math.min(end, paragraphEnd(layout, p))
+    if (clippedEnd - clippedStart > bestLength) {
+      bestLength = clippedEnd - clippedStart
+      best = { paragraph: p, start: clippedStart - from, end: clippedEnd - from }
+    }
+  }
+  return best
+}

@@ -1,0 +1,67 @@
+/** Builds the anchor a bookmark saves: the passage's words, their context and their position. */
+import { LecternError } from '../../../shared/reply'
+import type { Anchor } from '../../../shared/types'
+import { PARAGRAPH_SEPARATOR, textHash } from './articleLayout'
+
+/** How much context is kept either side of the quote; enough to tell repeated phrases apart. */
+export const CONTEXT_LENGTH = 32
+
+export function describePassage(
+  paragraphs: readonly string[],
+  position: { paragraph: number; start: number; end: number },
+): Anchor {
+  const { paragraph, start, end } = position
+  const text = paragraphs[paragraph]
+  if (!Number.isInteger(paragraph) || text === undefined) {
+    const count = paragraphs.length
+    throw invalid(`There is no paragraph ${String(paragraph)}: the article has ${count}.`)
+  }
+  if (!Number.isInteger(start) || !Number.isInteger(end)) {
+    throw invalid(
+      `A passage's start and end must be whole numbers, not ${String(start)} and ${String(end)}.`,
+    )
+  }
+  if (start < 0 || start >= end || end > text.length) {
+    const where = `paragraph ${paragraph} (${text.length} characters)`
+    throw invalid(`The passage [${start}, ${end}) is not a non-empty range within ${where}.`)
+  }
+  const exact = text.slice(start, end)
+  if (exact.trim() === '') throw invalid('The passage is only whitespace; choose some words.')
+  return {
+    quote: {
+      exact,
+      prefix: textBefore(paragraphs, paragraph, start),
+      suffix: textAfter(paragraphs, paragraph, end),
+    },
+    position: { paragraph, start, end },
+    textHash: textHash(paragraphs),
+  }
+}
+
+function invalid(message: string): LecternError {
+  return new LecternError('invalid-argument', message)
+}
+
+/** Up to CONTEXT_LENGTH characters of article text before the passage, across paragraph breaks. */
+function textBefore(paragraphs: readonly string[], paragraph: number, offset: number): string {
+  let before = (paragraphs[paragraph] as string).slice(Math.max(0, offset - CONTEXT_LENGTH), offset)
+  for (let p = paragraph - 1; p >= 0 && before.length < CONTEXT_LENGTH; p--) {
+    before = (paragraphs[p] as string).slice(-CONTEXT_LENGTH) + PARAGRAPH_SEPARATOR + before
+  }
+  before = before.slice(-CONTEXT_LENGTH)
+  // Never keep half of a surrogate pair (an emoji cut in two).
+  return isLowSurrogate(before.charCodeAt(0)) ? before.slice(1) : before
+}
+
+/** Up to CONTEXT_LENGTH characters of article text after the passage, across paragraph breaks. */
+function textAfter(paragraphs: readonly string[], paragraph: number, offset: number): string {
+  let after = (paragraphs[paragraph] as string).slice(offset, offset + CONTEXT_LENGTH)
+  for (let p = paragraph + 1; p < paragraphs.length && after.length < CONTEXT_LENGTH; p++) {
+    after += PARAGRAPH_SEPARATOR + (paragraphs[p] as string).slice(0, CONTEXT_LENGTH)
+  }
+  after = after.slice(0, CONTEXT_LENGTH)
+  return isHighSurrogate(after.charCodeAt(after.length - 1)) ? after.slice(0, -1) : after
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
