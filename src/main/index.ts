@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { registerIpc } from './ipc'
-import { openLectern } from './lectern'
+import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
 import {
   createMainWindow,
@@ -17,6 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const seedsDir = app.isPackaged
   ? join(process.resourcesPath, 'seeds')
   : join(app.getAppPath(), 'seeds')
+const preload = join(here, '..', 'preload', 'index.cjs')
 
 // --data-dir or LECTERN_DATA_DIR move all user data; otherwise Electron's userData folder.
 const overrideDir = dataDirFlag(process.argv) || process.env.LECTERN_DATA_DIR
@@ -24,28 +25,48 @@ if (overrideDir) app.setPath('userData', resolveDataDir(overrideDir))
 
 registerAppScheme()
 
+let lectern: Lectern | undefined
+let mainWindow: BrowserWindow | undefined
+
+function showWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(preload)
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
   hardenSession()
   serveRenderer(join(here, '..', 'renderer'))
-  const lectern = await openLectern({
+  lectern = await openLectern({
     seedsDir,
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
   })
   registerIpc(lectern.handlers, isTrustedUrl)
-  const preload = join(here, '..', 'preload', 'index.cjs')
-  createMainWindow(preload)
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload)
-  })
+  showWindow()
+  app.on('activate', showWindow)
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
-
-start().catch((err: unknown) => {
-  dialog.showErrorBox('Lectern could not start', err instanceof Error ? err.message : String(err))
-  app.exit(1)
-})
+// One app per data folder: a second launch hands over to the first and quits. (The data
+// file's own lock also keeps the `lectern` CLI from writing while the app is open.)
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => app.isReady() && showWindow())
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  // Pending writes finish and the data folder is released before the process ends.
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (!lectern || closing) return
+    event.preventDefault()
+    closing = true
+    void lectern.close().finally(() => app.quit())
+  })
+  start().catch((err: unknown) => {
+    dialog.showErrorBox('Lectern could not start', err instanceof Error ? err.message : String(err))
+    app.exit(1)
+  })
+}

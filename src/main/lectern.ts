@@ -1,29 +1,33 @@
 /** Opens Lectern's services for one process: the app, the CLI or a test host. */
 import type { Handlers } from '../shared/contract'
 import { createHandlers, type Services } from './handlers'
+import { createAnnotationService } from './services/annotations/annotationService'
 import { loadArticleLibrary } from './services/library/articleLibrary'
-import { SearchIndex } from './services/search/searchIndex'
+import { createLibrarySearch } from './services/search/librarySearch'
+import { openUserStore } from './services/store/userStore'
 
 export interface LecternOptions {
   seedsDir: string
   dataDir: string
   version: string
+  /** Read the user's data without taking the writer's lock (for CLI commands that only read). */
+  readOnly?: boolean
 }
 
 export interface Lectern extends Services {
   handlers: Handlers
+  /** Waits for pending writes and releases the data folder. */
+  close(): Promise<void>
 }
 
 export async function openLectern(options: LecternOptions): Promise<Lectern> {
-  const library = await loadArticleLibrary(options.seedsDir)
-  let index: SearchIndex | undefined
-  const searchIndex = (): SearchIndex => {
-    if (!index) {
-      index = new SearchIndex()
-      for (const article of library.all()) index.addArticle(article)
-    }
-    return index
-  }
-  const services: Services = { ...options, library, searchIndex }
-  return { ...services, handlers: createHandlers(services) }
+  const { readOnly, ...info } = options
+  const [library, store] = await Promise.all([
+    loadArticleLibrary(options.seedsDir),
+    openUserStore(options.dataDir, { readOnly }),
+  ])
+  const annotations = createAnnotationService({ store, library })
+  const search = createLibrarySearch(library, annotations)
+  const services: Services = { ...info, library, annotations, search }
+  return { ...services, handlers: createHandlers(services), close: () => store.close() }
 }

@@ -6,7 +6,19 @@
  * the IPC wiring, the HTTP test host and the handler table are all derived from it.
  */
 import { z } from 'zod'
-import type { AppInfo, Article, ArticleSummary, SearchResult } from './types'
+import {
+  COLORS,
+  type Annotation,
+  type AnnotationList,
+  type AppInfo,
+  type Article,
+  type ArticleSummary,
+  type Note,
+  type Palette,
+  type PlacedBookmark,
+  type SearchResult,
+  type UserState,
+} from './types'
 
 /** Declares one call: `Result` is carried as a phantom type next to the argument schema. */
 function call<Result>() {
@@ -22,6 +34,21 @@ export const articleId = z
   .min(1)
   .max(200)
   .regex(/^[\w.-]+$/, 'an article id has only letters, digits, dot, dash and underscore')
+
+export const annotationId = z.string().min(1).max(100)
+const color = z.enum(COLORS)
+/** Limits that keep one note or tag list from swamping the data file. */
+export const MAX_NOTE_CHARS = 1_000_000
+export const MAX_TAGS = 50
+const tag = z
+  .string()
+  .trim()
+  .min(1, 'a tag cannot be empty')
+  .max(60, 'a tag is at most 60 characters')
+  .regex(/^[^\s,#][^,]*$/u, 'a tag has no commas and does not start with # or a space')
+const tags = z.array(tag).max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
+const markdown = z.string().max(MAX_NOTE_CHARS, 'a note is at most 1 000 000 characters')
+const index = z.number().int().min(0)
 
 export const contract = {
   getAppInfo: call<AppInfo>()('Version, data folder and article count.', z.void()),
@@ -40,6 +67,67 @@ export const contract = {
       limit: z.number().int().min(1).max(500).optional(),
     }),
   ),
+
+  getUserState: call<UserState>()(
+    'Palette, reading state, per-article counts, trash size, and any data-file recovery to report.',
+    z.void(),
+  ),
+  listAnnotations: call<AnnotationList>()(
+    "Bookmarks (placed in the article's current text) and notes, of one article or of all.",
+    z.strictObject({ articleId: articleId.optional() }),
+  ),
+  addBookmark: call<PlacedBookmark>()(
+    'Saves a passage (paragraph and character range) as a bookmark; resolves once it is on disk.',
+    z.strictObject({
+      articleId,
+      position: z
+        .strictObject({ paragraph: index, start: index, end: index })
+        .refine((p) => p.start < p.end, 'start must be before end'),
+      color: color.optional(),
+      tags: tags.optional(),
+      note: markdown.optional(),
+    }),
+  ),
+  updateBookmark: call<PlacedBookmark>()(
+    "Changes a bookmark's colour, tags or note.",
+    z.strictObject({
+      id: annotationId,
+      color: color.optional(),
+      tags: tags.optional(),
+      note: markdown.optional(),
+    }),
+  ),
+  addNote: call<Note>()(
+    'Adds a note on an article as a whole.',
+    z.strictObject({ articleId, text: markdown, tags: tags.optional() }),
+  ),
+  updateNote: call<Note>()(
+    "Changes a note's text or tags.",
+    z.strictObject({ id: annotationId, text: markdown.optional(), tags: tags.optional() }),
+  ),
+  deleteAnnotation: call<Annotation>()(
+    'Moves a bookmark or note to the trash.',
+    z.strictObject({ id: annotationId }),
+  ),
+  restoreAnnotation: call<Annotation>()(
+    'Brings a bookmark or note back from the trash.',
+    z.strictObject({ id: annotationId }),
+  ),
+  purgeAnnotation: call<{ removed: number }>()(
+    'Deletes a bookmark or note for good (used to undo its creation).',
+    z.strictObject({ id: annotationId }),
+  ),
+  listTrash: call<Annotation[]>()('What is in the trash, most recently deleted first.', z.void()),
+  emptyTrash: call<{ removed: number }>()('Deletes everything in the trash for good.', z.void()),
+  renameColor: call<Palette>()(
+    'Gives a highlight colour a new name (e.g. yellow → "key point").',
+    z.strictObject({ color, name: z.string().trim().min(1).max(40) }),
+  ),
+  saveReading: call<void>()(
+    'Remembers how far the reader got in an article, and that it was the last one open.',
+    z.strictObject({ articleId, progress: z.number().min(0).max(1), paragraph: index }),
+  ),
+  dismissRecovery: call<void>()('The reader has seen the data-file recovery notice.', z.void()),
 }
 
 export type Contract = typeof contract

@@ -25,9 +25,13 @@ export interface Article extends ArticleSummary {
 export type Range = [start: number, end: number]
 
 export interface SearchHit {
+  /** A paragraph of an article, or one of the reader's bookmarks or notes. */
+  kind: 'passage' | 'bookmark' | 'note'
+  /** The bookmark or note found, for those kinds. */
+  annotationId?: string
   articleId: string
   title: string
-  /** 0-based paragraph index; -1 when only the title matched. */
+  /** 0-based paragraph index (for a bookmark: where its passage is; for a note: 0). */
   paragraph: number
   /** Plain-text excerpt of the paragraph around the best match. */
   snippet: string
@@ -140,4 +144,26 @@ export interface RecoveryNotice {
   /** The backup that was restored, or null when none was usable and Lectern started empty. */
   restoredFrom: string | null
   at: string
+}
+
+/** Per-article counts for the library list. */
+export interface ArticleCounts {
+  bookmarks: number
+  notes: number
+}
+
+/** The reader's settings and state that the window needs at start. */
+export interface UserState {
+  palette: Palette
+  reading: ReadingState
+  counts: Record<string, ArticleCounts>
+  trashCount: number
+  recovery: RecoveryNotice | null
+}
+
+export interface AnnotationList {
+  /** In reading order; orphaned bookmarks (placed: null) last. */
+  bookmarks: PlacedBookmark[]
+  /** Oldest first. */
+  notes: Note[]
 }

@@ -3,7 +3,7 @@
  * folder) and a page on it. Any request the page makes outside the host fails the test.
  */
 import { test as base, expect, type Page } from '@playwright/test'
-import { startTestHost, type TestHost } from '../host/testHost'
+import { hostOrigins, startTestHost, type TestHost } from '../host/testHost'
 
 interface Fixtures {
   host: TestHost
@@ -25,10 +25,10 @@ export const test = base.extend<Fixtures>({
   offHost: async ({}, use) => {
     await use([])
   },
-  page: async ({ page, host, offHost }, use) => {
+  page: async ({ page, offHost }, use) => {
     await page.context().route('**/*', (route) => {
       const url = route.request().url()
-      if (url.startsWith(host.url) || url.startsWith('data:')) return route.continue()
+      if (url.startsWith('data:') || hostOrigins.has(new URL(url).origin)) return route.continue()
       offHost.push(url)
       return route.abort('blockedbyclient')
     })

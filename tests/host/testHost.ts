@@ -34,6 +34,9 @@ export interface TestHost {
 
 let standIn: Promise<string> | undefined
 
+/** Origins of the hosts running in this process: the only places a test page may reach. */
+export const hostOrigins = new Set<string>()
+
 /** Bundles the stand-in once per process. */
 function standInScript(): Promise<string> {
   standIn ??= build({
@@ -118,10 +121,17 @@ export async function startTestHost(
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}`
+  hostOrigins.add(url)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     dataDir,
     lectern,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      hostOrigins.delete(url)
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await lectern.close()
+    },
   }
 }

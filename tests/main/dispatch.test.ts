@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/dispatch'
 import { openLectern, type Lectern } from '../../src/main/lectern'
 import { callNames, contract } from '../../src/shared/contract'
@@ -6,9 +9,12 @@ import { createApi, LecternError } from '../../src/shared/reply'
 import { SEEDS } from './seedLibrary'
 
 let lectern: Lectern
+let dataDir: string
 beforeAll(async () => {
-  lectern = await openLectern({ seedsDir: SEEDS, dataDir: '/nonexistent/data', version: '9.9.9' })
+  dataDir = await mkdtemp(join(tmpdir(), 'lectern-dispatch-'))
+  lectern = await openLectern({ seedsDir: SEEDS, dataDir, version: '9.9.9' })
 })
+afterAll(() => lectern.close())
 
 describe('the handler table', () => {
   it('implements every call of the contract, and nothing else', () => {
@@ -29,7 +35,7 @@ describe('the handler table', () => {
     expect(await api.search({ query: '   ' })).toEqual({ query: '   ', hits: [] })
     expect(await api.getAppInfo()).toEqual({
       version: '9.9.9',
-      dataDir: '/nonexistent/data',
+      dataDir,
       articleCount: 5,
     })
   })

@@ -7,29 +7,53 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pkg from '../../../package.json'
 import type { CallArgs, CallName, CallResult } from '../../shared/contract'
-import type { Article, ArticleSummary, SearchResult } from '../../shared/types'
+import { COLORS, type Color, type Palette } from '../../shared/types'
 import { dispatch } from '../dispatch'
 import { openLectern, type Lectern } from '../lectern'
 import { findPackageRoot } from '../services/packageRoot'
 import { resolveDataDir } from '../services/paths'
+import { printArticle, printBookmark, printList, printNote, printSearch } from './format'
 
 const HELP = `Usage: lectern <command> [options]
 
 Commands:
-  list                     List the articles (id, title, author, source, date, words)
-  show <id>                Print one article
-  search <query>           Search every paragraph; best matches first
+  list                       List the articles (id, title, author, source, date, words)
+  show <id>                  Print one article
+  search <query>             Search every paragraph, bookmark and note; best matches first
+  bookmark add <articleId> --paragraph N [--start S --end E] [--color NAME] [--tag T]... [--note TEXT]
+                             Bookmark a passage (the whole paragraph without --start/--end)
+  bookmarks [--article ID]   List bookmarks
+  note add <articleId> --text TEXT [--tag T]...
+                             Add a note on an article
+  notes [--article ID]       List notes
+  delete <id>                Move a bookmark or note to the trash
 
 Options:
-  --json                   Print JSON instead of text
-  --limit N                With search: at most N hits (default 20)
-  --data-dir DIR           Where user data lives (default: the app's data folder;
-                           LECTERN_DATA_DIR also sets it)
-  -h, --help               Show this help
-  -v, --version            Show the version
+  --json                     Print JSON instead of text
+  --limit N                  With search: at most N hits (default 20)
+  --data-dir DIR             Where user data lives (default: the app's data folder;
+                             LECTERN_DATA_DIR also sets it)
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Colours: ${COLORS.join(', ')} (or their names, e.g. "key point").
 `
 
 class UsageError extends Error {}
+
+type Values = {
+  json: boolean
+  limit?: string
+  'data-dir'?: string
+  paragraph?: string
+  start?: string
+  end?: string
+  color?: string
+  tag?: string[]
+  note?: string
+  text?: string
+  article?: string
+}
 
 /** The bundled articles: `seeds/` at the root of the package this code is part of. */
 function seedsDir(): string {
@@ -49,27 +73,137 @@ async function call<K extends CallName>(
   return reply.value as CallResult<K>
 }
 
-const metaLine = (a: ArticleSummary): string =>
-  [a.author, a.source, a.date, `${a.words} words`].filter(Boolean).join(' · ')
-
-function printList(articles: ArticleSummary[]): string {
-  return articles.map((a) => `${a.id}  ${a.title}\n    ${metaLine(a)}`).join('\n') + '\n'
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new UsageError(`${flag} must be a whole number, got "${value}"`)
+  return n
 }
 
-function printArticle(a: Article): string {
-  return `${a.title}\n${metaLine(a)}\n\n${a.paragraphs.join('\n\n')}\n`
+/** A colour given by key (`red`) or by its name in the palette (`disagree`). */
+function colorOf(value: string | undefined, palette: Palette): Color | undefined {
+  if (value === undefined) return undefined
+  const wanted = value.trim().toLowerCase()
+  const found = COLORS.find((c) => c === wanted || palette[c].name.toLowerCase() === wanted)
+  if (!found) {
+    const names = COLORS.map((c) => `${c} ("${palette[c].name}")`).join(', ')
+    throw new UsageError(`unknown colour "${value}"; use one of ${names}`)
+  }
+  return found
 }
 
-function printSearch(result: SearchResult): string {
-  if (result.hits.length === 0) return `No matches for "${result.query}".\n`
-  return (
-    result.hits
-      .map(
-        (h) =>
-          `${h.articleId} ¶${h.paragraph}  ${h.score.toFixed(2)}  ${h.title}\n    ${h.snippet}`,
+/** Commands that change the user's data take the writer's lock; the others only read. */
+const WRITES = new Set(['bookmark', 'note', 'delete'])
+
+async function runCommand(
+  lectern: Lectern,
+  command: string,
+  rest: string[],
+  values: Values,
+): Promise<string> {
+  const out = (value: unknown, text: () => string): string =>
+    values.json ? `${JSON.stringify(value, null, 2)}\n` : text()
+  const noArgs = (): void => {
+    if (rest.length) throw new UsageError(`${command} takes no arguments, got "${rest.join(' ')}"`)
+  }
+  switch (command) {
+    case 'list': {
+      noArgs()
+      const articles = await call(lectern, 'listArticles', undefined)
+      return out(articles, () => printList(articles))
+    }
+    case 'show': {
+      if (rest.length !== 1) throw new UsageError('show needs exactly one article id')
+      const article = await call(lectern, 'getArticle', { id: rest[0] as string })
+      return out(article, () => printArticle(article))
+    }
+    case 'search': {
+      const query = rest.join(' ')
+      if (!query.trim()) throw new UsageError('search needs a query')
+      const limit = wholeNumber(values.limit, '--limit') ?? 20
+      if (limit < 1) throw new UsageError('--limit must be 1 or more')
+      const result = await call(lectern, 'search', { query, limit })
+      const hits = result.hits.map(({ kind, articleId, title, paragraph, snippet, score }) => ({
+        kind,
+        articleId,
+        title,
+        paragraph,
+        snippet,
+        score,
+      }))
+      return out(hits, () => printSearch(result))
+    }
+    case 'bookmark': {
+      const [action, articleId, ...extra] = rest
+      if (action !== 'add' || !articleId || extra.length) {
+        throw new UsageError(
+          'usage: lectern bookmark add <articleId> --paragraph N [--start S --end E]',
+        )
+      }
+      const paragraph = wholeNumber(values.paragraph, '--paragraph')
+      if (paragraph === undefined) throw new UsageError('bookmark add needs --paragraph N')
+      let start = wholeNumber(values.start, '--start')
+      let end = wholeNumber(values.end, '--end')
+      if ((start === undefined) !== (end === undefined))
+        throw new UsageError('give both --start and --end, or neither')
+      const article = await call(lectern, 'getArticle', { id: articleId })
+      const text = article.paragraphs[paragraph]
+      if (text === undefined) {
+        throw new Error(
+          `article ${articleId} has paragraphs 0 to ${article.paragraphs.length - 1}, not ${paragraph}`,
+        )
+      }
+      start ??= 0
+      end ??= text.length
+      const { palette } = await call(lectern, 'getUserState', undefined)
+      const color = colorOf(values.color, palette)
+      const bookmark = await call(lectern, 'addBookmark', {
+        articleId,
+        position: { paragraph, start, end },
+        ...(color ? { color } : {}),
+        ...(values.tag ? { tags: values.tag } : {}),
+        ...(values.note !== undefined ? { note: values.note } : {}),
+      })
+      return out(bookmark, () => printBookmark(bookmark, palette))
+    }
+    case 'bookmarks':
+    case 'notes': {
+      noArgs()
+      const list = await call(
+        lectern,
+        'listAnnotations',
+        values.article ? { articleId: values.article } : {},
       )
-      .join('\n') + '\n'
-  )
+      if (command === 'notes')
+        return out(list.notes, () => list.notes.map(printNote).join('\n') || 'No notes.\n')
+      const { palette } = await call(lectern, 'getUserState', undefined)
+      return out(
+        list.bookmarks,
+        () => list.bookmarks.map((b) => printBookmark(b, palette)).join('\n') || 'No bookmarks.\n',
+      )
+    }
+    case 'note': {
+      const [action, articleId, ...extra] = rest
+      if (action !== 'add' || !articleId || extra.length)
+        throw new UsageError('usage: lectern note add <articleId> --text TEXT')
+      if (values.text === undefined || !values.text.trim())
+        throw new UsageError('note add needs --text TEXT')
+      const note = await call(lectern, 'addNote', {
+        articleId,
+        text: values.text,
+        ...(values.tag ? { tags: values.tag } : {}),
+      })
+      return out(note, () => printNote(note))
+    }
+    case 'delete': {
+      if (rest.length !== 1) throw new UsageError('delete needs exactly one bookmark or note id')
+      const item = await call(lectern, 'deleteAnnotation', { id: rest[0] as string })
+      return out(item, () => `Moved ${item.type} ${item.id} to the trash.\n`)
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"; try "lectern --help"`)
+  }
 }
 
 export async function main(argv: string[]): Promise<string> {
@@ -80,6 +214,14 @@ export async function main(argv: string[]): Promise<string> {
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
       'data-dir': { type: 'string' },
+      paragraph: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      color: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      note: { type: 'string' },
+      text: { type: 'string' },
+      article: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -93,39 +235,12 @@ export async function main(argv: string[]): Promise<string> {
     seedsDir: seedsDir(),
     dataDir: resolveDataDir(values['data-dir']),
     version: pkg.version,
+    readOnly: !WRITES.has(command),
   })
-  const out = (value: unknown, text: () => string): string =>
-    values.json ? `${JSON.stringify(value, null, 2)}\n` : text()
-
-  switch (command) {
-    case 'list': {
-      if (rest.length) throw new UsageError(`list takes no arguments, got "${rest.join(' ')}"`)
-      const articles = await call(lectern, 'listArticles', undefined)
-      return out(articles, () => printList(articles))
-    }
-    case 'show': {
-      if (rest.length !== 1) throw new UsageError('show needs exactly one article id')
-      const article = await call(lectern, 'getArticle', { id: rest[0] as string })
-      return out(article, () => printArticle(article))
-    }
-    case 'search': {
-      const query = rest.join(' ')
-      if (!query.trim()) throw new UsageError('search needs a query')
-      const limit = values.limit === undefined ? 20 : Number(values.limit)
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new UsageError('--limit must be a whole number of 1 or more')
-      const result = await call(lectern, 'search', { query, limit })
-      const hits = result.hits.map(({ articleId, title, paragraph, snippet, score }) => ({
-        articleId,
-        title,
-        paragraph,
-        snippet,
-        score,
-      }))
-      return out(hits, () => printSearch(result))
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"; try "lectern --help"`)
+  try {
+    return await runCommand(lectern, command, rest, values)
+  } finally {
+    await lectern.close()
   }
 }
 

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../src/main/cli/run'
+import { openLectern } from '../../../src/main/lectern'
 import { ROOT } from '../seedLibrary'
 
 const exec = promisify(execFile)
@@ -57,6 +60,7 @@ describe('lectern CLI (in process)', () => {
     expect(hits[0]).toMatchObject({ articleId: '004_02c1bed588b60a46', paragraph: 15 })
     expect(Object.keys(hits[0]!).sort()).toEqual([
       'articleId',
+      'kind',
       'paragraph',
       'score',
       'snippet',
@@ -85,7 +89,7 @@ describe('lectern CLI (built, under plain Node)', () => {
     [['show', 'no-such-id'], 1, 'lectern: No article with id "no-such-id".'],
     [['show'], 2, 'lectern: show needs exactly one article id'],
     [['frobnicate'], 2, 'lectern: unknown command "frobnicate"; try "lectern --help"'],
-    [['search', 'x', '--limit', 'ten'], 2, 'lectern: --limit must be a whole number of 1 or more'],
+    [['search', 'x', '--limit', 'ten'], 2, 'lectern: --limit must be a whole number, got "ten"'],
     [['list', '--bogus'], 2, "lectern: Unknown option '--bogus'"],
     [[], 2, 'lectern: missing command; try "lectern --help"'],
   ])('fails clearly: %j', async (args, code, message) => {
@@ -94,5 +98,124 @@ describe('lectern CLI (built, under plain Node)', () => {
     expect(r.stdout).toBe('')
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toContain(message)
+  })
+})
+
+describe('lectern CLI: bookmarks and notes', () => {
+  const ID = '004_02c1bed588b60a46'
+
+  it('adds a bookmark, lists it, adds a note, deletes, all durable in --data-dir', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-cli-'))
+    const p15 = (JSON.parse(await main(['show', ID, '--json'])) as { paragraphs: string[] })
+      .paragraphs[15]!
+    const start = p15.indexOf('“encrypted')
+    const end = p15.indexOf('line”') + 'line”'.length
+    const add = await lectern(
+      'bookmark',
+      'add',
+      ID,
+      '--paragraph',
+      '15',
+      '--start',
+      String(start),
+      '--end',
+      String(end),
+      '--color',
+      'evidence',
+      '--tag',
+      'phone',
+      '--tag',
+      'secrecy',
+      '--note',
+      'direct line',
+      '--json',
+      '--data-dir',
+      dir,
+    )
+    expect(add.stderr).toBe('')
+    expect(add.code).toBe(0)
+    const bookmark = JSON.parse(add.stdout) as {
+      id: string
+      color: string
+      tags: string[]
+      anchor: { quote: { exact: string } }
+    }
+    expect(bookmark).toMatchObject({ color: 'blue', tags: ['phone', 'secrecy'] })
+    expect(bookmark.anchor.quote.exact).toBe('“encrypted telephone line”')
+    const onDisk = JSON.parse(await readFile(join(dir, 'lectern.json'), 'utf8')) as {
+      bookmarks: { id: string }[]
+    }
+    expect(onDisk.bookmarks.map((b) => b.id)).toEqual([bookmark.id])
+
+    const whole = JSON.parse(
+      (await lectern('bookmark', 'add', ID, '--paragraph', '0', '--json', '--data-dir', dir))
+        .stdout,
+    ) as {
+      anchor: { position: { start: number; end: number } }
+    }
+    expect(whole.anchor.position.start).toBe(0)
+
+    const list = await lectern('bookmarks', '--article', ID, '--data-dir', dir)
+    expect(list.stdout).toContain('“encrypted telephone line”')
+    expect(list.stdout).toContain('blue (evidence)  #phone #secrecy')
+
+    const note = await lectern(
+      'note',
+      'add',
+      ID,
+      '--text',
+      'Whole-article thought',
+      '--data-dir',
+      dir,
+      '--json',
+    )
+    const noteId = (JSON.parse(note.stdout) as { id: string }).id
+    expect((await lectern('notes', '--data-dir', dir)).stdout).toContain('Whole-article thought')
+
+    const del = await lectern('delete', noteId, '--data-dir', dir)
+    expect(del.stdout).toBe(`Moved note ${noteId} to the trash.\n`)
+    expect((await lectern('notes', '--data-dir', dir, '--json')).stdout.trim()).toBe('[]')
+
+    const search = JSON.parse(
+      (await lectern('search', 'secrecy', '--json', '--data-dir', dir)).stdout,
+    ) as { kind: string }[]
+    expect(search[0]?.kind).toBe('bookmark')
+  })
+
+  it.each([
+    [['bookmark', 'add', ID, '--paragraph', '99'], 1, 'has paragraphs 0 to 21, not 99'],
+    [['bookmark', 'add', 'nope', '--paragraph', '1'], 1, 'No article with id "nope"'],
+    [
+      ['bookmark', 'add', ID, '--paragraph', '1', '--start', '5', '--end', '2'],
+      1,
+      'start must be before end',
+    ],
+    [['bookmark', 'add', ID, '--paragraph', '1', '--start', '5'], 2, 'give both --start and --end'],
+    [['bookmark', 'add', ID, '--paragraph', 'two'], 2, '--paragraph must be a whole number'],
+    [['bookmark', 'add', ID, '--paragraph', '1', '--color', 'mauve'], 2, 'unknown colour "mauve"'],
+    [['bookmark', 'add', ID], 2, 'bookmark add needs --paragraph N'],
+    [['note', 'add', ID], 2, 'note add needs --text TEXT'],
+    [['delete', 'no-such'], 1, 'No bookmark or note with id "no-such"'],
+  ])('fails clearly and writes nothing: %j', async (args, code, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-cli-bad-'))
+    const r = await lectern(...args, '--data-dir', dir)
+    expect(r.stderr).toContain(message)
+    expect(r.code).toBe(code)
+    expect(await readFile(join(dir, 'lectern.json'), 'utf8').catch(() => 'absent')).toBe('absent')
+  })
+
+  it('refuses to write while the app (or another command) holds the data folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-cli-locked-'))
+    const app = await openLectern({ seedsDir: join(ROOT, 'seeds'), dataDir: dir, version: 'test' })
+    try {
+      const r = await lectern('note', 'add', ID, '--text', 'x', '--data-dir', dir)
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/^lectern: Another Lectern is using .* \(process \d+\)/)
+      // Reading is still fine.
+      expect((await lectern('bookmarks', '--data-dir', dir)).code).toBe(0)
+    } finally {
+      await app.close()
+    }
+    expect((await lectern('note', 'add', ID, '--text', 'x', '--data-dir', dir)).code).toBe(0)
   })
 })

@@ -19,11 +19,17 @@ const TITLE_WEIGHT = 0.7
 /** How many vocabulary words a typed prefix may stand for. */
 const MAX_EXPANSIONS = 64
 
-interface Passage {
+/** Anything searchable: an article's paragraph, or a bookmark or note of the reader's. */
+export interface SearchDocument {
+  kind: SearchHit['kind']
+  annotationId?: string
   articleId: string
   title: string
   paragraph: number
   text: string
+}
+
+interface Passage extends SearchDocument {
   length: number
   termFreqs: Map<string, number>
 }
@@ -52,28 +58,33 @@ export class SearchIndex {
     return this.passages.length
   }
 
+  /** Indexes each paragraph of an article as a passage, and its title for boosting. */
   addArticle(article: Article): void {
     this.titleTerms.set(article.id, new Set(termsOf(article.title)))
     this.indexWords(article.title)
     article.paragraphs.forEach((text, paragraph) => {
-      const terms = termsOf(text)
-      const termFreqs = new Map<string, number>()
-      for (const t of terms) termFreqs.set(t, (termFreqs.get(t) ?? 0) + 1)
-      for (const t of termFreqs.keys()) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
-      const id = this.passages.length
-      if (paragraph === 0) this.firstPassage.set(article.id, id)
-      this.passages.push({
+      const id = this.addDocument({
+        kind: 'passage',
         articleId: article.id,
         title: article.title,
         paragraph,
         text,
-        length: terms.length,
-        termFreqs,
       })
-      this.totalLength += terms.length
-      this.postings.add(id, [...termFreqs.keys()].join(' '))
-      this.indexWords(text)
+      if (paragraph === 0) this.firstPassage.set(article.id, id)
     })
+  }
+
+  addDocument(doc: SearchDocument): number {
+    const terms = termsOf(doc.text)
+    const termFreqs = new Map<string, number>()
+    for (const t of terms) termFreqs.set(t, (termFreqs.get(t) ?? 0) + 1)
+    for (const t of termFreqs.keys()) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
+    const id = this.passages.length
+    this.passages.push({ ...doc, length: terms.length, termFreqs })
+    this.totalLength += terms.length
+    this.postings.add(id, [...termFreqs.keys()].join(' '))
+    this.indexWords(doc.text)
+    return id
   }
 
   search(query: string, limit = 50): SearchHit[] {
@@ -104,6 +115,8 @@ export class SearchIndex {
       if (!this.hasPhrases(passage.text, parsed.phrases)) continue
       const { snippet, marks } = makeSnippet(passage.text, matched, parsed)
       hits.push({
+        kind: passage.kind,
+        ...(passage.annotationId ? { annotationId: passage.annotationId } : {}),
         articleId: passage.articleId,
         title: passage.title,
         paragraph: passage.paragraph,

@@ -1,17 +1,20 @@
 import { useRef, type KeyboardEvent } from 'react'
-import type { ArticleSummary } from '../../../shared/types'
+import type { ArticleCounts, ArticleSummary } from '../../../shared/types'
 import { formatDate, minutes } from '../format'
 
 interface Props {
   articles: ArticleSummary[] | null
   error: string | null
   openId: string | null
+  counts: Record<string, ArticleCounts>
+  /** How far the reader got in each article, 0 to 1. */
+  progress: Record<string, number>
   onOpen: (id: string) => void
   onRetry: () => void
 }
 
 /** The library: one row per article; arrow keys move, Enter opens. */
-export function ArticleList({ articles, error, openId, onOpen, onRetry }: Props) {
+export function ArticleList({ articles, error, openId, counts, progress, onOpen, onRetry }: Props) {
   const listRef = useRef<HTMLOListElement>(null)
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>): void => {
@@ -60,6 +63,9 @@ export function ArticleList({ articles, error, openId, onOpen, onRetry }: Props)
         <ol className="article-list" ref={listRef} onKeyDown={onKeyDown}>
           {articles.map((a) => {
             const open = a.id === openId
+            const marks = counts[a.id]?.bookmarks ?? 0
+            const notes = counts[a.id]?.notes ?? 0
+            const read = Math.round((progress[a.id] ?? 0) * 100)
             return (
               <li key={a.id}>
                 <button
@@ -76,6 +82,30 @@ export function ArticleList({ articles, error, openId, onOpen, onRetry }: Props)
                       <span key={part}>{part}</span>
                     ))}
                   </span>
+                  {(marks > 0 || notes > 0 || read > 0) && (
+                    <span className="row-state">
+                      {marks > 0 && (
+                        <span className="badge">
+                          {marks} {marks === 1 ? 'bookmark' : 'bookmarks'}
+                        </span>
+                      )}
+                      {notes > 0 && (
+                        <span className="badge">
+                          {notes} {notes === 1 ? 'note' : 'notes'}
+                        </span>
+                      )}
+                      {read > 0 && (
+                        <span
+                          className="progress"
+                          role="img"
+                          aria-label={`${read}% read`}
+                          title={`${read}% read`}
+                        >
+                          <span style={{ width: `${read}%` }} />
+                        </span>
+                      )}
+                    </span>
+                  )}
                 </button>
               </li>
             )

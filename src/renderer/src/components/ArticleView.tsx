@@ -1,5 +1,13 @@
-import { useEffect, useRef } from 'react'
-import type { Article } from '../../../shared/types'
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react'
+import {
+  COLORS,
+  type Article,
+  type Color,
+  type Palette,
+  type PlacedBookmark,
+} from '../../../shared/types'
+import { rangeFor, pointPosition, selectedPosition, type Position } from '../annotations/passages'
+import { SelectionPopover } from '../annotations/SelectionPopover'
 import { bylineParts, minutes } from '../format'
 import { clearHighlight, findRanges, setHighlight } from '../highlights'
 import { FindBar } from './FindBar'
@@ -9,6 +17,8 @@ export interface ReadingTarget {
   articleId: string
   paragraph: number
   words: string[]
+  /** Restoring a reading position is quiet: no flash, the paragraph at the top. */
+  quiet?: boolean
   /** A new object each time, so the same hit can be visited twice. */
   nonce: number
 }
@@ -19,26 +29,35 @@ interface Props {
   error: string | null
   target: ReadingTarget | null
   findOpen: boolean
+  bookmarks: PlacedBookmark[]
+  palette: Palette
+  focusedBookmark: string | null
+  /** Set to ask the view to bookmark the current selection (the `B` shortcut). */
+  bookmarkRequest: number
+  onBookmark: (position: Position, color: Color) => void
+  onFocusBookmark: (id: string) => void
+  onProgress: (progress: number, paragraph: number) => void
   onCloseFind: () => void
   onRetry: () => void
 }
 
-export function ArticleView({
-  article,
-  loading,
-  error,
-  target,
-  findOpen,
-  onCloseFind,
-  onRetry,
-}: Props) {
+const HIGHLIGHTS = [...COLORS.map((c) => `bm-${c}`), 'bm-focus']
+
+export function ArticleView(props: Props) {
+  const { article, loading, error, target, findOpen, bookmarks, palette, focusedBookmark } = props
+  const { onBookmark, onFocusBookmark, onProgress } = props
   const scroller = useRef<HTMLElement>(null)
   const body = useRef<HTMLElement>(null)
+  const [selection, setSelection] = useState<{ position: Position; rect: DOMRect } | null>(null)
+  const [hover, setHover] = useState<{ bookmark: PlacedBookmark; x: number; y: number } | null>(
+    null,
+  )
 
-  // A new article starts at the top, unless a search hit says where to go.
+  // A new article starts at the top, unless a target says where to go.
   useEffect(() => {
     if (!article || !scroller.current) return
     clearHighlight('search-hit')
+    setSelection(null)
     if (target && target.articleId !== article.id) return // its article is still loading
     const el = target
       ? body.current?.querySelector<HTMLElement>(`[data-paragraph="${target.paragraph}"]`)
@@ -47,13 +66,107 @@ export function ArticleView({
       scroller.current.scrollTop = 0
       return
     }
-    el.scrollIntoView({ block: 'center', behavior: 'instant' })
-    const ranges = target.words.flatMap((w) => findRanges(el, w, true))
-    setHighlight('search-hit', ranges)
+    el.scrollIntoView({ block: target.quiet ? 'start' : 'center', behavior: 'instant' })
+    if (target.quiet) return
+    setHighlight(
+      'search-hit',
+      target.words.flatMap((w) => findRanges(el, w, true)),
+    )
     el.classList.remove('flash')
     void el.offsetWidth // restart the animation
     el.classList.add('flash')
   }, [article, target])
+
+  // Bookmarks are painted over the text by colour, never by rewriting it.
+  useEffect(() => {
+    const root = body.current
+    if (!root || !article) return
+    const byColor = new Map<string, Range[]>()
+    for (const b of bookmarks) {
+      if (!b.placed || b.articleId !== article.id) continue
+      const el = root.querySelector<HTMLElement>(`[data-paragraph="${b.placed.paragraph}"]`)
+      const range = el && rangeFor(el, b.placed.start, b.placed.end)
+      if (!range) continue
+      const name = `bm-${b.color}`
+      byColor.set(name, [...(byColor.get(name) ?? []), range])
+      if (b.id === focusedBookmark) byColor.set('bm-focus', [range])
+    }
+    for (const name of HIGHLIGHTS) setHighlight(name, byColor.get(name) ?? [])
+    return () => HIGHLIGHTS.forEach(clearHighlight)
+  }, [article, bookmarks, focusedBookmark])
+
+  const readSelection = useCallback(() => {
+    const root = body.current
+    const position = root ? selectedPosition(root) : null
+    const range = position ? window.getSelection()?.getRangeAt(0) : null
+    setSelection(position && range ? { position, rect: range.getBoundingClientRect() } : null)
+  }, [])
+
+  const save = useCallback(
+    (color: Color) => {
+      if (!selection) return
+      onBookmark(selection.position, color)
+      window.getSelection()?.removeAllRanges()
+      setSelection(null)
+    },
+    [selection, onBookmark],
+  )
+
+  // `B` with a selection bookmarks it in the first colour.
+  useEffect(() => {
+    if (props.bookmarkRequest === 0) return
+    const root = body.current
+    const position = root ? selectedPosition(root) : null
+    if (position) {
+      onBookmark(position, 'yellow')
+      window.getSelection()?.removeAllRanges()
+      setSelection(null)
+    }
+    // Only a new request should act, not a change of the callbacks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.bookmarkRequest])
+
+  const bookmarkAt = (x: number, y: number): PlacedBookmark | undefined => {
+    const point = pointPosition(x, y)
+    if (!point) return undefined
+    const paragraph = Number(point.el.dataset.paragraph)
+    return bookmarks.find(
+      (b) =>
+        b.placed?.paragraph === paragraph &&
+        b.placed.start <= point.offset &&
+        point.offset < b.placed.end,
+    )
+  }
+
+  const onMouseMove = (e: MouseEvent): void => {
+    const b = bookmarkAt(e.clientX, e.clientY)
+    setHover(b ? { bookmark: b, x: e.clientX, y: e.clientY } : null)
+  }
+
+  const onClick = (e: MouseEvent): void => {
+    if (!window.getSelection()?.isCollapsed) return
+    const b = bookmarkAt(e.clientX, e.clientY)
+    if (b) onFocusBookmark(b.id)
+  }
+
+  const onScroll = (): void => {
+    const el = scroller.current
+    const root = body.current
+    if (!el || !root) return
+    const max = el.scrollHeight - el.clientHeight
+    const progress = max > 0 ? Math.min(1, el.scrollTop / max) : 1
+    const top = el.getBoundingClientRect().top
+    const paras = root.querySelectorAll<HTMLElement>('[data-paragraph]')
+    let paragraph = 0
+    for (const p of paras) {
+      if (p.getBoundingClientRect().bottom > top + 8) {
+        paragraph = Number(p.dataset.paragraph)
+        break
+      }
+    }
+    onProgress(progress, paragraph)
+    setSelection(null)
+  }
 
   if (error) {
     return (
@@ -61,7 +174,7 @@ export function ArticleView({
         <div className="state state-error" role="alert">
           <p>This article could not be opened.</p>
           <p className="state-detail">{error}</p>
-          <button type="button" onClick={onRetry}>
+          <button type="button" onClick={props.onRetry}>
             Try again
           </button>
         </div>
@@ -82,6 +195,7 @@ export function ArticleView({
   }
 
   const headings = new Set(article.headings)
+  const marked = new Set(bookmarks.filter((b) => b.placed).map((b) => b.placed?.paragraph))
   return (
     <main
       className="pane reader-pane"
@@ -89,9 +203,19 @@ export function ArticleView({
       ref={scroller}
       tabIndex={-1}
       aria-busy={loading}
+      onScroll={onScroll}
     >
-      {findOpen && <FindBar scope={body} contentKey={article.id} onClose={onCloseFind} />}
-      <article className="reading-column" ref={body} lang="en">
+      {findOpen && <FindBar scope={body} contentKey={article.id} onClose={props.onCloseFind} />}
+      <article
+        className="reading-column"
+        ref={body}
+        lang="en"
+        onMouseUp={readSelection}
+        onKeyUp={(e) => e.shiftKey && readSelection()}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setHover(null)}
+        onClick={onClick}
+      >
         <header className="article-header">
           <h1 id="article-title">{article.title}</h1>
           <p className="byline">
@@ -106,15 +230,50 @@ export function ArticleView({
               {text}
             </h2>
           ) : (
-            <p key={i} id={`p-${i}`} data-paragraph={i} dir="auto">
-              {text}
-            </p>
+            <div key={i} className={`para${marked.has(i) ? ' has-bookmark' : ''}`}>
+              <button
+                type="button"
+                className="margin-mark"
+                aria-label={`Bookmark paragraph ${i + 1}`}
+                title="Bookmark this paragraph"
+                onClick={() => onBookmark({ paragraph: i, start: 0, end: text.length }, 'yellow')}
+              >
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M4 2h8v12l-4-3-4 3z" />
+                </svg>
+              </button>
+              <p id={`p-${i}`} data-paragraph={i} dir="auto">
+                {text}
+              </p>
+            </div>
           ),
         )}
         {article.paragraphs.length === 0 && (
           <p className="state-detail">This article has no text.</p>
         )}
       </article>
+      {selection && (
+        <SelectionPopover
+          rect={selection.rect}
+          palette={palette}
+          onPick={save}
+          onClose={() => setSelection(null)}
+        />
+      )}
+      {hover && (hover.bookmark.note || hover.bookmark.tags.length > 0) && (
+        <div
+          className="bookmark-tip"
+          role="tooltip"
+          style={{ top: hover.y + 18, left: Math.min(hover.x, window.innerWidth - 320) }}
+        >
+          <span className={`tip-color swatch-${hover.bookmark.color}`} aria-hidden="true" />
+          <strong>{palette[hover.bookmark.color].name}</strong>
+          {hover.bookmark.tags.length > 0 && (
+            <span className="tip-tags"> · {hover.bookmark.tags.join(', ')}</span>
+          )}
+          {hover.bookmark.note && <p>{hover.bookmark.note.slice(0, 280)}</p>}
+        </div>
+      )}
     </main>
   )
 }

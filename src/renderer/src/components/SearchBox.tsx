@@ -194,6 +194,11 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
                     onMouseEnter={() => setActive(index)}
                     onClick={() => choose(hit)}
                   >
+                    {hit.kind !== 'passage' && (
+                      <span className={`hit-kind kind-${hit.kind}`}>
+                        {hit.kind === 'note' ? 'Note' : 'Bookmark'}
+                      </span>
+                    )}
                     <Snippet hit={hit} />
                   </div>
                 )

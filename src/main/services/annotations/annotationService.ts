@@ -1,0 +1,291 @@
+/**
+ * The reader's bookmarks and notes: every change goes through the user store (durable
+ * before it is acknowledged); bookmarks are placed in their article's current text on read.
+ */
+import { randomUUID } from 'node:crypto'
+import { LecternError } from '../../../shared/reply'
+import {
+  DEFAULT_PALETTE,
+  type Annotation,
+  type AnnotationList,
+  type ArticleCounts,
+  type Bookmark,
+  type Color,
+  type Note,
+  type Palette,
+  type PlacedBookmark,
+  type ResolvedAnchor,
+  type UserState,
+} from '../../../shared/types'
+import { describePassage, resolveAnchors } from '../anchoring'
+import type { ArticleLibrary } from '../library/articleLibrary'
+import type { StoreData, UserStore } from '../store/userStore'
+
+export interface AnnotationService {
+  userState(): UserState
+  list(articleId?: string): AnnotationList
+  addBookmark(input: {
+    articleId: string
+    position: { paragraph: number; start: number; end: number }
+    color?: Color
+    tags?: string[]
+    note?: string
+  }): Promise<PlacedBookmark>
+  updateBookmark(input: {
+    id: string
+    color?: Color
+    tags?: string[]
+    note?: string
+  }): Promise<PlacedBookmark>
+  addNote(input: { articleId: string; text: string; tags?: string[] }): Promise<Note>
+  updateNote(input: { id: string; text?: string; tags?: string[] }): Promise<Note>
+  remove(id: string): Promise<Annotation>
+  restore(id: string): Promise<Annotation>
+  purge(id: string): Promise<{ removed: number }>
+  trash(): Annotation[]
+  emptyTrash(): Promise<{ removed: number }>
+  renameColor(color: Color, name: string): Promise<Palette>
+  saveReading(articleId: string, progress: number, paragraph: number): Promise<void>
+  dismissRecovery(): void
+  /** Changes on every write: lets the search index know when to rebuild. */
+  readonly revision: number
+  /** All live (not deleted) annotations, for the search index. */
+  live(): { bookmarks: PlacedBookmark[]; notes: Note[] }
+}
+
+export interface AnnotationDeps {
+  store: UserStore
+  library: ArticleLibrary
+  now?: () => string
+  newId?: () => string
+}
+
+/** Tags are kept unique, in the order given, without surrounding space. */
+const cleanTags = (tags: readonly string[]): string[] => [...new Set(tags.map((t) => t.trim()))]
+
+export function createAnnotationService({
+  store,
+  library,
+  now = () => new Date().toISOString(),
+  newId = () => randomUUID(),
+}: AnnotationDeps): AnnotationService {
+  let revision = 0
+  let recoverySeen = false
+  // Articles do not change while the app runs, so a bookmark's placement is computed once.
+  const placements = new Map<string, ResolvedAnchor | null>()
+
+  const place = (bookmarks: readonly Bookmark[]): PlacedBookmark[] => {
+    const byArticle = new Map<string, Bookmark[]>()
+    for (const b of bookmarks) {
+      if (placements.has(b.id)) continue
+      byArticle.set(b.articleId, [...(byArticle.get(b.articleId) ?? []), b])
+    }
+    for (const [articleId, list] of byArticle) {
+      let paragraphs: readonly string[] = []
+      try {
+        paragraphs = library.get(articleId).paragraphs
+      } catch {
+        // The article is gone from the library: its bookmarks are orphaned, not dropped.
+      }
+      const resolved = resolveAnchors(
+        paragraphs,
+        list.map((b) => b.anchor),
+      )
+      list.forEach((b, i) => placements.set(b.id, resolved[i] ?? null))
+    }
+    return bookmarks.map((b) => ({ ...b, placed: placements.get(b.id) ?? null }))
+  }
+
+  const readingOrder = (a: PlacedBookmark, b: PlacedBookmark): number => {
+    if (!a.placed || !b.placed)
+      return (a.placed ? 0 : 1) - (b.placed ? 0 : 1) || a.created.localeCompare(b.created)
+    return (
+      a.placed.paragraph - b.placed.paragraph ||
+      a.placed.start - b.placed.start ||
+      a.created.localeCompare(b.created)
+    )
+  }
+
+  const find = (data: StoreData, id: string): Annotation => {
+    const found = data.bookmarks.find((b) => b.id === id) ?? data.notes.find((n) => n.id === id)
+    if (!found) throw new LecternError('not-found', `No bookmark or note with id "${id}".`)
+    return found
+  }
+
+  /** Runs a change through the store; the revision moves only once it is durable. */
+  const write = async <R>(change: (data: StoreData) => R): Promise<R> => {
+    const result = await store.update(change)
+    revision++
+    return result
+  }
+
+  const live = (): { bookmarks: PlacedBookmark[]; notes: Note[] } => ({
+    bookmarks: place(store.data.bookmarks.filter((b) => !b.deleted)),
+    notes: store.data.notes.filter((n) => !n.deleted),
+  })
+
+  return {
+    get revision() {
+      return revision
+    },
+    live,
+
+    userState() {
+      const counts: Record<string, ArticleCounts> = {}
+      const count = (articleId: string): ArticleCounts =>
+        (counts[articleId] ??= { bookmarks: 0, notes: 0 })
+      let trashCount = 0
+      for (const item of [...store.data.bookmarks, ...store.data.notes]) {
+        if (item.deleted) trashCount++
+        else if (item.type === 'bookmark') count(item.articleId).bookmarks++
+        else count(item.articleId).notes++
+      }
+      return {
+        palette: { ...DEFAULT_PALETTE, ...store.data.palette },
+        reading: store.data.reading,
+        counts,
+        trashCount,
+        recovery: recoverySeen ? null : store.recovery,
+      }
+    },
+
+    list(articleId) {
+      const { bookmarks, notes } = live()
+      const mine = <T extends { articleId: string }>(xs: T[]): T[] =>
+        articleId ? xs.filter((x) => x.articleId === articleId) : xs
+      return {
+        bookmarks: mine(bookmarks).sort(
+          (a, b) => a.articleId.localeCompare(b.articleId) || readingOrder(a, b),
+        ),
+        notes: mine(notes).sort((a, b) => a.created.localeCompare(b.created)),
+      }
+    },
+
+    async addBookmark({ articleId, position, color = 'yellow', tags = [], note = '' }) {
+      const article = library.get(articleId)
+      const anchor = describePassage(article.paragraphs, position)
+      const at = now()
+      const bookmark: Bookmark = {
+        id: newId(),
+        type: 'bookmark',
+        articleId,
+        color,
+        tags: cleanTags(tags),
+        note,
+        anchor,
+        created: at,
+        modified: at,
+      }
+      await write((data) => {
+        data.bookmarks.push(bookmark)
+      })
+      return place([bookmark])[0] as PlacedBookmark
+    },
+
+    async updateBookmark({ id, color, tags, note }) {
+      const updated = await write((data) => {
+        const b = find(data, id)
+        if (b.type !== 'bookmark')
+          throw new LecternError('invalid-argument', `"${id}" is a note, not a bookmark.`)
+        if (color !== undefined) b.color = color
+        if (tags !== undefined) b.tags = cleanTags(tags)
+        if (note !== undefined) b.note = note
+        b.modified = now()
+        return { ...b }
+      })
+      return place([updated])[0] as PlacedBookmark
+    },
+
+    async addNote({ articleId, text, tags = [] }) {
+      library.get(articleId)
+      const at = now()
+      const note: Note = {
+        id: newId(),
+        type: 'note',
+        articleId,
+        text,
+        tags: cleanTags(tags),
+        created: at,
+        modified: at,
+      }
+      await write((data) => {
+        data.notes.push(note)
+      })
+      return note
+    },
+
+    updateNote({ id, text, tags }) {
+      return write((data) => {
+        const n = find(data, id)
+        if (n.type !== 'note')
+          throw new LecternError('invalid-argument', `"${id}" is a bookmark, not a note.`)
+        if (text !== undefined) n.text = text
+        if (tags !== undefined) n.tags = cleanTags(tags)
+        n.modified = now()
+        return { ...n }
+      })
+    },
+
+    remove(id) {
+      return write((data) => {
+        const item = find(data, id)
+        item.deleted ??= now()
+        return { ...item }
+      })
+    },
+
+    restore(id) {
+      return write((data) => {
+        const item = find(data, id)
+        delete item.deleted
+        return { ...item }
+      })
+    },
+
+    purge(id) {
+      return write((data) => {
+        find(data, id)
+        const before = data.bookmarks.length + data.notes.length
+        data.bookmarks = data.bookmarks.filter((b) => b.id !== id)
+        data.notes = data.notes.filter((n) => n.id !== id)
+        placements.delete(id)
+        return { removed: before - data.bookmarks.length - data.notes.length }
+      })
+    },
+
+    trash() {
+      const items: Annotation[] = [...store.data.bookmarks, ...store.data.notes].filter(
+        (a) => a.deleted,
+      )
+      return items.sort((a, b) => (b.deleted ?? '').localeCompare(a.deleted ?? ''))
+    },
+
+    emptyTrash() {
+      return write((data) => {
+        const before = data.bookmarks.length + data.notes.length
+        data.bookmarks = data.bookmarks.filter((b) => !b.deleted)
+        data.notes = data.notes.filter((n) => !n.deleted)
+        return { removed: before - data.bookmarks.length - data.notes.length }
+      })
+    },
+
+    renameColor(color, name) {
+      return write((data) => {
+        data.palette = { ...DEFAULT_PALETTE, ...data.palette, [color]: { name: name.trim() } }
+        return data.palette
+      })
+    },
+
+    async saveReading(articleId, progress, paragraph) {
+      library.get(articleId)
+      await store.update((data) => {
+        data.reading.lastArticleId = articleId
+        data.reading.articles[articleId] = { progress, paragraph, updated: now() }
+      })
+    },
+
+    dismissRecovery() {
+      recoverySeen = true
+    },
+  }
+}

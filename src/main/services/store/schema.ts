@@ -1,0 +1,151 @@
+/**
+ * The shape of the data file, checked field by field on every read (and on every change), and
+ * the migrations from earlier versions of it. Unknown fields are dropped.
+ */
+import { z } from 'zod'
+import {
+  COLORS,
+  DEFAULT_PALETTE,
+  type Bookmark,
+  type Note,
+  type Palette,
+  type ReadingState,
+} from '../../../shared/types'
+import { DamagedFileError } from './damagedFileError'
+
+export const STORE_VERSION = 2
+
+export interface StoreData {
+  version: 2
+  bookmarks: Bookmark[]
+  notes: Note[]
+  palette: Palette
+  reading: ReadingState
+}
+
+export function emptyStoreData(): StoreData {
+  return {
+    version: STORE_VERSION,
+    bookmarks: [],
+    notes: [],
+    palette: structuredClone(DEFAULT_PALETTE),
+    reading: { articles: {} },
+  }
+}
+
+const id = z.string().min(1)
+const isoDate = z.iso.datetime({ offset: true })
+const offset = z.number().int().nonnegative()
+const tags = z.array(z.string())
+
+const anchorSchema = z.object({
+  quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  position: z
+    .object({ paragraph: offset, start: offset, end: offset })
+    .refine((p) => p.start <= p.end, { message: 'start must not be after end' }),
+  textHash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'),
+})
+
+const bookmarkSchema = z.object({
+  id,
+  type: z.literal('bookmark'),
+  articleId: id,
+  color: z.enum(COLORS),
+  tags,
+  note: z.string(),
+  anchor: anchorSchema,
+  created: isoDate,
+  modified: isoDate,
+  deleted: isoDate.optional(),
+})
+
+const noteSchema = z.object({
+  id,
+  type: z.literal('note'),
+  articleId: id,
+  text: z.string(),
+  tags,
+  created: isoDate,
+  modified: isoDate,
+  deleted: isoDate.optional(),
+})
+
+const colorName = z.object({ name: z.string() })
+const paletteSchema = z.object({
+  yellow: colorName,
+  red: colorName,
+  blue: colorName,
+  green: colorName,
+})
+
+const readingSchema = z.object({
+  lastArticleId: id.optional(),
+  articles: z.record(
+    id,
+    z.object({
+      progress: z.number().min(0).max(1),
+      paragraph: offset,
+      updated: isoDate,
+    }),
+  ),
+})
+
+export const storeDataSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  bookmarks: z.array(bookmarkSchema),
+  notes: z.array(noteSchema),
+  palette: paletteSchema,
+  reading: readingSchema,
+})
+
+/** Version 1 had no tags, palette or reading state; tags are accepted if present. */
+const storeDataV1Schema = z.object({
+  version: z.literal(1),
+  bookmarks: z.array(bookmarkSchema.extend({ tags: tags.default([]) })),
+  notes: z.array(noteSchema.extend({ tags: tags.default([]) })),
+})
+
+// The schema and the shared types must describe the same data.
+type Parsed = z.output<typeof storeDataSchema>
+const _parsedIsStoreData = (p: Parsed): StoreData => p
+const _storeDataIsParsed = (d: StoreData): Parsed => d
+
+/** A short account of what does not fit the schema, e.g. `bookmarks: expected array…`. */
+function describeIssues(error: z.ZodError): string {
+  const shown = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : ''
+    return `${where}${issue.message}`
+  })
+  const more = error.issues.length - shown.length
+  return shown.join('; ') + (more > 0 ? ` (and ${more} more)` : '')
+}
+
+/** Checks data that is already version 2 (e.g. after a change); throws with the issues found. */
+export function parseStoreData(raw: unknown): StoreData {
+  const result = storeDataSchema.safeParse(raw)
+  if (!result.success) throw new DamagedFileError(`wrong shape: ${describeIssues(result.error)}`)
+  return result.data
+}
+
+/** Turns the JSON of a data file of any known version into current data. */
+export function migrate(raw: unknown): StoreData {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new DamagedFileError('wrong shape: not a JSON object')
+  }
+  const version: unknown = (raw as { version?: unknown }).version
+  if (version === undefined) throw new DamagedFileError('wrong shape: no version number')
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new DamagedFileError(`wrong shape: unknown version ${JSON.stringify(version)}`)
+  }
+  if (version > STORE_VERSION) {
+    throw new DamagedFileError(
+      `written by a newer Lectern (data format version ${version}; this Lectern reads up to version ${STORE_VERSION})`,
+    )
+  }
+  if (version === STORE_VERSION) return parseStoreData(raw)
+
+  const result = storeDataV1Schema.safeParse(raw)
+  if (!result.success) throw new DamagedFileError(`wrong shape: ${describeIssues(result.error)}`)
+  const { bookmarks, notes } = result.data
+  return { ...emptyStoreData(), bookmarks, notes }
+}

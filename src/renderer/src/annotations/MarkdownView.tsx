@@ -1,0 +1,24 @@
+import Markdown, { defaultUrlTransform, type Components } from 'react-markdown'
+
+/**
+ * A note's Markdown, rendered inert: raw HTML is dropped, unsafe link schemes are removed,
+ * links open in the system browser only when clicked, and images are never fetched.
+ */
+const components: Components = {
+  a: ({ href, children }) => (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  ),
+  img: ({ alt }) => <span className="md-image">[image{alt ? `: ${alt}` : ''}]</span>,
+}
+
+export function MarkdownView({ text }: { text: string }) {
+  return (
+    <div className="markdown">
+      <Markdown skipHtml urlTransform={defaultUrlTransform} components={components}>
+        {text}
+      </Markdown>
+    </div>
+  )
+}

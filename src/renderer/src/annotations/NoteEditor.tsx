@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react'
+import { MarkdownView } from './MarkdownView'
+
+interface Props {
+  value: string
+  label: string
+  placeholder: string
+  /** Resolves true once the text is on disk. */
+  onSave: (text: string) => Promise<boolean>
+  /** Start in the editor (a new note). */
+  autoEdit?: boolean
+}
+
+type Status = 'idle' | 'saving' | 'saved' | 'error'
+
+/** How long typing may pause before the note is saved. */
+const AUTOSAVE_MS = 600
+
+/** A note shown as Markdown; click to edit in place; saves by itself and says so. */
+export function NoteEditor({ value, label, placeholder, onSave, autoEdit = false }: Props) {
+  const [editing, setEditing] = useState(autoEdit)
+  const [draft, setDraft] = useState(value)
+  const [status, setStatus] = useState<Status>('idle')
+  const saved = useRef(value)
+  const latest = useRef(value)
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const area = useRef<HTMLTextAreaElement>(null)
+
+  // Follow outside changes (undo, another view), unless the reader has words not yet saved.
+  useEffect(() => {
+    if (editing || latest.current !== saved.current) return
+    setDraft(value)
+    latest.current = value
+    saved.current = value
+  }, [value, editing])
+
+  useEffect(() => {
+    if (editing) area.current?.focus()
+  }, [editing])
+
+  const save = async (text: string): Promise<void> => {
+    clearTimeout(timer.current)
+    if (text === saved.current) return
+    setStatus('saving')
+    const ok = await onSave(text)
+    if (ok) saved.current = text
+    setStatus(ok ? 'saved' : 'error')
+  }
+
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  const statusText = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not saved' }[status]
+  return (
+    <div className="note-editor">
+      {editing ? (
+        <textarea
+          ref={area}
+          value={draft}
+          aria-label={label}
+          placeholder={placeholder}
+          rows={Math.min(14, Math.max(3, draft.split('\n').length + 1))}
+          onChange={(e) => {
+            const text = e.target.value
+            setDraft(text)
+            latest.current = text
+            clearTimeout(timer.current)
+            timer.current = setTimeout(() => void save(text), AUTOSAVE_MS)
+          }}
+          onBlur={() => {
+            void save(draft)
+            setEditing(false)
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation()
+              e.currentTarget.blur()
+            }
+          }}
+        />
+      ) : (
+        <div
+          className={`note-view${draft ? '' : ' empty'}`}
+          role="button"
+          tabIndex={0}
+          aria-label={`${label}: ${draft ? 'edit' : 'add a note'}`}
+          onClick={(e) => {
+            if (!(e.target as HTMLElement).closest('a')) setEditing(true)
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault()
+              setEditing(true)
+            }
+          }}
+        >
+          {draft ? (
+            <MarkdownView text={draft} />
+          ) : (
+            <span className="placeholder">{placeholder}</span>
+          )}
+        </div>
+      )}
+      <span className={`save-status save-${status}`} role="status" aria-live="polite">
+        {statusText}
+        {status === 'error' && (
+          <button type="button" className="link" onClick={() => void save(draft)}>
+            Retry
+          </button>
+        )}
+      </span>
+    </div>
+  )
+}

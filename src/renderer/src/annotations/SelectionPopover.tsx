@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react'
+import { COLORS, type Color, type Palette } from '../../../shared/types'
+
+interface Props {
+  /** Where the selection is on screen. */
+  rect: DOMRect
+  palette: Palette
+  onPick: (color: Color) => void
+  onClose: () => void
+}
+
+/** The small bar over a selection: one button per highlight colour, each saving a bookmark. */
+export function SelectionPopover({ rect, palette, onPick, onClose }: Props) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  // Above the selection, or below it near the top; always on screen.
+  const top = Math.min(window.innerHeight - 48, rect.top > 56 ? rect.top - 48 : rect.bottom + 8)
+  const left = Math.min(window.innerWidth - 220, Math.max(8, rect.left + rect.width / 2 - 100))
+  return (
+    <div
+      ref={ref}
+      className="selection-popover"
+      role="toolbar"
+      aria-label="Bookmark the selection"
+      style={{ top, left }}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      <span className="popover-label">Bookmark</span>
+      {COLORS.map((c) => (
+        <button
+          key={c}
+          type="button"
+          className={`swatch swatch-${c}`}
+          aria-label={`Bookmark as ${palette[c].name} (${c})`}
+          title={`${palette[c].name} (${c})${c === 'yellow' ? ' — B' : ''}`}
+          onClick={() => onPick(c)}
+        />
+      ))}
+    </div>
+  )
+}

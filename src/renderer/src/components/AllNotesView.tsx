@@ -1,0 +1,276 @@
+import { useEffect, useMemo, useState } from 'react'
+import {
+  COLORS,
+  type Annotation,
+  type AnnotationList,
+  type ArticleSummary,
+  type Color,
+  type Palette,
+  type PlacedBookmark,
+} from '../../../shared/types'
+import { api, messageOf } from '../api'
+import type { Annotations } from '../annotations/useAnnotations'
+import { foldText } from '../highlights'
+
+interface Props {
+  articles: ArticleSummary[]
+  annotations: Annotations
+  onOpen: (articleId: string, bookmark?: PlacedBookmark) => void
+  onClose: () => void
+}
+
+const textOf = (a: Annotation): string =>
+  a.type === 'bookmark'
+    ? `${a.anchor.quote.exact}\n${a.note}\n${a.tags.join(' ')}`
+    : `${a.text}\n${a.tags.join(' ')}`
+
+function PaletteNames({
+  palette,
+  onRename,
+}: {
+  palette: Palette
+  onRename: (c: Color, name: string) => void
+}) {
+  return (
+    <details className="palette-names">
+      <summary>Colour names</summary>
+      {COLORS.map((c) => (
+        <label key={c}>
+          <span className={`swatch small swatch-${c}`} aria-hidden="true" />
+          <input
+            defaultValue={palette[c].name}
+            aria-label={`Name of ${c}`}
+            maxLength={40}
+            onBlur={(e) => {
+              const name = e.target.value.trim()
+              if (name && name !== palette[c].name) onRename(c, name)
+            }}
+          />
+        </label>
+      ))}
+    </details>
+  )
+}
+
+/** Every bookmark and note of the library, grouped by article; and the trash. */
+export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) {
+  const [tab, setTab] = useState<'all' | 'trash'>('all')
+  const [all, setAll] = useState<AnnotationList | null>(null)
+  const [trash, setTrash] = useState<Annotation[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
+  const [color, setColor] = useState<Color | ''>('')
+  const [tag, setTag] = useState('')
+  const { revision, user } = annotations
+
+  useEffect(() => {
+    api()
+      .listAnnotations({})
+      .then(setAll, (e: unknown) => setError(messageOf(e)))
+    api()
+      .listTrash()
+      .then(setTrash, (e: unknown) => setError(messageOf(e)))
+  }, [revision])
+
+  const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.title])), [articles])
+  const items: Annotation[] = useMemo(() => (all ? [...all.notes, ...all.bookmarks] : []), [all])
+  const tags = useMemo(() => [...new Set(items.flatMap((i) => i.tags))].sort(), [items])
+  const folded = foldText(query.trim())
+  const shown = items.filter(
+    (i) =>
+      (!color || (i.type === 'bookmark' && i.color === color)) &&
+      (!tag || i.tags.includes(tag)) &&
+      (!folded || foldText(textOf(i)).includes(folded)),
+  )
+  const groups = articles
+    .map((a) => ({ article: a, items: shown.filter((i) => i.articleId === a.id) }))
+    .filter((g) => g.items.length > 0)
+  const orphans = shown.filter((i) => !titles.has(i.articleId))
+  const palette = user?.palette
+
+  return (
+    <main className="pane reader-pane all-notes" aria-label="All notes" tabIndex={-1}>
+      <div className="all-notes-column">
+        <header className="all-notes-header">
+          <h1>All notes</h1>
+          <button type="button" className="small-button" onClick={onClose}>
+            Back to the article
+          </button>
+        </header>
+        <div className="tabs" role="tablist" aria-label="All notes or trash">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'all'}
+            onClick={() => setTab('all')}
+          >
+            Bookmarks and notes ({items.length})
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'trash'}
+            onClick={() => setTab('trash')}
+          >
+            Trash ({trash?.length ?? 0})
+          </button>
+        </div>
+        {error && (
+          <p className="state-error" role="alert">
+            {error}
+          </p>
+        )}
+        {tab === 'all' && palette && (
+          <>
+            <div className="filters wide" role="group" aria-label="Filter notes">
+              <input
+                type="search"
+                placeholder="Filter by words"
+                aria-label="Filter notes by words"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <select
+                value={color}
+                onChange={(e) => setColor(e.target.value as Color | '')}
+                aria-label="Only colour"
+              >
+                <option value="">All colours</option>
+                {COLORS.map((c) => (
+                  <option key={c} value={c}>
+                    {palette[c].name} ({c})
+                  </option>
+                ))}
+              </select>
+              <select
+                value={tag}
+                onChange={(e) => setTag(e.target.value)}
+                aria-label="Only with tag"
+              >
+                <option value="">All tags</option>
+                {tags.map((t) => (
+                  <option key={t} value={t}>
+                    #{t}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <PaletteNames
+              palette={palette}
+              onRename={(c, name) => void annotations.renameColor(c, name)}
+            />
+            {items.length === 0 && all && (
+              <div className="state">
+                <p>No bookmarks or notes yet.</p>
+                <p className="state-detail">Select words in an article to bookmark them.</p>
+              </div>
+            )}
+            {items.length > 0 && shown.length === 0 && (
+              <p className="state-detail">Nothing matches the filter.</p>
+            )}
+            {[...groups, ...(orphans.length ? [{ article: null, items: orphans }] : [])].map(
+              (g) => (
+                <section
+                  key={g.article?.id ?? 'missing'}
+                  className="note-group"
+                  aria-label={g.article?.title ?? 'Articles no longer in the library'}
+                >
+                  <h2>{g.article?.title ?? 'Articles no longer in the library'}</h2>
+                  <ul>
+                    {g.items.map((i) => (
+                      <li
+                        key={i.id}
+                        className={`summary-item ${i.type === 'bookmark' ? `color-${i.color}` : 'note'}`}
+                      >
+                        <button
+                          type="button"
+                          onClick={() =>
+                            onOpen(
+                              i.articleId,
+                              i.type === 'bookmark' ? (i as PlacedBookmark) : undefined,
+                            )
+                          }
+                        >
+                          {i.type === 'bookmark' ? (
+                            <>
+                              <span className="kind">{palette[i.color].name}</span>
+                              <blockquote dir="auto">{i.anchor.quote.exact}</blockquote>
+                              {i.note && <span className="summary-note">{i.note}</span>}
+                            </>
+                          ) : (
+                            <>
+                              <span className="kind">Note</span>
+                              <span className="summary-note">{i.text || '(empty note)'}</span>
+                            </>
+                          )}
+                          {i.tags.length > 0 && (
+                            <span className="summary-tags">
+                              {i.tags.map((t) => `#${t}`).join(' ')}
+                            </span>
+                          )}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ),
+            )}
+          </>
+        )}
+        {tab === 'trash' && trash && (
+          <section aria-label="Trash">
+            {trash.length === 0 ? (
+              <div className="state">
+                <p>The trash is empty.</p>
+              </div>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  className="small-button danger"
+                  onClick={() => {
+                    if (
+                      window.confirm(
+                        `Delete ${trash.length} item(s) for good? This cannot be undone.`,
+                      )
+                    ) {
+                      api()
+                        .emptyTrash()
+                        .then(
+                          () => annotations.refresh(),
+                          (e: unknown) => setError(messageOf(e)),
+                        )
+                        .finally(() => setTrash([]))
+                    }
+                  }}
+                >
+                  Empty trash
+                </button>
+                <ul>
+                  {trash.map((i) => (
+                    <li key={i.id} className="summary-item trashed">
+                      <span className="kind">{i.type === 'bookmark' ? 'Bookmark' : 'Note'}</span>
+                      <span className="summary-note">
+                        {i.type === 'bookmark'
+                          ? `“${i.anchor.quote.exact}”`
+                          : i.text || '(empty note)'}
+                      </span>
+                      <span className="summary-tags">{titles.get(i.articleId) ?? i.articleId}</span>
+                      <button
+                        type="button"
+                        className="small-button"
+                        onClick={() => void annotations.restore(i)}
+                      >
+                        Restore
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        )}
+      </div>
+    </main>
+  )
+}

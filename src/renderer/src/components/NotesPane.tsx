@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useState } from 'react'
+import { COLORS, type Article, type Color, type PlacedBookmark } from '../../../shared/types'
+import { BookmarkCard, NoteCard } from '../annotations/AnnotationCards'
+import type { Annotations } from '../annotations/useAnnotations'
+import { formatDate } from '../format'
+
+interface Props {
+  article: Article | null
+  annotations: Annotations
+  focusedBookmark: string | null
+  /** Id of a note just created, to open in its editor. */
+  newNoteId: string | null
+  onJump: (paragraph: number) => void
+  onJumpToBookmark: (b: PlacedBookmark) => void
+  onAddNote: () => void
+}
+
+/** First words of a paragraph, for an outline of articles without headings. */
+function lead(text: string, words = 8): string {
+  const parts = text.split(/\s+/)
+  return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : text
+}
+
+function ArticleDetails({
+  article,
+  onJump,
+}: {
+  article: Article
+  onJump: (paragraph: number) => void
+}) {
+  const facts: [string, string | undefined][] = [
+    ['Author', article.author],
+    ['Source', article.source],
+    ['Date', formatDate(article.date)],
+    ['Length', `${article.words.toLocaleString()} words`],
+    ['Reading time', `${article.readingMinutes} min`],
+    ['Paragraphs', String(article.paragraphs.length - article.headings.length)],
+  ]
+  const outline = article.headings.length
+    ? article.headings.map((i) => ({ i, label: article.paragraphs[i] ?? '' }))
+    : article.paragraphs.map((p, i) => ({ i, label: lead(p) }))
+  return (
+    <details className="about" open>
+      <summary>About this article</summary>
+      <dl className="facts">
+        {facts
+          .filter((f): f is [string, string] => !!f[1])
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+      <nav aria-label="Outline" className="outline">
+        <h3>{article.headings.length ? 'Sections' : 'Outline'}</h3>
+        <ol>
+          {outline.map(({ i, label }) => (
+            <li key={i}>
+              <button type="button" onClick={() => onJump(i)}>
+                {label}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </details>
+  )
+}
+
+/** The right pane: the open article's notes and bookmarks in reading order, then its details. */
+export function NotesPane({
+  article,
+  annotations,
+  focusedBookmark,
+  newNoteId,
+  onJump,
+  onJumpToBookmark,
+  onAddNote,
+}: Props) {
+  const { list, user } = annotations
+  const [colors, setColors] = useState<ReadonlySet<Color>>(new Set())
+  const [tag, setTag] = useState<string>('')
+
+  useEffect(() => {
+    setColors(new Set())
+    setTag('')
+  }, [article?.id])
+
+  // The focused bookmark's card comes into view.
+  useEffect(() => {
+    if (!focusedBookmark) return
+    document
+      .querySelector(`[data-bookmark-id="${CSS.escape(focusedBookmark)}"]`)
+      ?.scrollIntoView({ block: 'nearest' })
+  }, [focusedBookmark, list])
+
+  const mine = useMemo(
+    () => ({
+      bookmarks: (list?.bookmarks ?? []).filter((b) => b.articleId === article?.id),
+      notes: (list?.notes ?? []).filter((n) => n.articleId === article?.id),
+    }),
+    [list, article?.id],
+  )
+  const allTags = useMemo(
+    () => [...new Set([...mine.bookmarks, ...mine.notes].flatMap((x) => x.tags))].sort(),
+    [mine],
+  )
+  const bookmarks = mine.bookmarks.filter(
+    (b) => (colors.size === 0 || colors.has(b.color)) && (!tag || b.tags.includes(tag)),
+  )
+  const notes = mine.notes.filter((n) => colors.size === 0 && (!tag || n.tags.includes(tag)))
+  const palette = user?.palette
+
+  if (!article || !palette) {
+    return (
+      <aside className="pane notes-pane" aria-label="Notes">
+        <header className="pane-header">
+          <h2>Notes</h2>
+        </header>
+        <div className="state">
+          <p className="state-detail">The open article's bookmarks and notes appear here.</p>
+        </div>
+      </aside>
+    )
+  }
+
+  const total = mine.bookmarks.length + mine.notes.length
+  const filtered = colors.size > 0 || tag !== ''
+  return (
+    <aside className="pane notes-pane" aria-label="Notes">
+      <header className="pane-header">
+        <h2>Notes</h2>
+        <button
+          type="button"
+          className="small-button"
+          onClick={onAddNote}
+          title="New note on this article (N)"
+        >
+          + Note
+        </button>
+      </header>
+      {total > 0 && (
+        <div className="filters" role="group" aria-label="Filter bookmarks">
+          {COLORS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              className={`swatch small swatch-${c}`}
+              aria-pressed={colors.has(c)}
+              aria-label={`Only ${palette[c].name} (${c})`}
+              title={palette[c].name}
+              onClick={() =>
+                setColors((s) => {
+                  const next = new Set(s)
+                  if (!next.delete(c)) next.add(c)
+                  return next
+                })
+              }
+            />
+          ))}
+          {allTags.length > 0 && (
+            <select value={tag} onChange={(e) => setTag(e.target.value)} aria-label="Only with tag">
+              <option value="">All tags</option>
+              {allTags.map((t) => (
+                <option key={t} value={t}>
+                  #{t}
+                </option>
+              ))}
+            </select>
+          )}
+          {filtered && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => (setColors(new Set()), setTag(''))}
+            >
+              Clear
+            </button>
+          )}
+        </div>
+      )}
+      <div className="cards">
+        {notes.map((n) => (
+          <NoteCard key={n.id} note={n} annotations={annotations} autoEdit={n.id === newNoteId} />
+        ))}
+        {bookmarks.map((b) => (
+          <BookmarkCard
+            key={b.id}
+            bookmark={b}
+            palette={palette}
+            focused={b.id === focusedBookmark}
+            annotations={annotations}
+            onJump={onJumpToBookmark}
+          />
+        ))}
+        {total === 0 && (
+          <div className="state hint">
+            <p>No bookmarks or notes yet.</p>
+            <p className="state-detail">
+              Select words in the article and pick a colour (or press <kbd>B</kbd>), or use the
+              marker in a paragraph's margin. <kbd>N</kbd> starts a note on the whole article.
+            </p>
+          </div>
+        )}
+        {total > 0 && bookmarks.length + notes.length === 0 && (
+          <p className="state-detail pad">Nothing matches the filter.</p>
+        )}
+      </div>
+      <ArticleDetails article={article} onJump={onJump} />
+    </aside>
+  )
+}

@@ -1,0 +1,113 @@
+/** Shared helpers for the store's tests: valid records, temporary folders, an observable fs. */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import type { PathLike } from 'node:fs'
+import * as fsp from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { DurableFs } from '../../../../src/main/services/store/durableFile'
+import type { Bookmark, Note } from '../../../../src/shared/types'
+
+export const FIXTURES = join(import.meta.dirname, '../../../fixtures/store')
+
+const TEXT_HASH = createHash('sha256').update('An article.\n\nIts second paragraph.').digest('hex')
+
+/** A valid bookmark whose id and times follow from `i`. */
+export function makeBookmark(i: number, overrides: Partial<Bookmark> = {}): Bookmark {
+  const at = new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString()
+  return {
+    id: `bm-${i}`,
+    type: 'bookmark',
+    articleId: '000_ba4c929e0bb2f9d7',
+    color: 'yellow',
+    tags: [],
+    note: '',
+    anchor: {
+      quote: { exact: 'second paragraph', prefix: 'Its ', suffix: '.' },
+      position: { paragraph: 1, start: 4, end: 20 },
+      textHash: TEXT_HASH,
+    },
+    created: at,
+    modified: at,
+    ...overrides,
+  }
+}
+
+export function makeNote(i: number, overrides: Partial<Note> = {}): Note {
+  const at = new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString()
+  return {
+    id: `note-${i}`,
+    type: 'note',
+    articleId: '000_ba4c929e0bb2f9d7',
+    text: `Note ${i}`,
+    tags: ['draft'],
+    created: at,
+    modified: at,
+    ...overrides,
+  }
+}
+
+const made: string[] = []
+
+/** A new empty folder under the system's temporary folder; see removeTempDirs. */
+export async function makeTempDir(): Promise<string> {
+  const dir = await fsp.mkdtemp(join(tmpdir(), 'lectern-store-'))
+  made.push(dir)
+  return dir
+}
+
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => fsp.rm(dir, { recursive: true, force: true })))
+}
+
+export async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await fsp.readFile(path, 'utf8')) as unknown
+}
+
+export interface ObservedFs extends DurableFs {
+  /** Completed renames onto the target: one per write of it. */
+  writes: number
+  /** When set, renames onto the target fail as on a full disk. */
+  failWrites: boolean
+  /** Holds renames onto the target until the returned function is called. */
+  pause(): () => void
+}
+
+/** The real file operations, watched and steered for writes of `target`. */
+export function observedFs(target: string): ObservedFs {
+  let paused: Promise<void> | null = null
+  const fs: ObservedFs = {
+    writes: 0,
+    failWrites: false,
+    pause() {
+      let resume = () => {}
+      paused = new Promise((resolve) => (resume = resolve))
+      return () => {
+        paused = null
+        resume()
+      }
+    },
+    open: fsp.open,
+    unlink: fsp.unlink,
+    rename: async (from: PathLike, to: PathLike) => {
+      if (String(to) === target) {
+        await paused
+        if (fs.failWrites) {
+          const error = new Error(`ENOSPC: no space left on device, rename '${String(from)}'`)
+          throw Object.assign(error, { code: 'ENOSPC' })
+        }
+        fs.writes++
+      }
+      return fsp.rename(from, to)
+    },
+  }
+  return fs
+}
+
+/** The pid of a process that has exited: no process has it (barring reuse). */
+export async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+  await new Promise((resolve) => child.once('exit', resolve))
+  if (child.pid === undefined) throw new Error('could not start a process')
+  return child.pid
+}
