@@ -104,8 +104,51 @@ test('clicking a bookmark card takes the text there; clicking the highlight focu
   await expect(card).toBeVisible()
   await reader(app).evaluate((el) => (el.scrollTop = 0))
   await card.locator('.quote').click()
-  await expect(reader(app).locator('p[data-paragraph="21"]')).toBeInViewport()
-  await expect(reader(app).locator('p[data-paragraph="21"]')).toHaveClass(/flash/)
+  const para = reader(app).locator('p[data-paragraph="21"]')
+  await expect(para).toBeInViewport()
+  await expect(para).toHaveClass(/flash/)
+
+  await app.getByRole('button', { name: /Close Relations/ }).focus() // move focus off the card
+  await expect(card).toHaveAttribute('aria-current', 'true') // focused by the jump
+  await select(app, 20, 0, 15)
+  await app.keyboard.press('b')
+  const cards = notes(app).getByRole('article', { name: 'Bookmark, key point' })
+  await expect(cards).toHaveCount(2)
+  await expect(cards.nth(0)).toHaveAttribute('aria-current', 'true') // the new one (¶20) comes first
+  await para.click({ position: { x: 20, y: 10 } }) // on the first highlight
+  await expect(cards.nth(1)).toHaveAttribute('aria-current', 'true')
+})
+
+test('the notes pane filters by colour and tag', async ({ app, host }) => {
+  const h = host.lectern.handlers
+  const id = '004_02c1bed588b60a46'
+  await h.addBookmark({
+    articleId: id,
+    position: { paragraph: 0, start: 0, end: 10 },
+    color: 'red',
+    tags: ['a'],
+  })
+  await h.addBookmark({
+    articleId: id,
+    position: { paragraph: 1, start: 0, end: 10 },
+    color: 'blue',
+    tags: ['b'],
+  })
+  await h.addBookmark({
+    articleId: id,
+    position: { paragraph: 2, start: 0, end: 10 },
+    color: 'blue',
+    tags: ['a'],
+  })
+  await openArticle(app, /Close Relations/)
+  const cards = notes(app).getByRole('article', { name: /^Bookmark/ })
+  await expect(cards).toHaveCount(3)
+  await notes(app).getByRole('button', { name: 'Only evidence (blue)' }).click()
+  await expect(cards).toHaveCount(2)
+  await notes(app).getByRole('combobox', { name: 'Only with tag' }).selectOption('a')
+  await expect(cards).toHaveCount(1)
+  await notes(app).getByRole('button', { name: 'Clear' }).click()
+  await expect(cards).toHaveCount(3)
 })
 
 test('delete shows an undo toast; undo and Ctrl+Z bring the bookmark back', async ({ app }) => {

@@ -25,7 +25,8 @@ export const test = base.extend<Fixtures>({
   offHost: async ({}, use) => {
     await use([])
   },
-  page: async ({ page, offHost }, use) => {
+  // Depending on `host` keeps the host up until the page is done with it.
+  page: async ({ page, host: _host, offHost }, use) => {
     await page.context().route('**/*', (route) => {
       const url = route.request().url()
       if (url.startsWith('data:') || hostOrigins.has(new URL(url).origin)) return route.continue()
