@@ -2,6 +2,7 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronDesktop } from './desktop'
 import { registerIpc } from './ipc'
 import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'

@@ -2,6 +2,8 @@
 import type { Handlers } from '../shared/contract'
 import { createHandlers, type Services } from './handlers'
 import { createAnnotationService } from './services/annotations/annotationService'
+import { noDesktop, type Desktop } from './services/desktop'
+import { createExportService } from './services/export/exportService'
 import { loadArticleLibrary } from './services/library/articleLibrary'
 import { createLibrarySearch } from './services/search/librarySearch'
 import { openUserStore } from './services/store/userStore'
@@ -12,6 +14,8 @@ export interface LecternOptions {
   version: string
   /** Read the user's data without taking the writer's lock (for CLI commands that only read). */
   readOnly?: boolean
+  /** File dialogs and clipboard (the app's, or a test's); none for the CLI. */
+  desktop?: Desktop
 }
 
 export interface Lectern extends Services {
@@ -21,13 +25,14 @@ export interface Lectern extends Services {
 }
 
 export async function openLectern(options: LecternOptions): Promise<Lectern> {
-  const { readOnly, ...info } = options
+  const { readOnly, desktop = noDesktop, ...info } = options
   const [library, store] = await Promise.all([
     loadArticleLibrary(options.seedsDir),
     openUserStore(options.dataDir, { readOnly }),
   ])
   const annotations = createAnnotationService({ store, library })
   const search = createLibrarySearch(library, annotations)
-  const services: Services = { ...info, library, annotations, search }
+  const exporter = createExportService({ library, annotations, store })
+  const services: Services = { ...info, library, annotations, search, exporter, desktop }
   return { ...services, handlers: createHandlers(services), close: () => store.close() }
 }

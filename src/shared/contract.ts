@@ -13,6 +13,8 @@ import {
   type AppInfo,
   type Article,
   type ArticleSummary,
+  type ExportOutcome,
+  type ImportOutcome,
   type Note,
   type Palette,
   type PlacedBookmark,
@@ -128,6 +130,27 @@ export const contract = {
     z.strictObject({ articleId, progress: z.number().min(0).max(1), paragraph: index }),
   ),
   dismissRecovery: call<void>()('The reader has seen the data-file recovery notice.', z.void()),
+
+  exportArticle: call<ExportOutcome>()(
+    "Asks where to save, then writes the article's bookmarks and notes as Markdown.",
+    z.strictObject({ articleId }),
+  ),
+  exportLibrary: call<ExportOutcome>()(
+    'Asks for a folder (or, with `single`, a file), then writes every article that has bookmarks or notes as Markdown.',
+    z.strictObject({ single: z.boolean().optional() }),
+  ),
+  copyArticleMarkdown: call<{ chars: number }>()(
+    "Puts the article's Markdown export on the clipboard.",
+    z.strictObject({ articleId }),
+  ),
+  exportBackup: call<ExportOutcome>()(
+    'Asks where to save, then writes a JSON backup of all user data (bookmarks, notes, colours, reading state, trash).',
+    z.void(),
+  ),
+  importBackup: call<ImportOutcome>()(
+    'Asks for a backup file and merges it in by id: nothing lost, nothing duplicated; says what it did.',
+    z.void(),
+  ),
 }
 
 export type Contract = typeof contract

@@ -167,3 +167,18 @@ export interface AnnotationList {
   /** Oldest first. */
   notes: Note[]
 }
+
+/** What an export did; `cancelled` when the reader closed the file dialog. */
+export type ExportOutcome = { cancelled: true } | { cancelled: false; path: string; files: number }
+
+/** What restoring a backup did. */
+export type ImportOutcome =
+  | { cancelled: true }
+  | {
+      cancelled: false
+      path: string
+      added: number
+      updated: number
+      unchanged: number
+      settings: number
+    }

@@ -10,6 +10,7 @@ import { extname, join, normalize, relative } from 'node:path'
 import { build } from 'vite'
 import { dispatch } from '../../src/main/dispatch'
 import { openLectern, type Lectern } from '../../src/main/lectern'
+import type { Desktop } from '../../src/main/services/desktop'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -25,10 +26,35 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 }
 
+/** File dialogs answered by the test: set a path (or null for "cancel") before the click. */
+export interface TestDesktop extends Desktop {
+  answers: { save?: string | null; folder?: string | null; open?: string | null }
+  /** What the app put on the clipboard. */
+  clipboard: string
+  /** The titles of the dialogs the app opened. */
+  asked: string[]
+}
+
+function testDesktop(): TestDesktop {
+  const desktop: TestDesktop = {
+    answers: {},
+    clipboard: '',
+    asked: [],
+    saveFile: async ({ title }) => (desktop.asked.push(title), desktop.answers.save ?? null),
+    chooseFolder: async ({ title }) => (desktop.asked.push(title), desktop.answers.folder ?? null),
+    openFile: async ({ title }) => (desktop.asked.push(title), desktop.answers.open ?? null),
+    copyText: (text) => {
+      desktop.clipboard = text
+    },
+  }
+  return desktop
+}
+
 export interface TestHost {
   url: string
   dataDir: string
   lectern: Lectern
+  desktop: TestDesktop
   close(): Promise<void>
 }
 
@@ -72,10 +98,12 @@ export async function startTestHost(
   options: { dataDir?: string; seedsDir?: string } = {},
 ): Promise<TestHost> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lectern-host-')))
+  const desktop = testDesktop()
   const lectern = await openLectern({
     seedsDir: options.seedsDir ?? join(ROOT, 'seeds'),
     dataDir,
     version: 'test',
+    desktop,
   })
   const script = await standInScript()
 
@@ -127,6 +155,7 @@ export async function startTestHost(
     url,
     dataDir,
     lectern,
+    desktop,
     close: async () => {
       hostOrigins.delete(url)
       server.closeAllConnections()

@@ -2,7 +2,7 @@
  * `lectern`: the same services as the app, from a terminal, under plain Node.
  * Output is for people by default and JSON with `--json`; errors are one line on stderr.
  */
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pkg from '../../../package.json'
@@ -27,6 +27,11 @@ Commands:
                              Add a note on an article
   notes [--article ID]       List notes
   delete <id>                Move a bookmark or note to the trash
+  export --out PATH [--article ID] [--single] [--no-timestamp]
+                             Write bookmarks and notes as Markdown: one file per article
+                             into the folder PATH, or one file with --single or --article
+  backup --out FILE          Write a JSON backup of all user data
+  restore FILE               Merge a JSON backup in (matched by id; nothing lost or doubled)
 
 Options:
   --json                     Print JSON instead of text
@@ -53,6 +58,9 @@ type Values = {
   note?: string
   text?: string
   article?: string
+  out?: string
+  single: boolean
+  'no-timestamp': boolean
 }
 
 /** The bundled articles: `seeds/` at the root of the package this code is part of. */
@@ -94,7 +102,7 @@ function colorOf(value: string | undefined, palette: Palette): Color | undefined
 }
 
 /** Commands that change the user's data take the writer's lock; the others only read. */
-const WRITES = new Set(['bookmark', 'note', 'delete'])
+const WRITES = new Set(['bookmark', 'note', 'delete', 'restore'])
 
 async function runCommand(
   lectern: Lectern,
@@ -201,6 +209,36 @@ async function runCommand(
       const item = await call(lectern, 'deleteAnnotation', { id: rest[0] as string })
       return out(item, () => `Moved ${item.type} ${item.id} to the trash.\n`)
     }
+    case 'export': {
+      noArgs()
+      if (!values.out) throw new UsageError('export needs --out PATH')
+      if (values.single && values.article)
+        throw new UsageError('give --article or --single, not both')
+      const options = { noTimestamp: values['no-timestamp'] }
+      const written = values.article
+        ? await lectern.exporter.exportArticle(values.article, resolve(values.out), options)
+        : await lectern.exporter.exportLibrary(
+            values.single ? { file: resolve(values.out) } : { folder: resolve(values.out) },
+            options,
+          )
+      const n = written.files.length
+      return out(written, () => `Exported ${n} ${n === 1 ? 'file' : 'files'} to ${written.path}\n`)
+    }
+    case 'backup': {
+      noArgs()
+      if (!values.out) throw new UsageError('backup needs --out FILE')
+      const written = await lectern.exporter.backup(resolve(values.out))
+      return out(written, () => `Backed up to ${written.path}\n`)
+    }
+    case 'restore': {
+      if (rest.length !== 1) throw new UsageError('restore needs exactly one backup file')
+      const report = await lectern.exporter.restore(resolve(rest[0] as string))
+      return out(
+        report,
+        () =>
+          `Restored: ${report.added} added, ${report.updated} updated, ${report.unchanged} already here; ${report.settings} settings taken.\n`,
+      )
+    }
     default:
       throw new UsageError(`unknown command "${command}"; try "lectern --help"`)
   }
@@ -222,6 +260,9 @@ export async function main(argv: string[]): Promise<string> {
       note: { type: 'string' },
       text: { type: 'string' },
       article: { type: 'string' },
+      out: { type: 'string' },
+      single: { type: 'boolean', default: false },
+      'no-timestamp': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },

@@ -47,6 +47,8 @@ export interface AnnotationService {
   renameColor(color: Color, name: string): Promise<Palette>
   saveReading(articleId: string, progress: number, paragraph: number): Promise<void>
   dismissRecovery(): void
+  /** Applies a change to all the data at once (restoring a backup). */
+  apply<R>(change: (data: StoreData) => R): Promise<R>
   /** Changes on every write: lets the search index know when to rebuild. */
   readonly revision: number
   /** All live (not deleted) annotations, for the search index. */
@@ -129,6 +131,12 @@ export function createAnnotationService({
       return revision
     },
     live,
+
+    async apply(change) {
+      const result = await write(change)
+      placements.clear()
+      return result
+    },
 
     userState() {
       const counts: Record<string, ArticleCounts> = {}

@@ -1,0 +1,120 @@
+/** Writing the reader's notes out: Markdown per article or in one file, and JSON backups. */
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { LecternError } from '../../../shared/reply'
+import type { AnnotationService } from '../annotations/annotationService'
+import type { ArticleLibrary } from '../library/articleLibrary'
+import { writeFileDurably } from '../store/durableFile'
+import type { UserStore } from '../store/userStore'
+import { makeBackup, readBackup, restoreInto, type RestoreReport } from './backup'
+import { exportFileNames } from './fileNames'
+import { articleMarkdown, libraryMarkdown, type ArticleExport } from './toMarkdown'
+
+export interface ExportOptions {
+  /** Leave the `exported` time out, so the same data always gives the same bytes. */
+  noTimestamp?: boolean
+}
+
+export interface Written {
+  path: string
+  files: string[]
+}
+
+export interface ExportService {
+  /** One article's Markdown (for copying). */
+  articleMarkdown(articleId: string, options?: ExportOptions): string
+  /** The file name an article's export gets. */
+  fileNameFor(articleId: string): string
+  exportArticle(articleId: string, file: string, options?: ExportOptions): Promise<Written>
+  /** Every article with bookmarks or notes: one file each into `folder`, or all into `file`. */
+  exportLibrary(
+    target: { folder: string } | { file: string },
+    options?: ExportOptions,
+  ): Promise<Written>
+  backup(file: string): Promise<Written>
+  restore(file: string): Promise<RestoreReport>
+}
+
+export interface ExportDeps {
+  library: ArticleLibrary
+  annotations: AnnotationService
+  store: UserStore
+  now?: () => string
+}
+
+export function createExportService({
+  library,
+  annotations,
+  store,
+  now = () => new Date().toISOString(),
+}: ExportDeps): ExportService {
+  const exportOf = (articleId: string): ArticleExport => {
+    const article = library.get(articleId)
+    const { bookmarks, notes } = annotations.list(articleId)
+    return { article, bookmarks, notes }
+  }
+  const withNotes = (): ArticleExport[] =>
+    library
+      .list()
+      .map((a) => exportOf(a.id))
+      .filter((e) => e.bookmarks.length + e.notes.length > 0)
+  const options = (o: ExportOptions = {}) => ({
+    palette: annotations.userState().palette,
+    exported: o.noTimestamp ? undefined : now(),
+  })
+  const write = async (path: string, content: string): Promise<void> => {
+    try {
+      await writeFileDurably(path, content)
+    } catch (err) {
+      throw new LecternError('internal', `Could not write ${path}: ${(err as Error).message}`)
+    }
+  }
+  const fileNameFor = (articleId: string): string => {
+    const article = library.get(articleId)
+    return exportFileNames([article]).get(article.id) as string
+  }
+
+  return {
+    articleMarkdown: (articleId, o) => articleMarkdown(exportOf(articleId), options(o)),
+    fileNameFor,
+
+    async exportArticle(articleId, file, o) {
+      await write(file, articleMarkdown(exportOf(articleId), options(o)))
+      return { path: file, files: [file] }
+    },
+
+    async exportLibrary(target, o) {
+      const articles = withNotes()
+      const opts = options(o)
+      if ('file' in target) {
+        await write(target.file, libraryMarkdown(articles, opts))
+        return { path: target.file, files: [target.file] }
+      }
+      await mkdir(target.folder, { recursive: true })
+      const names = exportFileNames(articles.map((a) => a.article))
+      const files: string[] = []
+      for (const a of articles) {
+        const path = join(target.folder, names.get(a.article.id) as string)
+        await write(path, articleMarkdown(a, opts))
+        files.push(path)
+      }
+      return { path: target.folder, files }
+    },
+
+    async backup(file) {
+      await write(file, `${JSON.stringify(makeBackup(store.data, now()), null, 2)}\n`)
+      return { path: file, files: [file] }
+    },
+
+    async restore(file) {
+      let json: string
+      try {
+        json = await readFile(file, 'utf8')
+      } catch (err) {
+        throw new LecternError('not-found', `Could not read ${file}: ${(err as Error).message}`)
+      }
+      const incoming = readBackup(json)
+      return annotations.apply((data) => restoreInto(data, incoming))
+    },
+  }
+}
