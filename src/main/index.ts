@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { electronDesktop } from './desktop'
 import { registerIpc } from './ipc'
+import { installMenu } from './menu'
 import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
 import {
@@ -43,8 +44,12 @@ async function start(): Promise<void> {
     seedsDir,
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
+    desktop: electronDesktop,
   })
   registerIpc(lectern.handlers, isTrustedUrl)
+  const { annotations } = lectern
+  // The article open in the window is the last one the reader opened.
+  installMenu(lectern.handlers, () => annotations.userState().reading.lastArticleId)
   showWindow()
   app.on('activate', showWindow)
 }

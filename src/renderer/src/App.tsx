@@ -4,6 +4,7 @@ import { api, messageOf } from './api'
 import type { Position } from './annotations/passages'
 import { useAnnotations } from './annotations/useAnnotations'
 import { AllNotesView } from './components/AllNotesView'
+import { ExportMenu, type ExportMenuHandle } from './components/ExportMenu'
 import { ArticleList } from './components/ArticleList'
 import { ArticleView, type ReadingTarget } from './components/ArticleView'
 import { NotesPane } from './components/NotesPane'
@@ -32,6 +33,7 @@ export function App() {
   /** Where the reader was in each article: restored when it is opened again. */
   const positions = useRef<Record<string, { progress: number; paragraph: number }>>({})
   const searchInput = useRef<HTMLInputElement>(null)
+  const exportMenu = useRef<ExportMenuHandle>(null)
   const pendingReading = useRef<{ articleId: string; progress: number; paragraph: number } | null>(
     null,
   )
@@ -210,6 +212,7 @@ export function App() {
     k: () => step(-1),
     b: () => setBookmarkRequest((n) => n + 1),
     n: addNote,
+    e: () => exportMenu.current?.open(),
     escape: () => setFindOpen(false),
   })
 
@@ -227,6 +230,12 @@ export function App() {
         >
           All notes
         </button>
+        <ExportMenu
+          ref={exportMenu}
+          articleId={openId}
+          onResult={(message, error) => annotations.say(message, error ? { error: true } : {})}
+          onRestored={annotations.reload}
+        />
       </header>
       {user?.recovery && (
         <RecoveryBanner notice={user.recovery} onDismiss={annotations.dismissRecovery} />

@@ -51,6 +51,9 @@ export interface Annotations {
   renameColor: (color: Color, name: string) => Promise<void>
   dismissRecovery: () => void
   refresh: () => void
+  /** Reloads everything after the data changed behind the window's back (a restore). */
+  reload: () => void
+  say: (message: string, extra?: Partial<Toast>) => void
 }
 
 const sayWhat = (item: Annotation): string => (item.type === 'bookmark' ? 'Bookmark' : 'Note')
@@ -149,6 +152,8 @@ export function useAnnotations(articleId: string | null): Annotations {
     toast,
     dismissToast: () => setToast(null),
     refresh,
+    reload: () => setRevision((r) => r + 1),
+    say,
     undo,
     remove,
     restore,
