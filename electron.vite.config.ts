@@ -27,6 +27,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // Every asset is a file of its own: the CSP allows no data: URLs.
+      assetsInlineLimit: 0,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],

@@ -36,3 +36,20 @@ export async function dispatch(handlers: Handlers, name: unknown, args: unknown)
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
+
+/**
+ * `dispatch` behind a check of who is calling: a call from any frame that is not the app's
+ * own page is refused before its name or argument is even looked at.
+ */
+export function guardedDispatch(handlers: Handlers, isTrustedSender: (url: string) => boolean) {
+  return async (senderUrl: string | undefined, name: unknown, args: unknown): Promise<Reply> => {
+    if (!senderUrl || !isTrustedSender(senderUrl)) {
+      console.warn(`lectern: refused ${String(name)} from ${senderUrl || 'an unknown frame'}`)
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'This window may not call Lectern.' },
+      }
+    }
+    return dispatch(handlers, name, args)
+  }
+}

@@ -9,7 +9,8 @@ import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
 import {
   createMainWindow,
-  hardenSession,
+  hardenAllContents,
+  secureSession,
   isTrustedUrl,
   registerAppScheme,
   serveRenderer,
@@ -38,7 +39,8 @@ function showWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
-  hardenSession()
+  secureSession()
+  hardenAllContents()
   serveRenderer(join(here, '..', 'renderer'))
   lectern = await openLectern({
     seedsDir,

@@ -1,13 +1,15 @@
-/**
- * The main window and everything that keeps it a closed room: sandboxed renderer, no
- * navigation, no new windows, no permissions, no request outside the app's own origin.
- */
+/** The main window, served from the app's own scheme, with the rules of security.ts applied. */
 import { app, BrowserWindow, net, protocol, session, shell } from 'electron'
 import { join, normalize, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
-
-export const APP_SCHEME = 'app'
-export const APP_ORIGIN = `${APP_SCHEME}://lectern`
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  hardenContents,
+  hardenSession,
+  isTrustedUrl as isTrusted,
+  mainWindowOptions,
+} from './security'
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(): void {
@@ -18,17 +20,12 @@ export function registerAppScheme(): void {
 
 /** The renderer in development is served by Vite; when built, from `out/renderer` via `app://`. */
 const devServerUrl = (): string | undefined =>
-  app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined
 
-export function isTrustedUrl(url: string): boolean {
-  const dev = devServerUrl()
-  try {
-    const origin = new URL(url).origin
-    return origin === APP_ORIGIN || (dev !== undefined && origin === new URL(dev).origin)
-  } catch {
-    return false
-  }
-}
+export const isTrustedUrl = (url: string): boolean => isTrusted(url, devServerUrl())
+
+/** What the session blocked, newest last (the Electron end-to-end spec reads it). */
+export const blockedLog: string[] = []
 
 /** Serves the built renderer under `app://lectern/`, never anything outside its folder. */
 export function serveRenderer(rendererDir: string): void {
@@ -43,62 +40,24 @@ export function serveRenderer(rendererDir: string): void {
   })
 }
 
-/** Session-wide rules: deny every permission, block every request that is not the app's own. */
-export function hardenSession(): void {
-  const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isTrustedUrl(details.url) || details.url.startsWith('devtools://')
-    if (!allowed) console.warn(`lectern: blocked request to ${details.url}`)
-    callback({ cancel: !allowed })
+export function secureSession(): void {
+  hardenSession(session.defaultSession, isTrustedUrl, (line) => {
+    blockedLog.push(line)
+    console.warn(`lectern: ${line}`)
   })
-}
-
-/** Links open in the system browser only when a person clicks them, and only for web and mail. */
-function openExternally(url: string): void {
-  try {
-    const { protocol: scheme } = new URL(url)
-    if (scheme === 'http:' || scheme === 'https:' || scheme === 'mailto:')
-      void shell.openExternal(url)
-  } catch {
-    // not a URL: nothing to open
-  }
 }
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 640,
-    minHeight: 480,
-    show: false,
-    title: 'Lectern',
-    backgroundColor: '#f7f5f0',
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  })
+  const win = new BrowserWindow(mainWindowOptions(preloadPath))
   win.once('ready-to-show', () => win.show())
-  const wc = win.webContents
-  wc.on('will-navigate', (event) => event.preventDefault())
-  wc.on('will-redirect', (event) => event.preventDefault())
-  wc.on('will-attach-webview', (event) => event.preventDefault())
-  wc.setWindowOpenHandler(({ url }) => {
-    openExternally(url)
-    return { action: 'deny' }
-  })
   const dev = devServerUrl()
   void (dev ? win.loadURL(dev) : win.loadURL(`${APP_ORIGIN}/index.html`))
   return win
+}
+
+/** Every web contents, the main window's included, gets the same rules as it is created. */
+export function hardenAllContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, (url) => void shell.openExternal(url))
+  })
 }

@@ -1,0 +1,112 @@
+/**
+ * Lectern's security rules, kept free of Electron's runtime so a unit test can check each
+ * one: the window's options, where the window may go, what it may open, and which requests
+ * and permissions the session allows. `windows.ts` applies them.
+ */
+import type {
+  BrowserWindowConstructorOptions,
+  HandlerDetails,
+  PermissionCheckHandlerHandlerDetails,
+  Session,
+  WebContents,
+  WindowOpenHandlerResponse,
+} from 'electron'
+
+export const APP_SCHEME = 'app'
+export const APP_ORIGIN = `${APP_SCHEME}://lectern`
+
+/** Every renderer setting of Electron's security checklist, spelled out even where it is the default. */
+export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Lectern',
+    backgroundColor: '#f7f5f0',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      // Middle-click would otherwise ask for a new window (refused anyway by the open handler).
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  }
+}
+
+/** The window's own origin (or, in development, the Vite dev server's). */
+export function isTrustedUrl(url: string, devServerUrl?: string): boolean {
+  try {
+    const u = new URL(url)
+    // Node's URL gives custom schemes the origin "null", so scheme and host are compared.
+    if (u.protocol === `${APP_SCHEME}:` && u.host === 'lectern') return true
+    return devServerUrl !== undefined && u.origin === new URL(devServerUrl).origin
+  } catch {
+    return false
+  }
+}
+
+/** Only web and mail links leave the app, and only to the system's own browser or mailer. */
+export function isExternalLink(url: string): boolean {
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol)
+  } catch {
+    return false
+  }
+}
+
+type Contents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>
+
+/**
+ * The page never navigates or opens windows. A link the reader clicks (in a note, say) opens
+ * in the system browser when it is web or mail, and nowhere otherwise.
+ */
+export function hardenContents(contents: Contents, openExternal: (url: string) => void): void {
+  const refuse = (event: { preventDefault(): void }): void => event.preventDefault()
+  contents.on('will-navigate', refuse)
+  contents.on('will-redirect', refuse)
+  contents.on('will-attach-webview', refuse)
+  contents.on('will-frame-navigate', refuse)
+  contents.setWindowOpenHandler(({ url }: HandlerDetails): WindowOpenHandlerResponse => {
+    if (isExternalLink(url)) openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+type SessionRules = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'
+>
+
+/** No permission is ever granted; every request that is not the app's own is blocked and logged. */
+export function hardenSession(
+  ses: SessionRules,
+  isTrusted: (url: string) => boolean,
+  log: (line: string) => void,
+): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+    log(`denied permission ${permission}`)
+    callback(false)
+  })
+  ses.setPermissionCheckHandler(
+    (_contents, _permission, _origin, _details: PermissionCheckHandlerHandlerDetails) => false,
+  )
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isTrusted(details.url) || details.url.startsWith('devtools://')
+    if (!allowed) log(`blocked request to ${details.url}`)
+    callback({ cancel: !allowed })
+  })
+}
