@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { callNames } from '../../src/shared/contract'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -39,6 +40,10 @@ test('launches the built app, opens the first window on the library', async () =
     args: [ROOT, '--data-dir', dataDir, ...(process.env.CI ? ['--no-sandbox'] : [])],
     env: { ...process.env, ELECTRON_RENDERER_URL: '' },
   })
+  // The session logs every request it blocks; a run of the app must not have any.
+  const output: string[] = []
+  app.process().stdout?.on('data', (d: Buffer) => output.push(d.toString()))
+  app.process().stderr?.on('data', (d: Buffer) => output.push(d.toString()))
   try {
     const page = await app.firstWindow()
     await expect(page).toHaveTitle('Lectern')
@@ -52,14 +57,17 @@ test('launches the built app, opens the first window on the library', async () =
     expect(
       await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
     ).toBe('undefined')
-    expect(await page.evaluate(() => Object.keys(window.lectern).sort())).toEqual([
-      'getAppInfo',
-      'getArticle',
-      'listArticles',
-      'search',
-    ])
+    expect(await page.evaluate(() => Object.keys(window.lectern).sort())).toEqual(
+      [...callNames].sort(),
+    )
     expect((await page.evaluate(() => window.lectern.getAppInfo())).dataDir).toBe(dataDir)
+
+    // A bookmark made in the real window lands in the data folder.
+    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').nth(2).click()
+    await page.getByRole('button', { name: 'Bookmark paragraph 1' }).click({ force: true })
+    await expect(page.getByRole('article', { name: /^Bookmark/ })).toHaveCount(1)
   } finally {
     await app.close()
   }
+  expect(output.join('')).not.toContain('blocked request')
 })
