@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 
 const ELECTRON = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version
-const REPORT = 'test-reports/electronegativity.csv'
+const REPORT = 'test-reports/electronegativity.sarif'
 
 /** Findings that are reviewed and do not apply, by check id and file. */
 const JUSTIFIED = {
@@ -28,10 +28,11 @@ execFileSync(
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 )
-const rows = readFileSync(REPORT, 'utf8').trim().split('\n').slice(1)
-const findings = rows.map((row) => {
-  const [id, severity, , file] = row.split(',').map((c) => c.replace(/^"|"$/g, ''))
-  return { id, severity, file, key: `${id} ${file}` }
+// SARIF, not CSV: a finding's sample may span lines.
+const { runs } = JSON.parse(readFileSync(REPORT, 'utf8'))
+const findings = runs[0].results.map((r) => {
+  const file = r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '?'
+  return { id: r.ruleId, severity: r.level, file, key: `${r.ruleId} ${file}` }
 })
 let unexpected = 0
 for (const f of findings) {

@@ -246,6 +246,8 @@ export function createAnnotationService({
       return write((data) => {
         const item = find(data, id)
         delete item.deleted
+        // Out of the trash is a change: a backup's older (trashed) copy must not win over it.
+        item.modified = now()
         return { ...item }
       })
     },

@@ -60,9 +60,11 @@ export function readBackup(json: string): StoreData {
   }
 }
 
+/** Milliseconds since the epoch: ISO times may carry offsets, so their text does not sort. */
+const time = (iso: string | undefined): number => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY)
+
 /** When an item was last touched: edited, or moved to the trash. */
-const touched = (a: Annotation): string =>
-  a.deleted && a.deleted > a.modified ? a.deleted : a.modified
+const touched = (a: Annotation): number => Math.max(time(a.modified), time(a.deleted))
 
 function mergeItems<T extends Annotation>(
   current: T[],
@@ -102,7 +104,7 @@ export function restoreInto(data: StoreData, backup: StoreData): RestoreReport {
   data.palette = palette
   for (const [id, reading] of Object.entries(backup.reading.articles)) {
     const mine = data.reading.articles[id]
-    if (!mine || reading.updated > mine.updated) {
+    if (!mine || time(reading.updated) > time(mine.updated)) {
       data.reading.articles[id] = { ...reading }
       report.settings++
     }

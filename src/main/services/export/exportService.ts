@@ -90,7 +90,14 @@ export function createExportService({
         await write(target.file, libraryMarkdown(articles, opts))
         return { path: target.file, files: [target.file] }
       }
-      await mkdir(target.folder, { recursive: true })
+      try {
+        await mkdir(target.folder, { recursive: true })
+      } catch (err) {
+        throw new LecternError(
+          'invalid-argument',
+          `Cannot export into ${target.folder}: ${(err as Error).message}`,
+        )
+      }
       const names = exportFileNames(articles.map((a) => a.article))
       const files: string[] = []
       for (const a of articles) {
