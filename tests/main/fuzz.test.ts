@@ -1,6 +1,7 @@
 /**
- * Random input thrown at the parser, the search, the handlers' write path: nothing may
- * throw past a handler, the data file must stay valid, and the invariants must hold.
+ * Random input thrown at the parser, the search, the handlers' write path and the Markdown
+ * export: nothing may throw past a handler, the data file must stay valid, the export must
+ * read back, and the invariants must hold.
  */
 import fc from 'fast-check'
 import { mkdtemp, readFile } from 'node:fs/promises'
@@ -11,7 +12,10 @@ import { dispatch } from '../../src/main/dispatch'
 import { openLectern, type Lectern } from '../../src/main/lectern'
 import { parseArticle } from '../../src/main/services/library/parseArticle'
 import { parseStoreData } from '../../src/main/services/store/schema'
+import { articleMarkdown } from '../../src/main/services/export/toMarkdown'
 import { callNames } from '../../src/shared/contract'
+import { DEFAULT_PALETTE, type Note, type PlacedBookmark } from '../../src/shared/types'
+import { readExport } from './services/export/readExport'
 
 /** Text with the characters that trouble parsers: markup, controls, RTL, emoji, line ends. */
 const nastyText = fc.oneof(
@@ -184,6 +188,78 @@ describe('the handlers under random calls', () => {
         },
       ),
       { numRuns: 150 },
+    )
+  })
+})
+
+describe('the Markdown export under random quotes, notes and tags', () => {
+  const noNul = (s: string): string => s.replace(/\0/g, '')
+  const quote = nastyText
+    .map((s) => noNul(s).replace(/[\r\n]+/g, ' '))
+    .filter((s) => s.trim().length > 0)
+  const note = nastyText.map(noNul)
+  const tag = fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+    .map((s) =>
+      noNul(s)
+        .replace(/[,\r\n]/g, '')
+        .trim()
+        .replace(/^#+/, ''),
+    )
+    .filter((s) => s.length > 0 && !/^\s/.test(s))
+
+  it('always reads back: quotes, notes and tags exactly (notes with \\n line ends)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ quote, note, tags: fc.uniqueArray(tag, { maxLength: 4 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        note,
+        (items, articleNote) => {
+          const at = '2024-01-01T00:00:00.000Z'
+          const bookmarks: PlacedBookmark[] = items.map((it, i) => ({
+            id: `b${i}`,
+            type: 'bookmark',
+            articleId: 'a',
+            color: 'blue',
+            tags: it.tags,
+            note: it.note,
+            anchor: {
+              quote: { exact: it.quote, prefix: '', suffix: '' },
+              position: { paragraph: i, start: 0, end: it.quote.length },
+              textHash: '0'.repeat(64),
+            },
+            created: at,
+            modified: at,
+            placed: { paragraph: i, start: 0, end: it.quote.length, method: 'position' },
+          }))
+          const notes: Note[] = [
+            {
+              id: 'n0',
+              type: 'note',
+              articleId: 'a',
+              text: articleNote,
+              tags: [],
+              created: at,
+              modified: at,
+            },
+          ]
+          const md = articleMarkdown(
+            { article: { id: 'a', title: 'T', words: 1, readingMinutes: 1 }, bookmarks, notes },
+            { palette: DEFAULT_PALETTE },
+          )
+          const back = readExport(md)
+          const lf = (s: string): string => s.replace(/\r\n?/g, '\n')
+          expect(back.bookmarks.map((b) => b.quote)).toEqual(items.map((i) => i.quote))
+          expect(back.bookmarks.map((b) => b.note)).toEqual(
+            items.map((i) => (i.note.trim() ? lf(i.note) : '')),
+          )
+          expect(back.bookmarks.map((b) => b.tags)).toEqual(items.map((i) => i.tags))
+          expect(back.notes.map((n) => n.text)).toEqual([lf(articleNote)])
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 })
