@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -217,5 +217,85 @@ describe('lectern CLI: bookmarks and notes', () => {
       await app.close()
     }
     expect((await lectern('note', 'add', ID, '--text', 'x', '--data-dir', dir)).code).toBe(0)
+  })
+})
+
+describe('lectern CLI: export, backup, restore', () => {
+  const ID = '004_02c1bed588b60a46'
+
+  it('exports Markdown, backs up, and restores into another data folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-cli-export-'))
+    expect(
+      (
+        await lectern(
+          'bookmark',
+          'add',
+          ID,
+          '--paragraph',
+          '3',
+          '--note',
+          'see **this**',
+          '--data-dir',
+          dir,
+        )
+      ).code,
+    ).toBe(0)
+    expect(
+      (await lectern('note', 'add', '000_ba4c929e0bb2f9d7', '--text', 'overall', '--data-dir', dir))
+        .code,
+    ).toBe(0)
+
+    const folder = join(dir, 'md')
+    const all = await lectern('export', '--out', folder, '--no-timestamp', '--data-dir', dir)
+    expect(all.stdout).toBe(`Exported 2 files to ${folder}\n`)
+    const names = (await readdir(folder)).sort()
+    expect(names).toHaveLength(2)
+    const first = await readFile(join(folder, names[1]!), 'utf8')
+    expect(first).toMatch(/^---\ntitle: The Close Relations between Putin and Zionism\n/)
+    expect(first).not.toContain('exported:')
+    expect(first).toContain('> [!note]\n> see **this**')
+    // Again into the same folder: the same files, the same bytes.
+    await lectern('export', '--out', folder, '--no-timestamp', '--data-dir', dir)
+    expect((await readdir(folder)).sort()).toEqual(names)
+    expect(await readFile(join(folder, names[1]!), 'utf8')).toBe(first)
+
+    const single = join(dir, 'all.md')
+    expect((await lectern('export', '--out', single, '--single', '--data-dir', dir)).code).toBe(0)
+    expect(await readFile(single, 'utf8')).toMatch(/^---\ntitle: Lectern notes\nexported: \d{4}-/)
+    const one = join(dir, 'one.md')
+    expect((await lectern('export', '--out', one, '--article', ID, '--data-dir', dir)).code).toBe(0)
+    expect(await readFile(one, 'utf8')).toContain('article_id: 004_02c1bed588b60a46')
+
+    const backup = join(dir, 'backup.json')
+    expect((await lectern('backup', '--out', backup, '--data-dir', dir)).stdout).toBe(
+      `Backed up to ${backup}\n`,
+    )
+    const other = await mkdtemp(join(tmpdir(), 'lectern-cli-restore-'))
+    const restored = await lectern('restore', backup, '--data-dir', other)
+    expect(restored.stdout).toMatch(/^Restored: 2 added, 0 updated, 0 already here/)
+    expect((await lectern('restore', backup, '--data-dir', other, '--json')).stdout).toContain(
+      '"added": 0',
+    )
+    expect(
+      JSON.parse((await lectern('bookmarks', '--json', '--data-dir', other)).stdout),
+    ).toHaveLength(1)
+  })
+
+  it.each([
+    [['export'], 2, 'export needs --out PATH'],
+    [
+      ['export', '--out', '/tmp/x', '--single', '--article', 'a'],
+      2,
+      'give --article or --single, not both',
+    ],
+    [['export', '--out', '/tmp/x.md', '--article', 'nope'], 1, 'No article with id "nope"'],
+    [['backup'], 2, 'backup needs --out FILE'],
+    [['restore'], 2, 'restore needs exactly one backup file'],
+    [['restore', '/no/such/backup.json'], 1, 'Could not read /no/such/backup.json'],
+  ])('fails clearly: %j', async (args, code, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-cli-export-bad-'))
+    const r = await lectern(...args, '--data-dir', dir)
+    expect(r.stderr).toContain(message)
+    expect(r.code).toBe(code)
   })
 })
