@@ -60,7 +60,7 @@ export interface TestHost {
 
 let standIn: Promise<string> | undefined
 
-/** Origins of the hosts running in this process: the only places a test page may reach. */
+/** Origins of the hosts started in this process: the only places a test page may reach. */
 export const hostOrigins = new Set<string>()
 
 /** Bundles the stand-in once per process. */
@@ -157,7 +157,6 @@ export async function startTestHost(
     lectern,
     desktop,
     close: async () => {
-      hostOrigins.delete(url)
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await lectern.close()

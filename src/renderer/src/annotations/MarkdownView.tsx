@@ -22,3 +22,17 @@ export function MarkdownView({ text }: { text: string }) {
     </div>
   )
 }
+
+/** A note in a one-line summary: emphasis and code kept, blocks and links flattened to text. */
+export function MarkdownInline({ text }: { text: string }) {
+  return (
+    <Markdown
+      skipHtml
+      allowedElements={['p', 'strong', 'em', 'code', 'del']}
+      unwrapDisallowed
+      components={{ p: ({ children }) => <span className="md-line">{children} </span> }}
+    >
+      {text}
+    </Markdown>
+  )
+}

@@ -11,6 +11,7 @@ import {
 import { api, messageOf } from '../api'
 import type { Annotations } from '../annotations/useAnnotations'
 import { foldText } from '../highlights'
+import { MarkdownInline } from '../annotations/MarkdownView'
 
 interface Props {
   articles: ArticleSummary[]
@@ -195,12 +196,18 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
                             <>
                               <span className="kind">{palette[i.color].name}</span>
                               <blockquote dir="auto">{i.anchor.quote.exact}</blockquote>
-                              {i.note && <span className="summary-note">{i.note}</span>}
+                              {i.note && (
+                                <span className="summary-note">
+                                  <MarkdownInline text={i.note} />
+                                </span>
+                              )}
                             </>
                           ) : (
                             <>
                               <span className="kind">Note</span>
-                              <span className="summary-note">{i.text || '(empty note)'}</span>
+                              <span className="summary-note">
+                                {i.text ? <MarkdownInline text={i.text} /> : '(empty note)'}
+                              </span>
                             </>
                           )}
                           {i.tags.length > 0 && (
