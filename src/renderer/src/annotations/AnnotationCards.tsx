@@ -3,6 +3,23 @@ import type { Annotations } from './useAnnotations'
 import { NoteEditor } from './NoteEditor'
 import { TagEditor } from './TagEditor'
 
+/** Deleting moves to the trash, so it needs no confirmation: Undo is one key away. */
+function DeleteButton({ what, onDelete }: { what: string; onDelete: () => void }) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={`Delete ${what}`}
+      title="Delete (undo with Ctrl+Z)"
+      onClick={onDelete}
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M3 4h10M6 4V2.5h4V4M4.5 4l.7 9.5h5.6l.7-9.5" />
+      </svg>
+    </button>
+  )
+}
+
 interface BookmarkProps {
   bookmark: PlacedBookmark
   palette: Palette
@@ -58,17 +75,7 @@ export function BookmarkCard({
             />
           ))}
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Delete bookmark"
-          title="Delete (undo with Ctrl+Z)"
-          onClick={() => void annotations.remove(b)}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 4h10M6 4V2.5h4V4M4.5 4l.7 9.5h5.6l.7-9.5" />
-          </svg>
-        </button>
+        <DeleteButton what="bookmark" onDelete={() => void annotations.remove(b)} />
       </div>
       <TagEditor
         tags={b.tags}
@@ -97,17 +104,7 @@ export function NoteCard({ note, annotations, autoEdit }: NoteProps) {
     <article className="card note-card" aria-label="Article note" data-note-id={note.id}>
       <div className="card-tools">
         <span className="card-kind">Note</span>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Delete note"
-          title="Delete (undo with Ctrl+Z)"
-          onClick={() => void annotations.remove(note)}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 4h10M6 4V2.5h4V4M4.5 4l.7 9.5h5.6l.7-9.5" />
-          </svg>
-        </button>
+        <DeleteButton what="note" onDelete={() => void annotations.remove(note)} />
       </div>
       <NoteEditor
         value={note.text}
