@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Article, ArticleSummary, PlacedBookmark, SearchHit } from '../../shared/types'
+import {
+  DEFAULT_PALETTE,
+  type Article,
+  type ArticleSummary,
+  type PlacedBookmark,
+  type SearchHit,
+} from '../../shared/types'
 import { api, messageOf } from './api'
 import type { Position } from './annotations/passages'
 import { useAnnotations } from './annotations/useAnnotations'
@@ -264,14 +270,7 @@ export function App() {
           target={target}
           findOpen={findOpen && !!article}
           bookmarks={annotations.list?.bookmarks ?? []}
-          palette={
-            user?.palette ?? {
-              yellow: { name: 'yellow' },
-              red: { name: 'red' },
-              blue: { name: 'blue' },
-              green: { name: 'green' },
-            }
-          }
+          palette={user?.palette ?? DEFAULT_PALETTE}
           focusedBookmark={focusedBookmark}
           bookmarkRequest={bookmarkRequest}
           onBookmark={addBookmark}

@@ -33,8 +33,8 @@ export function createLibrarySearch(
     return articles
   }
 
-  const titleOf = (articleId: string): string =>
-    library.list().find((a) => a.id === articleId)?.title ?? articleId
+  const titles = new Map(library.list().map((a) => [a.id, a.title]))
+  const titleOf = (articleId: string): string => titles.get(articleId) ?? articleId
 
   /** Rebuilt after a change: the reader's annotations are few next to the articles' paragraphs. */
   const annotationIndex = (): SearchIndex | undefined => {

@@ -149,24 +149,32 @@ export function ArticleView(props: Props) {
     if (b) onFocusBookmark(b.id)
   }
 
-  const onScroll = (): void => {
+  // Measured at most once a frame; the first paragraph still in view is found by bisection,
+  // so a long article costs a few layout reads per frame, not one per paragraph.
+  const scrollFrame = useRef(0)
+  const measureScroll = (): void => {
+    scrollFrame.current = 0
     const el = scroller.current
     const root = body.current
     if (!el || !root) return
     const max = el.scrollHeight - el.clientHeight
     const progress = max > 0 ? Math.min(1, el.scrollTop / max) : 1
-    const top = el.getBoundingClientRect().top
+    const top = el.getBoundingClientRect().top + 8
     const paras = root.querySelectorAll<HTMLElement>('[data-paragraph]')
-    let paragraph = 0
-    for (const p of paras) {
-      if (p.getBoundingClientRect().bottom > top + 8) {
-        paragraph = Number(p.dataset.paragraph)
-        break
-      }
+    let lo = 0
+    let hi = paras.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((paras[mid] as HTMLElement).getBoundingClientRect().bottom > top) hi = mid
+      else lo = mid + 1
     }
-    onProgress(progress, paragraph)
-    setSelection(null)
+    onProgress(progress, Number(paras[lo]?.dataset.paragraph ?? 0))
   }
+  const onScroll = (): void => {
+    setSelection(null)
+    scrollFrame.current ||= requestAnimationFrame(measureScroll)
+  }
+  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), [])
 
   if (error) {
     return (
