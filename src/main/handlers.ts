@@ -5,12 +5,14 @@ import type { Desktop } from './services/desktop'
 import type { ExportService } from './services/export/exportService'
 import type { ArticleLibrary } from './services/library/articleLibrary'
 import type { LibrarySearch } from './services/search/librarySearch'
+import type { SettingsService } from './services/settings/settingsService'
 
 export interface Services {
   version: string
   dataDir: string
   library: ArticleLibrary
   annotations: AnnotationService
+  settings: SettingsService
   /** Its indexes are built on first use, so start-up only does what the first paint needs. */
   search: LibrarySearch
   exporter: ExportService
@@ -20,7 +22,7 @@ export interface Services {
 const today = (): string => new Date().toISOString().slice(0, 10)
 
 export function createHandlers(services: Services): Handlers {
-  const { version, dataDir, library, annotations, search, exporter, desktop } = services
+  const { version, dataDir, library, annotations, settings, search, exporter, desktop } = services
   return {
     getAppInfo: () => ({ version, dataDir, articleCount: library.list().length }),
     listArticles: () => library.list(),
@@ -48,6 +50,8 @@ export function createHandlers(services: Services): Handlers {
     saveReading: ({ articleId, progress, paragraph }) =>
       annotations.saveReading(articleId, progress, paragraph),
     dismissRecovery: () => annotations.dismissRecovery(),
+    getSettings: () => settings.get(),
+    saveSettings: (change) => settings.save(change),
 
     async exportArticle({ articleId }) {
       const defaultName = exporter.fileNameFor(articleId)

@@ -6,6 +6,7 @@ import { noDesktop, type Desktop } from './services/desktop'
 import { createExportService } from './services/export/exportService'
 import { loadArticleLibrary } from './services/library/articleLibrary'
 import { createLibrarySearch } from './services/search/librarySearch'
+import { createSettingsService } from './services/settings/settingsService'
 import { openUserStore } from './services/store/userStore'
 
 export interface LecternOptions {
@@ -33,6 +34,7 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
   const annotations = createAnnotationService({ store, library })
   const search = createLibrarySearch(library, annotations)
   const exporter = createExportService({ library, annotations, store })
-  const services: Services = { ...info, library, annotations, search, exporter, desktop }
+  const settings = createSettingsService(store)
+  const services: Services = { ...info, library, annotations, settings, search, exporter, desktop }
   return { ...services, handlers: createHandlers(services), close: () => store.close() }
 }

@@ -6,6 +6,7 @@
  * the IPC wiring, the HTTP test host and the handler table are all derived from it.
  */
 import { z } from 'zod'
+import { settingsChangeSchema, type Settings } from './settings'
 import {
   COLORS,
   type Annotation,
@@ -130,6 +131,14 @@ export const contract = {
     z.strictObject({ articleId, progress: z.number().min(0).max(1), paragraph: index }),
   ),
   dismissRecovery: call<void>()('The reader has seen the data-file recovery notice.', z.void()),
+  getSettings: call<Settings>()(
+    'Theme, typography (font, size, line height, column width) and panes (widths, shown or hidden, focus mode).',
+    z.void(),
+  ),
+  saveSettings: call<Settings>()(
+    'Changes any of the settings (each checked against its limits; unknown fields are refused) and returns them all once on disk.',
+    settingsChangeSchema,
+  ),
 
   exportArticle: call<ExportOutcome>()(
     "Asks where to save, then writes the article's bookmarks and notes as Markdown.",

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { LecternError } from '../../../shared/reply'
+import { isDefaultSettings } from '../../../shared/settings'
 import { DEFAULT_PALETTE, type Annotation, type Palette } from '../../../shared/types'
 import { migrate, type StoreData } from '../store/schema'
 
@@ -22,7 +23,7 @@ export interface RestoreReport {
   updated: number
   /** Items already in the library as they are in the backup, or newer there. */
   unchanged: number
-  /** Colour names and reading positions taken from the backup. */
+  /** Colour names, reading positions and the reader's settings taken from the backup. */
   settings: number
 }
 
@@ -110,5 +111,10 @@ export function restoreInto(data: StoreData, backup: StoreData): RestoreReport {
     }
   }
   data.reading.lastArticleId ??= backup.reading.lastArticleId
+  // Like colour names: settings the reader has not changed here are taken from the backup.
+  if (isDefaultSettings(data.settings) && !isDefaultSettings(backup.settings)) {
+    data.settings = structuredClone(backup.settings)
+    report.settings++
+  }
   return report
 }

@@ -11,16 +11,19 @@ import {
   type Palette,
   type ReadingState,
 } from '../../../shared/types'
+import { DEFAULT_SETTINGS, storedSettingsSchema, type Settings } from '../../../shared/settings'
 import { DamagedFileError } from './damagedFileError'
 
-export const STORE_VERSION = 2
+export const STORE_VERSION = 3
 
 export interface StoreData {
-  version: 2
+  version: 3
   bookmarks: Bookmark[]
   notes: Note[]
   palette: Palette
   reading: ReadingState
+  /** Theme, typography and panes (since version 3). */
+  settings: Settings
 }
 
 export function emptyStoreData(): StoreData {
@@ -30,6 +33,7 @@ export function emptyStoreData(): StoreData {
     notes: [],
     palette: structuredClone(DEFAULT_PALETTE),
     reading: { articles: {} },
+    settings: structuredClone(DEFAULT_SETTINGS),
   }
 }
 
@@ -96,7 +100,11 @@ export const storeDataSchema = z.object({
   notes: z.array(noteSchema),
   palette: paletteSchema,
   reading: readingSchema,
+  settings: storedSettingsSchema,
 })
+
+/** Version 2 had no settings. */
+const storeDataV2Schema = storeDataSchema.omit({ settings: true }).extend({ version: z.literal(2) })
 
 /** Version 1 had no tags, palette or reading state; tags are accepted if present. */
 const storeDataV1Schema = z.object({
@@ -120,7 +128,7 @@ function describeIssues(error: z.ZodError): string {
   return shown.join('; ') + (more > 0 ? ` (and ${more} more)` : '')
 }
 
-/** Checks data that is already version 2 (e.g. after a change); throws with the issues found. */
+/** Checks data that is already the current version (e.g. after a change); throws with the issues found. */
 export function parseStoreData(raw: unknown): StoreData {
   const result = storeDataSchema.safeParse(raw)
   if (!result.success) throw new DamagedFileError(`wrong shape: ${describeIssues(result.error)}`)
@@ -143,9 +151,16 @@ export function migrate(raw: unknown): StoreData {
     )
   }
   if (version === STORE_VERSION) return parseStoreData(raw)
-
-  const result = storeDataV1Schema.safeParse(raw)
-  if (!result.success) throw new DamagedFileError(`wrong shape: ${describeIssues(result.error)}`)
-  const { bookmarks, notes } = result.data
+  if (version === 2) {
+    const { version: _v2, ...v2 } = parseOrThrow(storeDataV2Schema, raw)
+    return { ...emptyStoreData(), ...v2 }
+  }
+  const { bookmarks, notes } = parseOrThrow(storeDataV1Schema, raw)
   return { ...emptyStoreData(), bookmarks, notes }
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw)
+  if (!result.success) throw new DamagedFileError(`wrong shape: ${describeIssues(result.error)}`)
+  return result.data
 }

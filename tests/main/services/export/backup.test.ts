@@ -20,6 +20,7 @@ import {
 import { parseStoreData } from '../../../../src/main/services/store/schema'
 import { emptyStoreData, type StoreData } from '../../../../src/main/services/store/userStore'
 import { LecternError } from '../../../../src/shared/reply'
+import { DEFAULT_SETTINGS } from '../../../../src/shared/settings'
 import type { Bookmark, Note } from '../../../../src/shared/types'
 import { SEEDS } from '../../seedLibrary'
 import { annotateSeeds, fixedClock, openWorld, SEED_IDS, type World } from './scenario'
@@ -261,6 +262,25 @@ describe('restoring by time', () => {
   })
 })
 
+describe('restoring settings', () => {
+  const withTheme = (theme: 'dark' | 'sepia', fontSize = DEFAULT_SETTINGS.fontSize): StoreData => ({
+    ...emptyStoreData(),
+    settings: { ...DEFAULT_SETTINGS, theme, fontSize },
+  })
+
+  it('takes the backup’s settings when the reader has not changed any here', () => {
+    const data = emptyStoreData()
+    expect(restoreInto(data, withTheme('sepia', 21)).settings).toBe(1)
+    expect(data.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', fontSize: 21 })
+  })
+
+  it('keeps settings the reader has changed here', () => {
+    const data = withTheme('dark')
+    expect(restoreInto(data, withTheme('sepia', 21)).settings).toBe(0)
+    expect(data.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
+  })
+})
+
 describe('restoring something that is not a backup it can read', () => {
   let w: World
   let before: Record<string, string>
@@ -296,8 +316,8 @@ describe('restoring something that is not a backup it can read', () => {
     ],
     [
       'a backup from a future version',
-      () => JSON.stringify({ ...valid(), data: { ...data, version: 3 } }),
-      /newer Lectern.*version 3/,
+      () => JSON.stringify({ ...valid(), data: { ...data, version: 4 } }),
+      /newer Lectern.*version 4/,
     ],
     [
       'a backup with damaged data',

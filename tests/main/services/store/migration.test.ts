@@ -4,15 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DamagedFileError } from '../../../../src/main/services/store/damagedFileError'
 import { migrate } from '../../../../src/main/services/store/schema'
 import { emptyStoreData, openUserStore } from '../../../../src/main/services/store/userStore'
+import { DEFAULT_SETTINGS } from '../../../../src/shared/settings'
 import { DEFAULT_PALETTE } from '../../../../src/shared/types'
 import { FIXTURES, makeBookmark, makeNote, makeTempDir, readJson, removeTempDirs } from './fixtures'
 
 afterEach(removeTempDirs)
 
 const V1 = join(FIXTURES, 'v1.json')
+const V2 = join(FIXTURES, 'v2.json')
 
 describe('a version 1 data file', () => {
-  it('opens as version 2, and is rewritten as version 2 only on the next write', async () => {
+  it('opens as version 3, and is rewritten as version 3 only on the next write', async () => {
     const dir = await makeTempDir()
     const path = join(dir, 'lectern.json')
     await copyFile(V1, path)
@@ -20,8 +22,9 @@ describe('a version 1 data file', () => {
 
     const store = await openUserStore(dir)
     expect(store.recovery).toBeNull()
-    expect(store.data.version).toBe(2)
+    expect(store.data.version).toBe(3)
     expect(store.data.palette).toEqual(DEFAULT_PALETTE)
+    expect(store.data.settings).toEqual(DEFAULT_SETTINGS)
     expect(store.data.reading).toEqual({ articles: {} })
     expect(store.data.bookmarks).toEqual(v1.bookmarks.map((b) => ({ ...b, tags: [] })))
     expect(store.data.notes).toEqual(v1.notes.map((n) => ({ ...n, tags: [] })))
@@ -33,10 +36,72 @@ describe('a version 1 data file', () => {
       data.notes[0]?.tags.push('history')
     })
     const rewritten = migrate(await readJson(path))
-    expect(await readJson(path)).toMatchObject({ version: 2, palette: DEFAULT_PALETTE })
+    expect(await readJson(path)).toMatchObject({
+      version: 3,
+      palette: DEFAULT_PALETTE,
+      settings: DEFAULT_SETTINGS,
+    })
     expect(rewritten).toEqual(store.data)
     expect(rewritten.notes[0]?.tags).toEqual(['history'])
     await store.close()
+  })
+})
+
+describe('a version 2 data file', () => {
+  it('keeps everything it had and gains the default settings', async () => {
+    const dir = await makeTempDir()
+    const path = join(dir, 'lectern.json')
+    await copyFile(V2, path)
+    const { version: _version, ...v2 } = (await readJson(V2)) as Record<string, unknown>
+
+    const store = await openUserStore(dir)
+    expect(store.recovery).toBeNull()
+    expect(store.data).toEqual({ ...v2, version: 3, settings: DEFAULT_SETTINGS })
+    expect(store.data.palette.red.name).toBe('doubt')
+    expect(store.data.reading.articles['000_ba4c929e0bb2f9d7']?.progress).toBe(0.42)
+    expect(await readFile(path, 'utf8')).toBe(await readFile(V2, 'utf8'))
+
+    await store.update((data) => {
+      data.settings.theme = 'sepia'
+    })
+    expect(await readJson(path)).toMatchObject({ version: 3, settings: { theme: 'sepia' } })
+    await store.close()
+  })
+
+  it('is refused when its own part is damaged, as before', () => {
+    expect(() => migrate({ version: 2, bookmarks: 'none', notes: [] })).toThrow(/bookmarks/)
+  })
+})
+
+describe('settings in the data file', () => {
+  const withSettings = (settings: unknown) => ({ ...emptyStoreData(), settings })
+
+  it('are read back as written', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      theme: 'dark',
+      fontSize: 22,
+      lineHeight: 1.5,
+      panes: { ...DEFAULT_SETTINGS.panes, listWidth: 360, notesOpen: false, focus: true },
+    }
+    expect(migrate(withSettings(settings)).settings).toEqual(settings)
+  })
+
+  it('fall back to their defaults one value at a time when out of bounds, never failing the file', () => {
+    const bad = {
+      ...DEFAULT_SETTINGS,
+      theme: 'neon',
+      fontSize: 500,
+      lineHeight: 1.9,
+      panes: { ...DEFAULT_SETTINGS.panes, listWidth: -4, notesOpen: false },
+    }
+    expect(migrate(withSettings(bad)).settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      lineHeight: 1.9,
+      panes: { ...DEFAULT_SETTINGS.panes, notesOpen: false },
+    })
+    expect(migrate(withSettings('dark')).settings).toEqual(DEFAULT_SETTINGS)
+    expect(migrate(withSettings(undefined)).settings).toEqual(DEFAULT_SETTINGS)
   })
 })
 
@@ -52,7 +117,7 @@ describe('migrate', () => {
     throw new Error('migrate accepted it')
   }
 
-  it('accepts version 2 data as it is', () => {
+  it('accepts version 3 data as it is', () => {
     expect(migrate(structuredClone(valid))).toEqual(valid)
   })
 
@@ -65,7 +130,7 @@ describe('migrate', () => {
     ['not an object', [], 'wrong shape: not a JSON object'],
     ['null', null, 'wrong shape: not a JSON object'],
     ['no version', { bookmarks: [] }, 'wrong shape: no version number'],
-    ['a string version', { ...valid, version: '2' }, 'wrong shape: unknown version "2"'],
+    ['a string version', { ...valid, version: '3' }, 'wrong shape: unknown version "3"'],
     ['a fractional version', { ...valid, version: 1.5 }, 'wrong shape: unknown version 1.5'],
     ['version 0', { ...valid, version: 0 }, 'wrong shape: unknown version 0'],
   ])('refuses %s', (_, raw, problem) => {
@@ -74,7 +139,7 @@ describe('migrate', () => {
 
   it('says a future version was written by a newer Lectern', () => {
     expect(problemOf({ ...valid, version: 99 })).toBe(
-      'written by a newer Lectern (data format version 99; this Lectern reads up to version 2)',
+      'written by a newer Lectern (data format version 99; this Lectern reads up to version 3)',
     )
   })
 

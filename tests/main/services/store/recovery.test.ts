@@ -70,7 +70,7 @@ describe('opening a damaged data file', () => {
       expect(movedTo.startsWith(dir)).toBe(true)
       expect(await readFile(movedTo)).toEqual(bytes)
       expect(migrate(await readJson(store.path))).toEqual(dataWith(1, 2))
-      expect(await readJson(store.path)).toMatchObject({ version: 2 })
+      expect(await readJson(store.path)).toMatchObject({ version: 3 })
       await store.close()
 
       // The restored file is sound: the next open needs no recovery.
