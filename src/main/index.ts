@@ -1,5 +1,5 @@
 /** The Electron main process: opens the services, wires IPC, shows the window. */
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { electronDesktop } from './desktop'
@@ -7,6 +7,9 @@ import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
+import type { WindowState } from './services/window/windowPlacement'
+import { windowStateFile } from './services/window/windowStateFile'
+import { THEME_COLORS, resolveTheme } from '../shared/themes'
 import {
   createMainWindow,
   hardenAllContents,
@@ -30,9 +33,31 @@ registerAppScheme()
 
 let lectern: Lectern | undefined
 let mainWindow: BrowserWindow | undefined
+const windowPlace = windowStateFile(app.getPath('userData'), (line) =>
+  console.warn(`lectern: ${line}`),
+)
+let savedPlace: WindowState | null = null
+/** The last write of the window's place, for quitting to wait on. */
+let placeWritten: Promise<void> = Promise.resolve()
+
+/** Makes the system's light or dark follow the reader's theme (scroll bars, dialogs); returns the background. */
+function followTheme(): string {
+  const theme = lectern?.settings.get().theme ?? 'system'
+  nativeTheme.themeSource = theme === 'system' ? 'system' : theme === 'dark' ? 'dark' : 'light'
+  return THEME_COLORS[resolveTheme(theme, nativeTheme.shouldUseDarkColors)].paper
+}
 
 function showWindow(): void {
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(preload)
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow(preload, {
+      saved: savedPlace,
+      remember: (state) => {
+        savedPlace = state
+        placeWritten = windowPlace.save(state)
+      },
+      backgroundColor: followTheme(),
+    })
+  }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
 }
@@ -48,7 +73,21 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     desktop: electronDesktop,
   })
-  registerIpc(lectern.handlers, isTrustedUrl)
+  savedPlace = await windowPlace.load()
+  const { handlers } = lectern
+  registerIpc(
+    {
+      ...handlers,
+      // A new theme also recolours the window behind the page and the system's own parts.
+      saveSettings: async (change) => {
+        const settings = await handlers.saveSettings(change)
+        const background = followTheme()
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setBackgroundColor(background)
+        return settings
+      },
+    },
+    isTrustedUrl,
+  )
   const { annotations } = lectern
   // The article open in the window is the last one the reader opened.
   installMenu(lectern.handlers, () => annotations.userState().reading.lastArticleId)
@@ -71,7 +110,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!lectern || closing) return
     event.preventDefault()
     closing = true
-    void lectern.close().finally(() => app.quit())
+    void Promise.all([lectern.close(), placeWritten]).finally(() => app.quit())
   })
   start().catch((err: unknown) => {
     dialog.showErrorBox('Lectern could not start', err instanceof Error ? err.message : String(err))

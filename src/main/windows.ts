@@ -1,7 +1,8 @@
 /** The main window, served from the app's own scheme, with the rules of security.ts applied. */
-import { app, BrowserWindow, net, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, net, protocol, screen, session, shell } from 'electron'
 import { join, normalize, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { placeWindow, type WindowState } from './services/window/windowPlacement'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -47,9 +48,64 @@ export function secureSession(): void {
   })
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath))
+export interface MainWindowOptions {
+  /** Where the window was when it was last closed or moved. */
+  saved: WindowState | null
+  /** Called (a moment after the reader stops moving or resizing it) with where it is now. */
+  remember: (state: WindowState) => void
+  /** The page's background colour, so no other colour shows while it loads. */
+  backgroundColor: string
+}
+
+/** How long moving or resizing must pause before the window's place is written. */
+const REMEMBER_AFTER_MS = 500
+
+export function createMainWindow(
+  preloadPath: string,
+  { saved, remember, backgroundColor }: MainWindowOptions,
+): BrowserWindow {
+  const options = mainWindowOptions(preloadPath)
+  const workAreas = [
+    screen.getPrimaryDisplay(),
+    ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id),
+  ].map((d) => d.workArea)
+  const place = placeWindow(saved, workAreas, {
+    width: options.width ?? 1280,
+    height: options.height ?? 800,
+    minWidth: options.minWidth ?? 640,
+    minHeight: options.minHeight ?? 480,
+  })
+  const win = new BrowserWindow({ ...options, ...place.bounds, backgroundColor })
+  if (place.maximized) win.maximize()
+  if (place.fullScreen) win.setFullScreen(true)
   win.once('ready-to-show', () => win.show())
+
+  // The normal bounds are kept even while maximised, so un-maximising after a restart works.
+  const where = (): WindowState => ({
+    bounds: win.getNormalBounds(),
+    maximized: win.isMaximized(),
+    fullScreen: win.isFullScreen(),
+  })
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const later = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => !win.isDestroyed() && remember(where()), REMEMBER_AFTER_MS)
+  }
+  for (const event of [
+    'resize',
+    'move',
+    'maximize',
+    'unmaximize',
+    'enter-full-screen',
+    'leave-full-screen',
+  ] as const) {
+    win.on(event as 'resize', later)
+  }
+  win.on('close', () => {
+    clearTimeout(timer)
+    remember(where())
+  })
+
   const dev = devServerUrl()
   void (dev ? win.loadURL(dev) : win.loadURL(`${APP_ORIGIN}/index.html`))
   return win

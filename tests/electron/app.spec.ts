@@ -71,3 +71,39 @@ test('launches the built app, opens the first window on the library', async () =
   }
   expect(output.join('')).not.toContain('blocked request')
 })
+
+test('reopens the window where it was left, at the size it had', async () => {
+  test.skip(!existsSync(join(ROOT, 'out/main/index.js')), 'run `npm run build` first')
+  const dataDir = mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
+  const launch = () =>
+    electron.launch({
+      executablePath: binary.path,
+      args: [ROOT, '--data-dir', dataDir, ...(process.env.CI ? ['--no-sandbox'] : [])],
+      env: { ...process.env, ELECTRON_RENDERER_URL: '' },
+    })
+  const wanted = { x: 40, y: 60, width: 900, height: 640 }
+  const first = await launch()
+  try {
+    await first.firstWindow()
+    await first.evaluate(({ BrowserWindow }, bounds) => {
+      BrowserWindow.getAllWindows()[0]!.setBounds(bounds)
+    }, wanted)
+  } finally {
+    await first.close()
+  }
+  const state = JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8')) as {
+    bounds: typeof wanted
+  }
+  expect(state.bounds).toMatchObject({ width: wanted.width, height: wanted.height })
+
+  const second = await launch()
+  try {
+    await second.firstWindow()
+    const bounds = await second.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]!.getBounds(),
+    )
+    expect(bounds).toMatchObject({ width: wanted.width, height: wanted.height })
+  } finally {
+    await second.close()
+  }
+})
