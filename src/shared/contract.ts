@@ -6,7 +6,8 @@
  * the IPC wiring, the HTTP test host and the handler table are all derived from it.
  */
 import { z } from 'zod'
-import { settingsChangeSchema, type Settings } from './settings'
+import type { Settings } from './settings'
+import { settingsChangeSchema } from './settingsSchema'
 import {
   COLORS,
   type Annotation,

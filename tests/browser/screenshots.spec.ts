@@ -1,15 +1,18 @@
 /**
- * Pictures of the app as a reader sees it, light and dark, wide and narrow. They are
+ * Pictures of the app as a reader sees it: each theme at 1280×800 and 800×600, the dialogs,
+ * focus mode and 200% zoom. They are
  * written to tests/screenshots/ (the README shows one) to be looked at, not compared.
  */
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { ThemeChoice } from '../../src/shared/settings'
 import type { TestHost } from '../host/testHost'
 import { ROOT } from '../host/testHost'
 import { test, expect } from './fixtures'
 
 const sizes = [
   { name: 'wide', width: 1280, height: 800 },
-  { name: 'narrow', width: 900, height: 700 },
+  { name: 'small', width: 800, height: 600 },
 ] as const
 
 const ARTICLE = '004_02c1bed588b60a46'
@@ -54,38 +57,107 @@ async function annotate(host: TestHost): Promise<void> {
   })
 }
 
-for (const scheme of ['light', 'dark'] as const) {
+const shot = async (page: Page, name: string): Promise<void> => {
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: join(ROOT, 'tests/screenshots', `${name}.png`) })
+}
+
+/** Opens the app on the annotated article, in a theme chosen in the reader's settings. */
+async function openReader(page: Page, host: TestHost, theme: ThemeChoice): Promise<void> {
+  await annotate(host)
+  await host.lectern.handlers.saveSettings({ theme })
+  await page.goto(host.url)
+  await expect(
+    page.getByRole('main', { name: 'Article' }).getByRole('heading', { level: 1 }),
+  ).toBeVisible()
+  // In a very narrow window the library is out of the way until asked for.
+  const list = page.getByRole('navigation', { name: 'Articles' })
+  if (!(await list.isVisible())) await page.keyboard.press('[')
+  await list.getByRole('button', { name: /Close Relations/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Close Relations/)
+}
+
+for (const theme of ['light', 'dark', 'sepia'] as const) {
   for (const size of sizes) {
-    test(`screenshot: reader, ${scheme}, ${size.width}×${size.height}`, async ({ page, host }) => {
-      await annotate(host)
-      await page.emulateMedia({ colorScheme: scheme })
+    test(`screenshot: reader, ${theme}, ${size.width}×${size.height}`, async ({ page, host }) => {
       await page.setViewportSize(size)
-      await page.goto(host.url)
-      await page.getByRole('button', { name: /Close Relations/ }).click()
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Close Relations/)
-      await expect(page.getByRole('article', { name: /^Bookmark/ })).toHaveCount(4)
-      await page.evaluate(() => document.fonts.ready)
-      await page.screenshot({
-        path: join(ROOT, 'tests/screenshots', `reader-${scheme}-${size.name}.png`),
-      })
+      await openReader(page, host, theme)
+      if (size.name === 'wide') {
+        await expect(page.getByRole('article', { name: /^Bookmark/ })).toHaveCount(4)
+      } else {
+        // No room beside the article: the notes slide over it when asked for.
+        await expect(page.getByRole('complementary', { name: 'Notes' })).toBeHidden()
+      }
+      await shot(page, `reader-${theme}-${size.name}`)
     })
   }
-  test(`screenshot: search results, ${scheme}`, async ({ page, host }) => {
+  test(`screenshot: search results, ${theme}`, async ({ page, host }) => {
     await annotate(host)
-    await page.emulateMedia({ colorScheme: scheme })
+    await host.lectern.handlers.saveSettings({ theme })
     await page.goto(host.url)
     await page.getByRole('combobox', { name: 'Search all articles' }).fill('israel drones')
     await expect(page.getByRole('option').first()).toBeVisible()
-    await page.evaluate(() => document.fonts.ready)
-    await page.screenshot({ path: join(ROOT, 'tests/screenshots', `search-${scheme}.png`) })
+    await shot(page, `search-${theme}`)
   })
-  test(`screenshot: all notes, ${scheme}`, async ({ page, host }) => {
+  test(`screenshot: all notes, ${theme}`, async ({ page, host }) => {
     await annotate(host)
-    await page.emulateMedia({ colorScheme: scheme })
+    await host.lectern.handlers.saveSettings({ theme })
     await page.goto(host.url)
     await page.getByRole('button', { name: 'All notes' }).click()
     await expect(page.getByRole('main', { name: 'All notes' }).getByRole('listitem')).toHaveCount(5)
-    await page.evaluate(() => document.fonts.ready)
-    await page.screenshot({ path: join(ROOT, 'tests/screenshots', `all-notes-${scheme}.png`) })
+    await shot(page, `all-notes-${theme}`)
   })
 }
+
+test('screenshot: the system theme follows the system into dark', async ({ page, host }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await openReader(page, host, 'system')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await shot(page, 'reader-system-dark')
+})
+
+test('screenshot: reading settings and the shortcut sheet', async ({ page, host }) => {
+  await openReader(page, host, 'light')
+  await page.keyboard.press('Control+,')
+  await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible()
+  await shot(page, 'settings-light')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await shot(page, 'shortcuts-light')
+})
+
+test('screenshot: shortcut sheet in a small window, dark', async ({ page, host }) => {
+  await page.setViewportSize({ width: 800, height: 600 })
+  await openReader(page, host, 'dark')
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await shot(page, 'shortcuts-dark-small')
+})
+
+test('screenshot: focus mode, sepia, larger text', async ({ page, host }) => {
+  await host.lectern.handlers.saveSettings({ fontSize: 21, lineHeight: 1.8, columnWidth: 60 })
+  await openReader(page, host, 'sepia')
+  await page.keyboard.press('f')
+  await expect(page.getByRole('navigation', { name: 'Articles' })).toBeHidden()
+  await shot(page, 'focus-sepia')
+})
+
+test('screenshot: a small window with the notes over the article', async ({ page, host }) => {
+  await page.setViewportSize({ width: 800, height: 600 })
+  await openReader(page, host, 'light')
+  await page.keyboard.press(']')
+  await expect(page.getByRole('article', { name: /^Bookmark/ })).toHaveCount(4)
+  await shot(page, 'notes-drawer-light-small')
+})
+
+test('screenshot: 200% zoom (1280×800 at twice the size)', async ({ browser, host }) => {
+  const context = await browser.newContext({
+    viewport: { width: 640, height: 400 },
+    deviceScaleFactor: 2,
+  })
+  const page = await context.newPage()
+  await openReader(page, host, 'light')
+  await shot(page, 'reader-light-zoom200')
+  await context.close()
+})

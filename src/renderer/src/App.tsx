@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { LIMITS, THEMES, type Settings } from '../../shared/settings'
+import { THEME_LABELS } from '../../shared/themes'
 import {
   DEFAULT_PALETTE,
   type Article,
@@ -10,19 +12,25 @@ import { api, messageOf } from './api'
 import type { Position } from './annotations/passages'
 import { useAnnotations } from './annotations/useAnnotations'
 import { AllNotesView } from './components/AllNotesView'
-import { ExportMenu, type ExportMenuHandle } from './components/ExportMenu'
+import type { ExportMenuHandle } from './components/ExportMenu'
 import { ArticleList } from './components/ArticleList'
 import { ArticleView, type ReadingTarget } from './components/ArticleView'
 import { NotesPane } from './components/NotesPane'
+import { PaneSplitter } from './components/PaneSplitter'
 import { RecoveryBanner } from './components/RecoveryBanner'
-import { SearchBox } from './components/SearchBox'
+import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toast } from './components/Toast'
+import { TopBar } from './components/TopBar'
+import { cyclePanes } from './focusPanes'
+import { usePanes } from './hooks/usePanes'
 import { useShortcuts } from './hooks/useShortcuts'
+import { SettingsPanel } from './settings/SettingsPanel'
+import { useSettings } from './settings/useSettings'
 
 /** Reading positions are saved at most this often while scrolling. */
 const SAVE_READING_MS = 1000
 
-export function App() {
+export function App({ initialSettings }: { initialSettings: Settings }) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
   const [listError, setListError] = useState<string | null>(null)
   const [openId, setOpenId] = useState<string | null>(null)
@@ -45,7 +53,13 @@ export function App() {
   )
   const readingTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const annotations = useAnnotations(openId)
-  const { user } = annotations
+  const { user, say } = annotations
+  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  const { settings, change } = useSettings(initialSettings, (message) =>
+    say(message, { error: true }),
+  )
+  const panes = usePanes(settings.panes, change)
 
   const loadList = useCallback(() => {
     setListError(null)
@@ -131,6 +145,7 @@ export function App() {
       flushReading()
       const was = positions.current[id]
       setView('reader')
+      if (panes.list.mode === 'drawer') panes.closeDrawers()
       setTarget(
         to ??
           (was
@@ -147,7 +162,7 @@ export function App() {
         flushReading() // remember it as the last article read
       }
     },
-    [flushReading, openId],
+    [flushReading, openId, panes],
   )
 
   const jumpToBookmark = useCallback(
@@ -209,52 +224,99 @@ export function App() {
     searchInput.current?.select()
   }
 
+  const textSize = (delta: number): void => {
+    const { min, max } = LIMITS.fontSize
+    const fontSize = Math.max(min, Math.min(max, settings.fontSize + delta))
+    change({ fontSize })
+    setAnnouncement(`Text size ${fontSize}`)
+  }
+
   useShortcuts({
-    'mod+k': focusSearch,
-    '/': focusSearch,
-    'mod+f': () => setFindOpen(true),
-    'mod+z': annotations.undo,
-    j: () => step(1),
-    k: () => step(-1),
-    b: () => setBookmarkRequest((n) => n + 1),
-    n: addNote,
-    e: () => exportMenu.current?.open(),
-    escape: () => setFindOpen(false),
+    search: focusSearch,
+    find: () => view === 'reader' && setFindOpen(true),
+    undo: annotations.undo,
+    next: () => step(1),
+    previous: () => step(-1),
+    bookmark: () => setBookmarkRequest((n) => n + 1),
+    note: addNote,
+    export: () => exportMenu.current?.open(),
+    allNotes: () => setView((v) => (v === 'all-notes' ? 'reader' : 'all-notes')),
+    toggleList: () => {
+      panes.toggleList()
+      setAnnouncement(panes.list.shown ? 'Library hidden' : 'Library shown')
+    },
+    toggleNotes: () => {
+      panes.toggleNotes()
+      setAnnouncement(panes.notes.shown ? 'Notes hidden' : 'Notes shown')
+    },
+    focusMode: () => {
+      panes.toggleFocus()
+      setAnnouncement(panes.focus ? 'Focus mode off' : 'Focus mode on')
+    },
+    nextPane: () => cyclePanes(1),
+    previousPane: () => cyclePanes(-1),
+    nextTheme: () => {
+      const theme = THEMES[(THEMES.indexOf(settings.theme) + 1) % THEMES.length] ?? 'system'
+      change({ theme })
+      setAnnouncement(`Theme: ${THEME_LABELS[theme]}`)
+    },
+    largerText: () => textSize(1),
+    smallerText: () => textSize(-1),
+    settings: () => setDialog('settings'),
+    help: () => setDialog('shortcuts'),
+    close: () => {
+      if (findOpen) setFindOpen(false)
+      else panes.closeDrawers()
+    },
   })
 
   const counts = user?.counts ?? {}
+  const layout = [
+    'app',
+    panes.list.shown ? `list-${panes.list.mode}` : 'list-hidden',
+    panes.notes.shown ? `notes-${panes.notes.mode}` : 'notes-hidden',
+    panes.focus ? 'focus-mode' : '',
+  ]
   return (
-    <div className="app">
-      <header className="topbar">
-        <span className="brand">Lectern</span>
-        <SearchBox ref={searchInput} onOpenHit={openHit} />
-        <button
-          type="button"
-          className="small-button"
-          aria-pressed={view === 'all-notes'}
-          onClick={() => setView((v) => (v === 'all-notes' ? 'reader' : 'all-notes'))}
-        >
-          All notes
-        </button>
-        <ExportMenu
-          ref={exportMenu}
-          articleId={openId}
-          onResult={(message, error) => annotations.say(message, error ? { error: true } : {})}
-          onRestored={annotations.reload}
-        />
-      </header>
+    <div className={layout.filter(Boolean).join(' ')}>
+      <TopBar
+        searchInput={searchInput}
+        exportMenu={exportMenu}
+        openId={openId}
+        allNotes={view === 'all-notes'}
+        panes={panes}
+        onOpenHit={openHit}
+        onToggleAllNotes={() => setView((v) => (v === 'all-notes' ? 'reader' : 'all-notes'))}
+        onExportResult={(message, error) => say(message, error ? { error: true } : {})}
+        onRestored={annotations.reload}
+        onSettings={() => setDialog('settings')}
+        onHelp={() => setDialog('shortcuts')}
+      />
       {user?.recovery && (
         <RecoveryBanner notice={user.recovery} onDismiss={annotations.dismissRecovery} />
       )}
-      <ArticleList
-        articles={articles}
-        error={listError}
-        openId={openId}
-        counts={counts}
-        progress={progress}
-        onOpen={(id) => open(id)}
-        onRetry={loadList}
-      />
+      {panes.list.shown && (
+        <ArticleList
+          articles={articles}
+          error={listError}
+          openId={openId}
+          counts={counts}
+          progress={progress}
+          drawer={panes.list.mode === 'drawer'}
+          onOpen={(id) => open(id)}
+          onRetry={loadList}
+        />
+      )}
+      {panes.list.shown && panes.list.mode === 'docked' && (
+        <PaneSplitter
+          pane="library"
+          controls="pane-list"
+          side="left"
+          width={settings.panes.listWidth}
+          {...LIMITS.listWidth}
+          onResize={(listWidth) => change({ panes: { listWidth } })}
+        />
+      )}
       {view === 'all-notes' && articles ? (
         <AllNotesView
           articles={articles}
@@ -280,19 +342,39 @@ export function App() {
           onRetry={() => openId && loadArticle(openId)}
         />
       )}
-      <NotesPane
-        article={article}
-        annotations={annotations}
-        focusedBookmark={focusedBookmark}
-        newNoteId={newNoteId}
-        onAddNote={addNote}
-        onJumpToBookmark={jumpToBookmark}
-        onJump={(paragraph) =>
-          article &&
-          open(article.id, { articleId: article.id, paragraph, words: [], nonce: Date.now() })
-        }
-      />
+      {panes.notes.shown && panes.notes.mode === 'docked' && (
+        <PaneSplitter
+          pane="notes"
+          controls="pane-notes"
+          side="right"
+          width={settings.panes.notesWidth}
+          {...LIMITS.notesWidth}
+          onResize={(notesWidth) => change({ panes: { notesWidth } })}
+        />
+      )}
+      {panes.notes.shown && (
+        <NotesPane
+          article={article}
+          annotations={annotations}
+          focusedBookmark={focusedBookmark}
+          newNoteId={newNoteId}
+          drawer={panes.notes.mode === 'drawer'}
+          onAddNote={addNote}
+          onJumpToBookmark={jumpToBookmark}
+          onJump={(paragraph) =>
+            article &&
+            open(article.id, { articleId: article.id, paragraph, words: [], nonce: Date.now() })
+          }
+        />
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <Toast toast={annotations.toast} onDismiss={annotations.dismissToast} />
+      {dialog === 'settings' && (
+        <SettingsPanel settings={settings} onChange={change} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
     </div>
   )
 }

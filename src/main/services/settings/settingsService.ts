@@ -1,10 +1,6 @@
 /** The reader's settings, kept in the user store: every change is durable before it is acknowledged. */
-import {
-  applySettingsChange,
-  settingsChangeSchema,
-  type Settings,
-  type SettingsChange,
-} from '../../../shared/settings'
+import { applySettingsChange, type Settings, type SettingsChange } from '../../../shared/settings'
+import { settingsChangeSchema } from '../../../shared/settingsSchema'
 import { LecternError } from '../../../shared/reply'
 import type { UserStore } from '../store/userStore'
 

@@ -11,7 +11,8 @@ import {
   type Palette,
   type ReadingState,
 } from '../../../shared/types'
-import { DEFAULT_SETTINGS, storedSettingsSchema, type Settings } from '../../../shared/settings'
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
+import { storedSettingsSchema } from '../../../shared/settingsSchema'
 import { DamagedFileError } from './damagedFileError'
 
 export const STORE_VERSION = 3

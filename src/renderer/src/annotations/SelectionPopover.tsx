@@ -15,10 +15,16 @@ export function SelectionPopover({ rect, palette, onPick, onClose }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') onClose()
+      // 1 to 4 pick the colours in order, as the buttons show them.
+      const color = COLORS[Number(e.key) - 1]
+      if (color && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault()
+        onPick(color)
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
+  }, [onClose, onPick])
 
   // Above the selection, or below it near the top; always on screen.
   const top = Math.min(window.innerHeight - 48, rect.top > 56 ? rect.top - 48 : rect.bottom + 8)
@@ -33,13 +39,14 @@ export function SelectionPopover({ rect, palette, onPick, onClose }: Props) {
       onMouseDown={(e) => e.preventDefault()}
     >
       <span className="popover-label">Bookmark</span>
-      {COLORS.map((c) => (
+      {COLORS.map((c, i) => (
         <button
           key={c}
           type="button"
           className={`swatch swatch-${c}`}
           aria-label={`Bookmark as ${palette[c].name} (${c})`}
-          title={`${palette[c].name} (${c})${c === 'yellow' ? ' — B' : ''}`}
+          aria-keyshortcuts={String(i + 1)}
+          title={`${palette[c].name} (${c}) — ${i + 1}${c === 'yellow' ? ' or B' : ''}`}
           onClick={() => onPick(c)}
         />
       ))}

@@ -90,7 +90,12 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
   const palette = user?.palette
 
   return (
-    <main className="pane reader-pane all-notes" aria-label="All notes" tabIndex={-1}>
+    <main
+      className="pane reader-pane all-notes"
+      id="pane-reader"
+      aria-label="All notes"
+      tabIndex={-1}
+    >
       <div className="all-notes-column">
         <header className="all-notes-header">
           <h1>All notes</h1>

@@ -1,6 +1,8 @@
-import { useRef, type KeyboardEvent } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleCounts, ArticleSummary } from '../../../shared/types'
-import { formatDate, minutes } from '../format'
+import { PANE_START } from '../focusPanes'
+import { ArticleRow } from './ArticleRow'
 
 interface Props {
   articles: ArticleSummary[] | null
@@ -9,36 +11,92 @@ interface Props {
   counts: Record<string, ArticleCounts>
   /** How far the reader got in each article, 0 to 1. */
   progress: Record<string, number>
+  /** Drawn over the article (a narrow window) rather than beside it. */
+  drawer: boolean
   onOpen: (id: string) => void
   onRetry: () => void
 }
 
-/** The library: one row per article; arrow keys move, Enter opens. */
-export function ArticleList({ articles, error, openId, counts, progress, onOpen, onRetry }: Props) {
+/** A first guess at a row's height; each row is measured once drawn. */
+const ROW_ESTIMATE = 84
+
+/**
+ * The library: one row per article, only the rows in view drawn (it may hold thousands);
+ * arrow keys, Home and End move, Enter opens.
+ */
+export function ArticleList(props: Props) {
+  const { articles, error, openId, counts, progress, drawer, onOpen, onRetry } = props
+  const pane = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
+  const count = articles?.length ?? 0
+  const openIndex = articles?.findIndex((a) => a.id === openId) ?? -1
+  // The row that Tab lands on: the one last moved to, else the open one.
+  const [active, setActive] = useState(-1)
+  const tabStop = active >= 0 && active < count ? active : Math.max(0, openIndex)
+  const [focusWanted, setFocusWanted] = useState<number | null>(null)
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => pane.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 6,
+    scrollMargin: listRef.current?.offsetTop ?? 0,
+    getItemKey: (i) => articles?.[i]?.id ?? i,
+  })
+
+  // The open article's row comes into view when another article is opened.
+  useEffect(() => {
+    if (openIndex >= 0) virtualizer.scrollToIndex(openIndex, { align: 'auto' })
+    setActive(-1)
+  }, [openIndex, virtualizer])
+
+  // Focus follows the keys once the row is drawn (it may have been out of view).
+  const drawn = virtualizer.getVirtualItems()
+  useEffect(() => {
+    if (focusWanted === null) return
+    const row = listRef.current?.querySelector<HTMLButtonElement>(
+      `[data-index="${focusWanted}"] button`,
+    )
+    if (row) {
+      row.focus({ preventScroll: false })
+      setFocusWanted(null)
+    }
+  }, [focusWanted, drawn])
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>): void => {
-    const buttons = [
-      ...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.article-row') ?? []),
-    ]
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
+    const at = Number(
+      (document.activeElement?.closest('[data-index]') as HTMLElement | null)?.dataset.index ??
+        tabStop,
+    )
+    const page = Math.max(1, Math.floor((pane.current?.clientHeight ?? 400) / ROW_ESTIMATE) - 1)
     const moves: Record<string, number> = {
       ArrowDown: at + 1,
       ArrowUp: at - 1,
+      PageDown: at + page,
+      PageUp: at - page,
       Home: 0,
-      End: buttons.length - 1,
+      End: count - 1,
     }
     const next = moves[event.key]
-    if (next === undefined || buttons.length === 0) return
+    if (next === undefined || count === 0) return
     event.preventDefault()
-    buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus()
+    const target = Math.max(0, Math.min(count - 1, next))
+    setActive(target)
+    virtualizer.scrollToIndex(target, { align: 'auto' })
+    setFocusWanted(target)
   }
 
   return (
-    <nav className="pane list-pane" aria-label="Articles">
+    <nav
+      className={`pane list-pane${drawer ? ' drawer' : ''}`}
+      id="pane-list"
+      aria-label="Articles"
+      ref={pane}
+      tabIndex={-1}
+    >
       <header className="pane-header">
         <h2>Library</h2>
-        {articles && <span className="count">{articles.length} articles</span>}
+        {articles && <span className="count">{articles.length.toLocaleString()} articles</span>}
       </header>
       {error ? (
         <div className="state state-error" role="alert">
@@ -60,53 +118,36 @@ export function ArticleList({ articles, error, openId, counts, progress, onOpen,
           <p className="state-detail">Lectern reads the articles bundled in its seeds folder.</p>
         </div>
       ) : (
-        <ol className="article-list" ref={listRef} onKeyDown={onKeyDown}>
-          {articles.map((a) => {
-            const open = a.id === openId
-            const marks = counts[a.id]?.bookmarks ?? 0
-            const notes = counts[a.id]?.notes ?? 0
-            const read = Math.round((progress[a.id] ?? 0) * 100)
+        <ol
+          className="article-list"
+          ref={listRef}
+          onKeyDown={onKeyDown}
+          aria-label="Library"
+          // Its height holds every row, drawn or not, so the scroll bar is true.
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {drawn.map((item) => {
+            const a = articles[item.index] as ArticleSummary
             return (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className="article-row"
-                  aria-current={open ? 'true' : undefined}
-                  tabIndex={open || (!openId && a === articles[0]) ? 0 : -1}
-                  onClick={() => onOpen(a.id)}
-                  data-article-id={a.id}
-                >
-                  <span className="row-title">{a.title}</span>
-                  <span className="row-meta">
-                    {[a.source, formatDate(a.date), minutes(a)].filter(Boolean).map((part) => (
-                      <span key={part}>{part}</span>
-                    ))}
-                  </span>
-                  {(marks > 0 || notes > 0 || read > 0) && (
-                    <span className="row-state">
-                      {marks > 0 && (
-                        <span className="badge">
-                          {marks} {marks === 1 ? 'bookmark' : 'bookmarks'}
-                        </span>
-                      )}
-                      {notes > 0 && (
-                        <span className="badge">
-                          {notes} {notes === 1 ? 'note' : 'notes'}
-                        </span>
-                      )}
-                      {read > 0 && (
-                        <span
-                          className="progress"
-                          role="img"
-                          aria-label={`${read}% read`}
-                          title={`${read}% read`}
-                        >
-                          <span style={{ width: `${read}%` }} />
-                        </span>
-                      )}
-                    </span>
-                  )}
-                </button>
+              <li
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-setsize={count}
+                aria-posinset={item.index + 1}
+                style={{
+                  transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
+                }}
+              >
+                <ArticleRow
+                  article={a}
+                  open={a.id === openId}
+                  tabbable={item.index === tabStop}
+                  counts={counts[a.id]}
+                  progress={progress[a.id] ?? 0}
+                  onOpen={onOpen}
+                  {...(item.index === tabStop ? { [PANE_START]: '' } : {})}
+                />
               </li>
             )
           })}

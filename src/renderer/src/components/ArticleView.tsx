@@ -10,6 +10,7 @@ import { rangeFor, pointPosition, selectedPosition, type Position } from '../ann
 import { SelectionPopover } from '../annotations/SelectionPopover'
 import { bylineParts, minutes } from '../format'
 import { clearHighlight, findRanges, setHighlight } from '../highlights'
+import { BookmarkSummary, bookmarksByParagraph } from './BookmarkSummary'
 import { FindBar } from './FindBar'
 
 /** Where to take the reader once the article is shown: a paragraph and the words to light up. */
@@ -178,7 +179,7 @@ export function ArticleView(props: Props) {
 
   if (error) {
     return (
-      <main className="pane reader-pane" aria-label="Article">
+      <main className="pane reader-pane" id="pane-reader" aria-label="Article" tabIndex={-1}>
         <div className="state state-error" role="alert">
           <p>This article could not be opened.</p>
           <p className="state-detail">{error}</p>
@@ -191,7 +192,13 @@ export function ArticleView(props: Props) {
   }
   if (!article) {
     return (
-      <main className="pane reader-pane" aria-label="Article" aria-busy={loading}>
+      <main
+        className="pane reader-pane"
+        id="pane-reader"
+        aria-label="Article"
+        aria-busy={loading}
+        tabIndex={-1}
+      >
         <div className="state">
           {loading ? <p>Opening…</p> : <p>Choose an article from the library to start reading.</p>}
           <p className="state-detail">
@@ -203,13 +210,15 @@ export function ArticleView(props: Props) {
   }
 
   const headings = new Set(article.headings)
-  const marked = new Set(bookmarks.filter((b) => b.placed).map((b) => b.placed?.paragraph))
+  const marked = bookmarksByParagraph(bookmarks, article.id)
   return (
     <main
       className="pane reader-pane"
+      id="pane-reader"
       aria-label="Article"
       ref={scroller}
-      tabIndex={-1}
+      // Focusable, so the keys scroll it (and F6 lands on it).
+      tabIndex={0}
       aria-busy={loading}
       onScroll={onScroll}
     >
@@ -239,6 +248,9 @@ export function ArticleView(props: Props) {
             </h2>
           ) : (
             <div key={i} className={`para${marked.has(i) ? ' has-bookmark' : ''}`}>
+              {marked.has(i) && (
+                <BookmarkSummary bookmarks={marked.get(i) ?? []} palette={palette} />
+              )}
               <button
                 type="button"
                 className="margin-mark"

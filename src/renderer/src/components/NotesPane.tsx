@@ -13,6 +13,8 @@ interface Props {
   onJump: (paragraph: number) => void
   onJumpToBookmark: (b: PlacedBookmark) => void
   onAddNote: () => void
+  /** Drawn over the article (a narrow window) rather than beside it. */
+  drawer?: boolean
 }
 
 /** First words of a paragraph, for an outline of articles without headings. */
@@ -77,6 +79,7 @@ export function NotesPane({
   onJump,
   onJumpToBookmark,
   onAddNote,
+  drawer = false,
 }: Props) {
   const { list, user } = annotations
   const [colors, setColors] = useState<ReadonlySet<Color>>(new Set())
@@ -111,10 +114,16 @@ export function NotesPane({
   )
   const notes = mine.notes.filter((n) => colors.size === 0 && (!tag || n.tags.includes(tag)))
   const palette = user?.palette
+  const paneProps = {
+    className: `pane notes-pane${drawer ? ' drawer' : ''}`,
+    id: 'pane-notes',
+    'aria-label': 'Notes',
+    tabIndex: -1,
+  }
 
   if (!article || !palette) {
     return (
-      <aside className="pane notes-pane" aria-label="Notes">
+      <aside {...paneProps}>
         <header className="pane-header">
           <h2>Notes</h2>
         </header>
@@ -128,7 +137,7 @@ export function NotesPane({
   const total = mine.bookmarks.length + mine.notes.length
   const filtered = colors.size > 0 || tag !== ''
   return (
-    <aside className="pane notes-pane" aria-label="Notes">
+    <aside {...paneProps}>
       <header className="pane-header">
         <h2>Notes</h2>
         <button

@@ -126,6 +126,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         aria-controls="search-results"
         aria-activedescendant={showPanel && ordered[active] ? `hit-${active}` : undefined}
         role="combobox"
+        data-pane-start=""
         aria-autocomplete="list"
         value={query}
         onChange={(e) => {
