@@ -32,8 +32,12 @@ const LETTER_VARIANTS: Record<string, string> = {
 }
 const VARIANT = /[ىیکةـ]/g
 
+const ASCII = /^[a-zA-Z0-9]*$/
+
 /** Case- and diacritic-insensitive form of a word. */
 export function fold(word: string): string {
+  // Plain ASCII has nothing to decompose: the common case, kept cheap.
+  if (ASCII.test(word)) return word.toLowerCase()
   return word
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -45,10 +49,21 @@ export function isStopWord(surface: string): boolean {
   return STOP_WORDS.has(surface)
 }
 
+/** Stems of words seen before: stemming is the dearest step, and text repeats its words. */
+const stems = new Map<string, string>()
+const MAX_STEMS = 200_000
+
 /** The index term for a folded word, or null when it carries no meaning for search. */
 export function termOf(surface: string): string | null {
   if (surface.length === 0 || STOP_WORDS.has(surface)) return null
-  return LATIN.test(surface) && surface.length > 2 ? stemmer(surface) : surface
+  if (!LATIN.test(surface) || surface.length <= 2) return surface
+  let stem = stems.get(surface)
+  if (stem === undefined) {
+    stem = stemmer(surface)
+    if (stems.size >= MAX_STEMS) stems.clear()
+    stems.set(surface, stem)
+  }
+  return stem
 }
 
 /** Splits text into tokens, keeping their offsets for highlighting. */

@@ -1,23 +1,67 @@
 /**
- * Passage-level search: FlexSearch holds the inverted index (which paragraphs contain a
- * term) and the vocabulary (which words start with what is being typed); the term
- * statistics beside it turn those matches into BM25 scores, so a natural-language
- * question is answered by ranking every paragraph that shares a word with it rather
- * than by demanding all of them.
+ * Passage-level search ranked like BM25F, at FlexSearch speed.
+ *
+ * FlexSearch holds the inverted index, with its `resolution` slots used as impact levels:
+ * each (term, passage) posting is filed under its quantised BM25F term weight, computed
+ * as the passage is added (title and body fields, saturation, length normalisation). A
+ * query then reads each term's postings slot by slot, already sorted from strongest to
+ * weakest, multiplies by the term's idf and adds them up in a typed-array score board
+ * ("score-at-a-time"). Every passage sharing a word with the question is ranked — OR
+ * semantics — and on a very large index the weakest slots of the commonest words are
+ * skipped once enough postings have been read, which changes scores only in the tail.
+ * A second FlexSearch index over the vocabulary, its slots ordered by how many passages use
+ * a word, expands a word still being typed into the library's commonest words first.
  */
 import { Encoder, Index } from 'flexsearch'
 import type { Article, SearchHit } from '../../../shared/types'
 import { termsOf, tokenize } from './analyzer'
 import { parseQuery, type ParsedQuery } from './parseQuery'
+import { ScoreBoard, type Ranked } from './scoreBoard'
 import { makeSnippet } from './snippet'
 
-/** BM25 saturation and length normalisation, the usual values. */
-const K1 = 1.2
-const B = 0.75
-/** How much a word in the article title adds to each of its paragraphs' scores, per unit idf. */
-const TITLE_WEIGHT = 0.7
+/** How terms are weighed; the defaults were chosen on the Cranfield collection (`npm run bench`). */
+export interface Tuning {
+  /** BM25 saturation: how fast repeating a word stops adding to a passage's score. */
+  k1: number
+  /** Length normalisation of the body and of the title (0 = none, 1 = full). */
+  bodyB: number
+  titleB: number
+  /** A title word counts as this many body words (the BM25F field weight). */
+  titleWeight: number
+  /**
+   * Pseudo-relevance feedback for questions of at least `feedbackMinTerms` words: the
+   * `feedbackTerms` words that best characterise the `feedbackPassages` best passages
+   * join the query at up to `feedbackWeight` of a query word's weight.
+   */
+  feedbackMinTerms: number
+  feedbackPassages: number
+  feedbackTerms: number
+  feedbackWeight: number
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  k1: 2.5,
+  bodyB: 0.75,
+  titleB: 1,
+  titleWeight: 3,
+  feedbackMinTerms: 4,
+  feedbackPassages: 5,
+  feedbackTerms: 12,
+  feedbackWeight: 0.5,
+}
+
+/** Impact levels, i.e. FlexSearch resolution slots: slot 0 holds the strongest postings. */
+const LEVELS = 32
 /** How many vocabulary words a typed prefix may stand for. */
-const MAX_EXPANSIONS = 64
+const MAX_EXPANSIONS = 32
+/** Vocabulary slots: slot 0 for the commonest words, by half-steps of log2(document frequency). */
+const VOCABULARY_LEVELS = 32
+/** Terms whose postings are kept at hand between queries. */
+const MAX_LOOKUPS = 50_000
+/** Postings a query reads at least before skipping weak slots (see `rank`). */
+const MIN_BUDGET = 120_000
+/** The same while a word is still being typed: an answer per keystroke must come at once. */
+const TYPEAHEAD_BUDGET = 8_000
 
 /** Anything searchable: an article's paragraph, or a bookmark or note of the reader's. */
 export interface SearchDocument {
@@ -29,92 +73,190 @@ export interface SearchDocument {
   text: string
 }
 
-interface Passage extends SearchDocument {
-  length: number
-  termFreqs: Map<string, number>
+/** A passage's words, kept only until it is filed in FlexSearch. */
+interface Pending {
+  id: number
+  body: Map<string, number>
+  bodyLength: number
+  title: Map<string, number>
+  titleLength: number
+}
+
+/** A term's postings as read from FlexSearch: the non-empty impact slots, strongest first. */
+interface Postings {
+  levels: { weight: number; ids: number[] }[]
+  count: number
+  idf: number
+}
+
+/** A passage's terms (ids into `termNames`) with their impact slots, for feedback. */
+interface TermVector {
+  terms: Int32Array
+  slots: Uint8Array
+}
+
+/** A term to look up, with its weight; a prefix's expansions are alternatives to each other. */
+interface Asked {
+  term: string
+  weight: number
+  alternative: boolean
+}
+
+export interface RankedPassage extends Ranked {
+  passage: SearchDocument
 }
 
 /** Our terms are already analysed: FlexSearch only has to split on spaces. */
 const passthrough = () =>
   new Encoder({ normalize: false, split: ' ', dedupe: false, numeric: false, minlength: 1 })
 
+const frequencies = (terms: string[]): Map<string, number> => {
+  const counts = new Map<string, number>()
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return counts
+}
+
 export class SearchIndex {
+  private readonly tuning: Tuning
+  constructor(tuning: Partial<Tuning> = {}) {
+    this.tuning = { ...DEFAULT_TUNING, ...tuning }
+  }
+
+  /** Term weights range over (0, k1 + 1); slot 0 holds the top of that range. */
+  private weightOfSlot(slot: number): number {
+    return ((LEVELS - slot) / LEVELS) * (this.tuning.k1 + 1)
+  }
+
+  /** Slots of the passage being filed, read by FlexSearch's `score` hook. */
+  private filing = new Map<string, number>()
   private readonly postings = new Index({
     tokenize: 'strict',
     encoder: passthrough(),
-    resolution: 1,
+    resolution: LEVELS,
+    score: (_content, term) => this.filing.get(term) ?? LEVELS - 1,
   })
-  private readonly vocabulary = new Index({ tokenize: 'forward', encoder: passthrough() })
-  private readonly passages: Passage[] = []
+  /** Slot of the word being filed in the vocabulary, read by its `score` hook. */
+  private wordSlot = 0
+  private readonly vocabulary = new Index({
+    tokenize: 'forward',
+    encoder: passthrough(),
+    resolution: VOCABULARY_LEVELS,
+    score: () => this.wordSlot,
+  })
+  /** Words met since the last filing, for the vocabulary. */
+  private readonly newWords: string[] = []
+  private readonly passages: SearchDocument[] = []
+  private readonly pending: Pending[] = []
   private readonly docFreq = new Map<string, number>()
-  /** Vocabulary id → [folded word, its index term]. */
-  private readonly words: [surface: string, term: string][] = []
-  private readonly wordIds = new Map<string, number>()
-  private readonly titleTerms = new Map<string, Set<string>>()
-  private readonly firstPassage = new Map<string, number>()
-  private totalLength = 0
+  /** Vocabulary id → index term of the folded word. */
+  private readonly vocabularyTerms: string[] = []
+  private readonly vocabularyIds = new Map<string, number>()
+  private readonly board = new ScoreBoard()
+  private readonly vectors: TermVector[] = []
+  private readonly termIds = new Map<string, number>()
+  private readonly termNames: string[] = []
+  private readonly lookups = new Map<string, Postings>()
+  private bodyTotal = 0
+  private titleTotal = 0
 
   get size(): number {
     return this.passages.length
   }
 
-  /** Indexes each paragraph of an article as a passage, and its title for boosting. */
-  addArticle(article: Article): void {
-    this.titleTerms.set(article.id, new Set(termsOf(article.title)))
-    this.indexWords(article.title)
+  passage(id: number): SearchDocument | undefined {
+    return this.passages[id]
+  }
+
+  /** Indexes each paragraph of an article as a passage; the title is a field of each. */
+  addArticle(article: Pick<Article, 'id' | 'title' | 'paragraphs'>): void {
+    const title = this.analyse(article.title)
     article.paragraphs.forEach((text, paragraph) => {
-      const id = this.addDocument({
-        kind: 'passage',
-        articleId: article.id,
-        title: article.title,
-        paragraph,
-        text,
-      })
-      if (paragraph === 0) this.firstPassage.set(article.id, id)
+      this.addPassage(
+        { kind: 'passage', articleId: article.id, title: article.title, paragraph, text },
+        title,
+      )
     })
   }
 
+  /** Indexes one passage with no title field (the reader's bookmarks and notes). */
   addDocument(doc: SearchDocument): number {
-    const terms = termsOf(doc.text)
-    const termFreqs = new Map<string, number>()
-    for (const t of terms) termFreqs.set(t, (termFreqs.get(t) ?? 0) + 1)
-    for (const t of termFreqs.keys()) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
-    const id = this.passages.length
-    this.passages.push({ ...doc, length: terms.length, termFreqs })
-    this.totalLength += terms.length
-    this.postings.add(id, [...termFreqs.keys()].join(' '))
-    this.indexWords(doc.text)
-    return id
+    return this.addPassage(doc, [])
+  }
+
+  private addPassage(doc: SearchDocument, titleTerms: string[]): number {
+    const body = this.analyse(doc.text)
+    const pending: Pending = {
+      id: this.passages.length,
+      body: frequencies(body),
+      bodyLength: body.length,
+      title: frequencies(titleTerms),
+      titleLength: titleTerms.length,
+    }
+    for (const t of new Set([...pending.body.keys(), ...pending.title.keys()])) {
+      this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
+    }
+    this.passages.push(doc)
+    this.pending.push(pending)
+    this.bodyTotal += body.length
+    this.titleTotal += titleTerms.length
+    return pending.id
+  }
+
+  /**
+   * Files waiting passages in FlexSearch. Deferred to the first query so that a whole
+   * library is weighed against its final average lengths; passages added later are
+   * weighed against the averages of their time, a drift too small to reorder results.
+   */
+  private flush(): void {
+    const n = Math.max(1, this.passages.length)
+    const bodyAverage = Math.max(1, this.bodyTotal / n)
+    const titleAverage = Math.max(1, this.titleTotal / n)
+    const { k1, bodyB, titleB, titleWeight } = this.tuning
+    this.lookups.clear()
+    for (const word of this.newWords.splice(0)) {
+      const id = this.vocabularyIds.get(word) as number
+      const df = this.docFreq.get(this.vocabularyTerms[id] as string) ?? 1
+      this.wordSlot = Math.max(0, VOCABULARY_LEVELS - 1 - Math.floor(2 * Math.log2(df)))
+      this.vocabulary.add(id, word)
+    }
+    for (const p of this.pending.splice(0)) {
+      const bodyNorm = 1 - bodyB + (bodyB * p.bodyLength) / bodyAverage
+      const titleNorm = 1 - titleB + (titleB * p.titleLength) / titleAverage
+      this.filing = new Map()
+      for (const t of new Set([...p.body.keys(), ...p.title.keys()])) {
+        // A passage without a title has no title part (and a zero title norm).
+        const inTitle = p.title.get(t) ?? 0
+        const tf =
+          (p.body.get(t) ?? 0) / bodyNorm + (inTitle && (titleWeight * inTitle) / titleNorm)
+        const weight = (tf * (k1 + 1)) / (tf + k1)
+        const slot = LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)
+        this.filing.set(t, Math.min(LEVELS - 1, Math.max(0, slot)))
+      }
+      this.postings.add(p.id, [...this.filing.keys()].join(' '))
+      const vector: TermVector = {
+        terms: new Int32Array(this.filing.size),
+        slots: new Uint8Array(this.filing.size),
+      }
+      let i = 0
+      for (const [term, slot] of this.filing) {
+        vector.terms[i] = this.termId(term)
+        vector.slots[i++] = slot
+      }
+      this.vectors[p.id] = vector
+    }
+  }
+
+  /** The best passages for a query, best first, with their scores. */
+  rank(query: string, limit = 50): RankedPassage[] {
+    return this.run(parseQuery(query), limit).ranked
   }
 
   search(query: string, limit = 50): SearchHit[] {
     const parsed = parseQuery(query)
-    const slots = this.slotsOf(parsed)
-    const scores = new Map<number, number>()
-    for (const slot of slots) {
-      const best = new Map<number, number>()
-      for (const term of slot) {
-        const weight = this.idf(term)
-        for (const id of this.postingsOf(term)) {
-          const s = weight * this.saturate(this.passages[id] as Passage, term)
-          if (s > (best.get(id) ?? 0)) best.set(id, s)
-        }
-      }
-      for (const [id, s] of best) scores.set(id, (scores.get(id) ?? 0) + s)
-    }
-    this.addTitleScores(slots, scores)
-    if (slots.length === 0 && parsed.phrases.length > 0) {
-      for (let id = 0; id < this.passages.length; id++) scores.set(id, 0)
-    }
-
-    const matched = new Set(slots.flat())
-    const hits: SearchHit[] = []
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    for (const [id, score] of ranked) {
-      const passage = this.passages[id] as Passage
-      if (!this.hasPhrases(passage.text, parsed.phrases)) continue
+    const { ranked, matched } = this.run(parsed, limit)
+    return ranked.map(({ passage, score }) => {
       const { snippet, marks } = makeSnippet(passage.text, matched, parsed)
-      hits.push({
+      return {
         kind: passage.kind,
         ...(passage.annotationId ? { annotationId: passage.annotationId } : {}),
         articleId: passage.articleId,
@@ -123,33 +265,154 @@ export class SearchIndex {
         snippet,
         marks,
         score: Math.round(score * 1000) / 1000,
-      })
-      if (hits.length >= limit) break
-    }
-    return hits
-  }
-
-  /** Groups of interchangeable terms: one per query word, the typed prefix's expansions as one. */
-  private slotsOf(parsed: ParsedQuery): string[][] {
-    const prefixTerm = parsed.prefix ? termsOf(parsed.prefix)[0] : undefined
-    const slots = parsed.terms.filter((t) => t !== prefixTerm).map((t) => [t])
-    if (parsed.prefix) {
-      const expansions = new Set<string>(prefixTerm ? [prefixTerm] : [])
-      const ids = this.vocabulary.search(parsed.prefix, { limit: 10_000 }) as number[]
-      const candidates = ids
-        .map((id) => (this.words[id] as [string, string])[1])
-        .sort((a, b) => (this.docFreq.get(b) ?? 0) - (this.docFreq.get(a) ?? 0))
-      for (const term of candidates) {
-        if (expansions.size >= MAX_EXPANSIONS) break
-        expansions.add(term)
       }
-      if (expansions.size) slots.push([...expansions])
-    }
-    return slots
+    })
   }
 
-  private postingsOf(term: string): number[] {
-    return this.postings.search(term, { limit: this.passages.length || 1 }) as number[]
+  private run(
+    parsed: ParsedQuery,
+    limit: number,
+  ): { ranked: RankedPassage[]; matched: Set<string> } {
+    if (this.pending.length || this.newWords.length) this.flush()
+    const n = this.passages.length
+    this.board.ensure(n)
+    const { words, expansions } = this.termsOf(parsed)
+    const asked: Asked[] = words.map((term) => ({ term, weight: 1, alternative: false }))
+    for (const term of expansions) asked.push({ term, weight: 1, alternative: true })
+    this.accumulate(asked)
+
+    // A question (several words, nothing typed half-way, no phrase) is widened by the words
+    // of its best answers so far: their postings are added on top of the scores already there.
+    const feedback = new Map<string, number>()
+    const { feedbackMinTerms, feedbackPassages } = this.tuning
+    if (words.length >= feedbackMinTerms && !expansions.length && !parsed.phrases.length) {
+      for (const [term, weight] of this.suggestions(this.board.peek(feedbackPassages), words)) {
+        feedback.set(term, weight)
+      }
+      this.accumulate([...feedback].map(([term, weight]) => ({ term, weight, alternative: false })))
+    }
+
+    const phrases = parsed.phrases
+    if (words.length + expansions.length === 0 && phrases.length > 0) {
+      for (let id = 0; id < n; id++) this.board.touch(id)
+    }
+    const ranked: RankedPassage[] = []
+    for (const r of this.board.take(phrases.length ? n : limit)) {
+      const passage = this.passages[r.id] as SearchDocument
+      if (phrases.length && !hasPhrases(passage.text, phrases)) continue
+      ranked.push({ id: r.id, score: r.score, passage })
+      if (ranked.length >= limit) break
+    }
+    return { ranked, matched: new Set([...words, ...expansions, ...feedback.keys()]) }
+  }
+
+  /** The terms that best characterise the given passages, weighted for joining the query. */
+  private suggestions(best: Ranked[], asked: string[]): [string, number][] {
+    const weights = new Map<number, number>()
+    for (const { id } of best) {
+      const vector = this.vectors[id] as TermVector
+      for (let i = 0; i < vector.terms.length; i++) {
+        const term = vector.terms[i] as number
+        weights.set(term, (weights.get(term) ?? 0) + this.weightOfSlot(vector.slots[i] as number))
+      }
+    }
+    const skip = new Set(asked.map((t) => this.termIds.get(t)))
+    const ranked: [string, number][] = []
+    for (const [id, weight] of weights) {
+      if (skip.has(id)) continue
+      const term = this.termNames[id] as string
+      ranked.push([term, weight * this.idf(term)])
+    }
+    ranked.sort((x, y) => y[1] - x[1])
+    const top = ranked.slice(0, this.tuning.feedbackTerms)
+    const scale = this.tuning.feedbackWeight / (top[0]?.[1] ?? 1)
+    return top.map(([term, weight]) => [term, weight * scale])
+  }
+
+  /** Adds the terms' postings to the score board, reading strongest first past the budget. */
+  private accumulate(asked: Asked[]): void {
+    let total = 0
+    for (const a of asked) total += this.postingsOf(a.term).count
+    const typing = asked.some((a) => a.alternative)
+    const budget = typing ? TYPEAHEAD_BUDGET : Math.max(MIN_BUDGET, this.passages.length)
+    if (total <= budget) {
+      // Small enough to read everything, in any order: no sorting, no bookkeeping.
+      for (const a of asked) {
+        const { idf, levels } = this.postingsOf(a.term)
+        for (const { weight, ids } of levels) {
+          if (a.alternative) this.board.addBest(ids, idf * a.weight * weight)
+          else this.board.add(ids, idf * a.weight * weight)
+        }
+      }
+    } else {
+      // The weak tail of common words is left unread, which only reorders the long tail.
+      const segments: { alternative: boolean; score: number; ids: number[] }[] = []
+      for (const a of asked) {
+        const { idf, levels } = this.postingsOf(a.term)
+        for (const { weight, ids } of levels) {
+          segments.push({ alternative: a.alternative, score: idf * a.weight * weight, ids })
+        }
+      }
+      segments.sort((x, y) => y.score - x.score)
+      let read = 0
+      for (const s of segments) {
+        if (read > budget && s.ids.length > 64) continue
+        read += s.alternative ? this.board.addBest(s.ids, s.score) : this.board.add(s.ids, s.score)
+      }
+    }
+    this.board.closeGroup()
+  }
+
+  /**
+   * The query's whole words, and the words a prefix still being typed may stand for: the
+   * commonest first, since a reader typing "aero" most likely means a word the library uses.
+   */
+  private termsOf(parsed: ParsedQuery): { words: string[]; expansions: string[] } {
+    const prefixTerm = parsed.prefix ? termsOf(parsed.prefix)[0] : undefined
+    const words = parsed.terms.filter((t) => t !== prefixTerm)
+    if (!parsed.prefix) return { words, expansions: [] }
+    const expansions = new Set<string>(prefixTerm ? [prefixTerm] : [])
+    const ids = this.vocabulary.search(parsed.prefix, { limit: 2 * MAX_EXPANSIONS }) as number[]
+    for (const id of ids) {
+      const term = this.vocabularyTerms[id] as string
+      if (expansions.size >= MAX_EXPANSIONS) break
+      expansions.add(term)
+    }
+    return { words, expansions: [...expansions] }
+  }
+
+  /**
+   * A term's postings by impact slot, strongest first: FlexSearch's own arrays, read only.
+   * Kept until the next filing changes them or the term's idf.
+   */
+  private postingsOf(term: string): Postings {
+    let postings = this.lookups.get(term)
+    if (!postings) {
+      const slots = this.postings.search(term, { resolve: false }).result as (
+        number[] | undefined
+      )[]
+      postings = { levels: [], count: 0, idf: this.idf(term) }
+      for (let slot = 0; slot < slots.length; slot++) {
+        const ids = slots[slot]
+        if (!ids?.length) continue
+        postings.levels.push({ weight: this.weightOfSlot(slot), ids })
+        postings.count += ids.length
+      }
+      // Bounded: a stream of distinct queries must not grow it without end.
+      if (this.lookups.size >= MAX_LOOKUPS) this.lookups.clear()
+      this.lookups.set(term, postings)
+    }
+    return postings
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term)
+    if (id === undefined) {
+      id = this.termNames.length
+      this.termNames.push(term)
+      this.termIds.set(term, id)
+    }
+    return id
   }
 
   private idf(term: string): number {
@@ -158,49 +421,24 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5))
   }
 
-  private saturate(passage: Passage, term: string): number {
-    const tf = passage.termFreqs.get(term) ?? 0
-    const avg = this.totalLength / Math.max(1, this.passages.length)
-    return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * passage.length) / Math.max(1, avg)))
-  }
-
-  /** A title that shares words with the query lifts every matching paragraph of its article. */
-  private addTitleScores(slots: string[][], scores: Map<number, number>): void {
-    const bonus = new Map<string, number>()
-    for (const [articleId, terms] of this.titleTerms) {
-      let b = 0
-      for (const slot of slots) {
-        const hit = slot.filter((t) => terms.has(t))
-        if (hit.length) b += Math.max(...hit.map((t) => this.idf(t)))
-      }
-      if (b > 0) bonus.set(articleId, TITLE_WEIGHT * b)
-    }
-    for (const [id, s] of scores) {
-      const b = bonus.get((this.passages[id] as Passage).articleId)
-      if (b) scores.set(id, s + b)
-    }
-    // An article found by its title alone is still found, at its first paragraph.
-    for (const [articleId, b] of bonus) {
-      const first = this.firstPassage.get(articleId)
-      if (first !== undefined && !scores.has(first)) scores.set(first, b)
-    }
-  }
-
-  private hasPhrases(text: string, phrases: string[][]): boolean {
-    if (phrases.length === 0) return true
-    const words = ` ${tokenize(text)
-      .map((t) => t.surface)
-      .join(' ')} `
-    return phrases.every((p) => words.includes(` ${p.join(' ')} `))
-  }
-
-  private indexWords(text: string): void {
+  /** A text's index terms in order; its new words join the vocabulary for prefix search. */
+  private analyse(text: string): string[] {
+    const terms: string[] = []
     for (const t of tokenize(text)) {
-      if (!t.term || this.wordIds.has(t.surface)) continue
-      const id = this.words.length
-      this.words.push([t.surface, t.term])
-      this.wordIds.set(t.surface, id)
-      this.vocabulary.add(id, t.surface)
+      if (!t.term) continue
+      terms.push(t.term)
+      if (this.vocabularyIds.has(t.surface)) continue
+      this.vocabularyIds.set(t.surface, this.vocabularyTerms.length)
+      this.vocabularyTerms.push(t.term)
+      this.newWords.push(t.surface)
     }
+    return terms
   }
+}
+
+function hasPhrases(text: string, phrases: string[][]): boolean {
+  const words = ` ${tokenize(text)
+    .map((t) => t.surface)
+    .join(' ')} `
+  return phrases.every((p) => words.includes(` ${p.join(' ')} `))
 }

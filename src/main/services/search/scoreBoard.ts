@@ -1,0 +1,151 @@
+/**
+ * Score accumulators for ranking: one slot per passage in a typed array, so adding up a
+ * posting costs an array write rather than a Map lookup, and only the passages touched
+ * by a query are read back and cleared.
+ */
+export interface Ranked {
+  /** The passage's id in its index. */
+  id: number
+  score: number
+}
+
+export class ScoreBoard {
+  private scores = new Float64Array(1024)
+  private best = new Float64Array(1024)
+  private touched = new Int32Array(1024)
+  private count = 0
+  private group: number[] = []
+
+  /** Makes room for passage ids below `size`. */
+  ensure(size: number): void {
+    if (size <= this.scores.length) return
+    const grown = Math.max(size, this.scores.length * 2)
+    const scores = new Float64Array(grown)
+    scores.set(this.scores)
+    this.scores = scores
+    const best = new Float64Array(grown)
+    best.set(this.best)
+    this.best = best
+    const touched = new Int32Array(grown)
+    touched.set(this.touched)
+    this.touched = touched
+  }
+
+  /** Adds `score` to each passage of `ids`. */
+  add(ids: readonly number[], score: number): number {
+    const scores = this.scores
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
+      if (scores[id] === 0) this.touched[this.count++] = id
+      scores[id] = (scores[id] as number) + score
+    }
+    return ids.length
+  }
+
+  /** Within a group of alternatives (a prefix's expansions), a passage keeps its best score. */
+  addBest(ids: readonly number[], score: number): number {
+    const best = this.best
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
+      if (best[id] === 0) this.group.push(id)
+      if (score > (best[id] as number)) best[id] = score
+    }
+    return ids.length
+  }
+
+  /** Folds the current group into the scores. */
+  closeGroup(): void {
+    for (const id of this.group) {
+      if (this.scores[id] === 0) this.touched[this.count++] = id
+      this.scores[id] = (this.scores[id] as number) + (this.best[id] as number)
+      this.best[id] = 0
+    }
+    this.group = []
+  }
+
+  /** Marks a passage as a candidate even though nothing scored it (phrase-only queries). */
+  touch(id: number): void {
+    if (this.scores[id] === 0) {
+      this.touched[this.count++] = id
+      this.scores[id] = Number.MIN_VALUE
+    }
+  }
+
+  /** The `k` best passages so far, best first (ties by id); the scores stay. */
+  peek(k: number): Ranked[] {
+    const heap = new MinHeap(k)
+    for (let i = 0; i < this.count; i++) {
+      const id = this.touched[i] as number
+      heap.offer(id, this.scores[id] as number)
+    }
+    return heap.drain()
+  }
+
+  /** The `k` best passages, best first (ties by id), and clears the board for the next query. */
+  take(k: number): Ranked[] {
+    const best = this.peek(k)
+    for (let i = 0; i < this.count; i++) this.scores[this.touched[i] as number] = 0
+    this.count = 0
+    return best
+  }
+}
+
+/** Keeps the k largest scores seen; a score ties to the lower id. */
+class MinHeap {
+  private readonly ids: number[] = []
+  private readonly scores: number[] = []
+  constructor(private readonly k: number) {}
+
+  private less(a: number, b: number): boolean {
+    const sa = this.scores[a] as number
+    const sb = this.scores[b] as number
+    return sa < sb || (sa === sb && (this.ids[a] as number) > (this.ids[b] as number))
+  }
+
+  offer(id: number, score: number): void {
+    if (this.k <= 0) return
+    if (this.ids.length < this.k) {
+      this.ids.push(id)
+      this.scores.push(score)
+      this.up(this.ids.length - 1)
+      return
+    }
+    const top = this.scores[0] as number
+    if (score < top || (score === top && id > (this.ids[0] as number))) return
+    this.ids[0] = id
+    this.scores[0] = score
+    this.down(0)
+  }
+
+  drain(): Ranked[] {
+    const out = this.ids.map((id, i) => ({ id, score: this.scores[i] as number }))
+    return out.sort((a, b) => b.score - a.score || a.id - b.id)
+  }
+
+  private swap(a: number, b: number): void {
+    ;[this.ids[a], this.ids[b]] = [this.ids[b] as number, this.ids[a] as number]
+    ;[this.scores[a], this.scores[b]] = [this.scores[b] as number, this.scores[a] as number]
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.less(i, parent)) return
+      this.swap(i, parent)
+      i = parent
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let least = i
+      if (l < this.ids.length && this.less(l, least)) least = l
+      if (r < this.ids.length && this.less(r, least)) least = r
+      if (least === i) return
+      this.swap(i, least)
+      i = least
+    }
+  }
+}
