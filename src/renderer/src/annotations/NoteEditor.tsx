@@ -77,28 +77,36 @@ export function NoteEditor({ value, label, placeholder, onSave, autoEdit = false
             }
           }}
         />
-      ) : (
-        <div
-          className={`note-view${draft ? '' : ' empty'}`}
-          role="button"
-          tabIndex={0}
-          aria-label={`${label}: ${draft ? 'edit' : 'add a note'}`}
-          onClick={(e) => {
-            if (!(e.target as HTMLElement).closest('a')) setEditing(true)
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault()
-              setEditing(true)
-            }
-          }}
-        >
-          {draft ? (
+      ) : draft ? (
+        <>
+          {/* A click on the text edits it (but a click on a link follows the link); the button
+              below does the same from the keyboard. Not a button itself: it may hold links. */}
+          <div
+            className="note-view"
+            onClick={(e) => {
+              if (!(e.target as HTMLElement).closest('a')) setEditing(true)
+            }}
+          >
             <MarkdownView text={draft} />
-          ) : (
-            <span className="placeholder">{placeholder}</span>
-          )}
-        </div>
+          </div>
+          <button
+            type="button"
+            className="link note-edit"
+            aria-label={`${label}: edit`}
+            onClick={() => setEditing(true)}
+          >
+            Edit
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          className="note-view empty"
+          aria-label={`${label}: add a note`}
+          onClick={() => setEditing(true)}
+        >
+          <span className="placeholder">{placeholder}</span>
+        </button>
       )}
       <span className={`save-status save-${status}`} role="status" aria-live="polite">
         {statusText}

@@ -1,10 +1,12 @@
-import { forwardRef, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { forwardRef, useEffect, useMemo, useState, type FocusEvent, type ReactNode } from 'react'
 import type { SearchHit } from '../../../shared/types'
 import { api, messageOf } from '../api'
 
 interface Props {
   onOpenHit: (hit: SearchHit) => void
 }
+
+type Choice = { hit: SearchHit } | { more: string }
 
 interface Group {
   articleId: string
@@ -88,13 +90,37 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
       })),
     [hits, expanded],
   )
+  /** What the arrow keys move through: the hits, and each group's "more" line. */
+  const options = useMemo(
+    () =>
+      groups.flatMap((g): Choice[] => [
+        ...g.hits.map((hit) => ({ hit })),
+        ...(g.hidden > 0 ? [{ more: g.articleId }] : []),
+      ]),
+    [groups],
+  )
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups])
   const showPanel = open && query.trim().length > 0
 
-  const choose = (hit: SearchHit | undefined): void => {
-    if (!hit) return
+  /** Focus leaving the box and its results closes them. */
+  const closeUnlessWithin = (e: FocusEvent<HTMLElement>): void => {
+    const search = e.currentTarget.closest('.search')
+    if (!search?.contains(e.relatedTarget as Node | null)) setOpen(false)
+  }
+
+  // The option chosen with the arrow keys stays in view.
+  useEffect(() => {
+    if (showPanel) document.getElementById(`hit-${active}`)?.scrollIntoView({ block: 'nearest' })
+  }, [active, showPanel])
+
+  const choose = (choice: Choice | undefined): void => {
+    if (!choice) return
+    if ('more' in choice) {
+      setExpanded((s) => new Set(s).add(choice.more))
+      return
+    }
     setOpen(false)
-    onOpenHit(hit)
+    onOpenHit(choice.hit)
   }
 
   useEffect(() => {
@@ -124,7 +150,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         aria-label="Search all articles"
         aria-expanded={showPanel}
         aria-controls="search-results"
-        aria-activedescendant={showPanel && ordered[active] ? `hit-${active}` : undefined}
+        aria-activedescendant={showPanel && options[active] ? `hit-${active}` : undefined}
         role="combobox"
         data-pane-start=""
         aria-autocomplete="list"
@@ -134,17 +160,17 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           setOpen(true)
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={closeUnlessWithin}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault()
             setOpen(true)
-            const n = ordered.length
+            const n = options.length
             if (n) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + n) % n)
           } else if (e.key === 'Enter') {
             e.preventDefault()
             if (busy) setEnterPending(true)
-            else choose(ordered[active])
+            else choose(options[active])
           } else if (e.key === 'Escape') {
             if (showPanel) {
               e.preventDefault()
@@ -167,55 +193,60 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         {showPanel ? summary : ''}
       </p>
       {showPanel && (
-        <div
-          className="search-panel"
-          id="search-results"
-          role="listbox"
-          aria-label="Search results"
-        >
+        // Focusable (Tab from the box) so a long list can be scrolled from the keyboard too.
+        <div className="search-panel" tabIndex={0} onBlur={closeUnlessWithin}>
           <p className="search-summary">{error ?? summary}</p>
           {!error && hits.length === 0 && !busy && (
             <p className="state-detail">
               Try fewer words, or another spelling. A word in quotes finds an exact phrase.
             </p>
           )}
-          {groups.map((g) => (
-            <section key={g.articleId} className="result-group" aria-label={g.title}>
-              <h3>{g.title}</h3>
-              {g.hits.map((hit) => {
-                const index = ordered.indexOf(hit)
-                return (
-                  <div
-                    key={`${hit.articleId}-${hit.paragraph}`}
-                    id={`hit-${index}`}
-                    role="option"
-                    aria-selected={index === active}
-                    className="result"
-                    onMouseDown={(e) => e.preventDefault()}
-                    onMouseEnter={() => setActive(index)}
-                    onClick={() => choose(hit)}
-                  >
-                    {hit.kind !== 'passage' && (
-                      <span className={`hit-kind kind-${hit.kind}`}>
-                        {hit.kind === 'note' ? 'Note' : 'Bookmark'}
-                      </span>
-                    )}
-                    <Snippet hit={hit} />
-                  </div>
-                )
-              })}
-              {g.hidden > 0 && (
-                <button
-                  type="button"
-                  className="more-hits"
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => setExpanded((s) => new Set(s).add(g.articleId))}
-                >
-                  {g.hidden} more in this article
-                </button>
-              )}
-            </section>
-          ))}
+          <div id="search-results" role="listbox" aria-label="Search results">
+            {groups.map((g) => (
+              <div key={g.articleId} className="result-group" role="group" aria-label={g.title}>
+                <h3 aria-hidden="true">{g.title}</h3>
+                {g.hits.map((hit) => {
+                  const index = options.findIndex((o) => 'hit' in o && o.hit === hit)
+                  return (
+                    <div
+                      key={`${hit.articleId}-${hit.paragraph}-${hit.kind}`}
+                      id={`hit-${index}`}
+                      role="option"
+                      aria-selected={index === active}
+                      className="result"
+                      onMouseDown={(e) => e.preventDefault()}
+                      onMouseEnter={() => setActive(index)}
+                      onClick={() => choose({ hit })}
+                    >
+                      {hit.kind !== 'passage' && (
+                        <span className={`hit-kind kind-${hit.kind}`}>
+                          {hit.kind === 'note' ? 'Note' : 'Bookmark'}
+                        </span>
+                      )}
+                      <Snippet hit={hit} />
+                    </div>
+                  )
+                })}
+                {g.hidden > 0 &&
+                  (() => {
+                    const index = options.findIndex((o) => 'more' in o && o.more === g.articleId)
+                    return (
+                      <div
+                        id={`hit-${index}`}
+                        role="option"
+                        aria-selected={index === active}
+                        className="more-hits"
+                        onMouseDown={(e) => e.preventDefault()}
+                        onMouseEnter={() => setActive(index)}
+                        onClick={() => choose({ more: g.articleId })}
+                      >
+                        {g.hidden} more in this article
+                      </div>
+                    )
+                  })()}
+              </div>
+            ))}
+          </div>
         </div>
       )}
     </div>
