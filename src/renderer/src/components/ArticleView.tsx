@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
 import {
   COLORS,
   type Article,
@@ -171,6 +179,22 @@ export function ArticleView(props: Props) {
     }
     onProgress(progress, Number(paras[lo]?.dataset.paragraph ?? 0))
   }
+  // Paragraphs far from view have guessed heights, so the end moves as it is reached: End
+  // follows it until it stays put.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
+    const el = scroller.current
+    if (e.key !== 'End' || e.target !== el || !el) return
+    e.preventDefault()
+    let frames = 0
+    const toEnd = (): void => {
+      const end = el.scrollHeight - el.clientHeight
+      if (Math.abs(el.scrollTop - end) < 1 && frames > 0) return
+      el.scrollTop = end
+      if (++frames < 20) requestAnimationFrame(toEnd)
+    }
+    toEnd()
+  }
+
   const onScroll = (): void => {
     setSelection(null)
     scrollFrame.current ||= requestAnimationFrame(measureScroll)
@@ -221,6 +245,7 @@ export function ArticleView(props: Props) {
       tabIndex={0}
       aria-busy={loading}
       onScroll={onScroll}
+      onKeyDown={onKeyDown}
     >
       {findOpen && <FindBar scope={body} contentKey={article.id} onClose={props.onCloseFind} />}
       <article
@@ -247,7 +272,12 @@ export function ArticleView(props: Props) {
               {text}
             </h2>
           ) : (
-            <div key={i} className={`para${marked.has(i) ? ' has-bookmark' : ''}`}>
+            <div
+              key={i}
+              className={`para${marked.has(i) ? ' has-bookmark' : ''}`}
+              // Its length lets the paragraph's height be guessed well before it is laid out.
+              style={{ '--chars': text.length } as CSSProperties}
+            >
               {marked.has(i) && (
                 <BookmarkSummary bookmarks={marked.get(i) ?? []} palette={palette} />
               )}

@@ -39,6 +39,7 @@ export function applyAppearance(
   style.setProperty('--reading-size', `${settings.fontSize}px`)
   style.setProperty('--reading-leading', String(settings.lineHeight))
   style.setProperty('--reading-measure', `${settings.columnWidth}ch`)
+  style.setProperty('--measure-chars', String(settings.columnWidth))
   style.setProperty('--list-width', `${settings.panes.listWidth}px`)
   style.setProperty('--notes-width', `${settings.panes.notesWidth}px`)
   root.dataset.theme = theme

@@ -1,0 +1,102 @@
+/**
+ * Long articles and long libraries: a 50 000-word article opens whole, costs only what is on
+ * screen to lay out, and scrolls to its end with find still working; a library of 2 000
+ * articles draws only the rows in view and stays navigable from the keyboard.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { startTestHost, type TestHost } from '../host/testHost'
+import { test, expect } from './fixtures'
+
+const WORDS =
+  'the reader turns each page slowly while rain keeps falling on the quiet harbour town'.split(' ')
+
+/** A paragraph of `n` words, numbered so each is different. */
+const paragraph = (i: number, n: number): string =>
+  `Paragraph ${i}: ${Array.from({ length: n - 2 }, (_, w) => WORDS[(i + w) % WORDS.length]).join(' ')}.`
+
+async function seeds(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lectern-seeds-'))
+  await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(dir, name), text)))
+  return dir
+}
+
+const hosts: TestHost[] = []
+test.afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.close()))
+})
+
+async function openOn(page: Page, seedsDir: string): Promise<void> {
+  const host = await startTestHost({ seedsDir })
+  hosts.push(host)
+  await page.goto(host.url)
+}
+
+test('a 50 000-word article opens whole and scrolls to its end', async ({ page }) => {
+  const count = 625 // of 80 words each
+  const body = Array.from({ length: count }, (_, i) => paragraph(i, 80)).join('\n\n')
+  await openOn(page, await seeds({ '000_long.txt': `A Very Long Article\n\n\n${body}\n` }))
+  const reader = page.getByRole('main', { name: 'Article' })
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('A Very Long Article')
+  await expect(reader.locator('p[data-paragraph]')).toHaveCount(count)
+  await expect(page.getByRole('complementary', { name: 'Notes' })).toContainText('50,000 words')
+
+  // Paragraphs out of view are skipped by layout and paint until they come near.
+  const skipped = await reader
+    .locator('.para')
+    .last()
+    .evaluate((el) => getComputedStyle(el).contentVisibility)
+  expect(skipped).toBe('auto')
+
+  await reader.press('End')
+  await expect(reader.locator(`p[data-paragraph="${count - 1}"]`)).toBeInViewport()
+  // The reading position follows, and lands in the library row.
+  await expect(
+    page.getByRole('navigation', { name: 'Articles' }).getByRole('img', { name: '100% read' }),
+  ).toBeVisible()
+
+  await page.keyboard.press('Control+f')
+  const find = page.getByRole('searchbox', { name: 'Find in article' })
+  await find.fill(`Paragraph ${count - 1}:`)
+  await expect(page.getByRole('search', { name: 'Find in article' })).toContainText('1 of 1')
+  await find.fill('Paragraph 3')
+  // 3, 30–39, 300–399: matched across the whole article, drawn or not.
+  await expect(page.getByRole('search', { name: 'Find in article' })).toContainText('1 of 111')
+})
+
+test('a library of 2 000 articles draws only the rows in view', async ({ page }) => {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < 2000; i++) {
+    const id = String(i).padStart(4, '0')
+    files[`${id}_a.txt`] = `Article number ${i}\n\n\n${paragraph(i, 40)}\n`
+  }
+  await openOn(page, await seeds(files))
+  const list = page.getByRole('navigation', { name: 'Articles' })
+  await expect(list).toContainText('2,000 articles')
+  const rows = list.getByRole('listitem')
+  await expect(rows.first()).toBeVisible()
+  expect(await rows.count()).toBeLessThan(40)
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '2000')
+
+  // End goes to the last article, drawn once it is in view; Enter opens it.
+  await list.getByRole('button', { name: /^Article number 0 / }).focus()
+  await page.keyboard.press('End')
+  const last = list.getByRole('button', { name: /^Article number 1999 / })
+  await expect(last).toBeFocused()
+  await expect(last.locator('xpath=..')).toHaveAttribute('aria-posinset', '2000')
+  expect(await rows.count()).toBeLessThan(40)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Article number 1999')
+  await page.keyboard.press('ArrowUp')
+  await expect(list.getByRole('button', { name: /^Article number 1998 / })).toBeFocused()
+
+  // k walks back through the library, and the open row is kept in view.
+  await page.keyboard.press('Home')
+  await expect(list.getByRole('button', { name: /^Article number 0 / })).toBeFocused()
+  await page.getByRole('main', { name: 'Article' }).focus()
+  await page.keyboard.press('k')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Article number 1998')
+  await expect(list.getByRole('button', { name: /^Article number 1998 / })).toBeInViewport()
+})
