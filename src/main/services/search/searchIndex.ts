@@ -108,13 +108,46 @@ export interface RankedPassage extends Ranked {
 
 /** Our terms are already analysed: FlexSearch only has to split on spaces. */
 const passthrough = () =>
-  new Encoder({ normalize: false, split: ' ', dedupe: false, numeric: false, minlength: 1 })
+  new Encoder({
+    normalize: false,
+    split: ' ',
+    dedupe: false,
+    numeric: false,
+    minlength: 1,
+    cache: false,
+  })
 
 const frequencies = (terms: string[]): Map<string, number> => {
   const counts = new Map<string, number>()
   for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1)
   return counts
 }
+
+/**
+ * An article index as plain JSON, to load instead of re-analysing a large library. The
+ * passages' text is not in it: the library has it already.
+ */
+export interface SearchSnapshot {
+  version: typeof SNAPSHOT_VERSION
+  tuning: Tuning
+  /** [articleId, paragraph, index into `titles`] per passage. */
+  passages: [string, number, number][]
+  titles: string[]
+  docFreq: [string, number][]
+  bodyTotal: number
+  titleTotal: number
+  termNames: string[]
+  /** Per passage: its term ids, then their slots. */
+  vectors: [number[], number[]][]
+  /** Folded vocabulary words, in vocabulary-id order, with their terms. */
+  vocabulary: [string, string][]
+  /** FlexSearch's own exports: [key, data] chunks. */
+  flexPostings: [string, string][]
+  flexVocabulary: [string, string][]
+}
+
+/** Bumped whenever analysis or weighting changes, so an old snapshot is rebuilt, not misread. */
+export const SNAPSHOT_VERSION = 1
 
 export class SearchIndex {
   private readonly tuning: Tuning
@@ -246,6 +279,73 @@ export class SearchIndex {
     }
   }
 
+  /** The whole index as JSON-ready data; only for indexes of article passages. */
+  toSnapshot(): SearchSnapshot {
+    if (this.pending.length || this.newWords.length) this.flush()
+    const titles = [...new Set(this.passages.map((p) => p.title))]
+    const titleIds = new Map(titles.map((t, i) => [t, i]))
+    const chunks = (index: Index): [string, string][] => {
+      const out: [string, string][] = []
+      void index.export((key: string, data: string) => {
+        out.push([key, data])
+      })
+      return out
+    }
+    return {
+      version: SNAPSHOT_VERSION,
+      tuning: this.tuning,
+      passages: this.passages.map((p) => [p.articleId, p.paragraph, titleIds.get(p.title) ?? 0]),
+      titles,
+      docFreq: [...this.docFreq],
+      bodyTotal: this.bodyTotal,
+      titleTotal: this.titleTotal,
+      termNames: this.termNames,
+      vectors: this.vectors.map((v) => [[...v.terms], [...v.slots]]),
+      vocabulary: [...this.vocabularyIds].map(([word, id]) => [
+        word,
+        this.vocabularyTerms[id] as string,
+      ]),
+      flexPostings: chunks(this.postings),
+      flexVocabulary: chunks(this.vocabulary),
+    }
+  }
+
+  /**
+   * An index from its snapshot; `textOf` gives each passage's text back. Throws on a
+   * snapshot of another version or one that does not match the library.
+   */
+  static fromSnapshot(
+    snapshot: SearchSnapshot,
+    textOf: (articleId: string, paragraph: number) => string | undefined,
+  ): SearchIndex {
+    if (snapshot.version !== SNAPSHOT_VERSION) throw new Error('search snapshot of another version')
+    const index = new SearchIndex(snapshot.tuning)
+    for (const [articleId, paragraph, title] of snapshot.passages) {
+      const text = textOf(articleId, paragraph)
+      if (text === undefined)
+        throw new Error(`search snapshot names a missing passage ${articleId}`)
+      const passageTitle = snapshot.titles[title] ?? ''
+      index.passages.push({ kind: 'passage', articleId, title: passageTitle, paragraph, text })
+    }
+    for (const [term, df] of snapshot.docFreq) index.docFreq.set(term, df)
+    index.bodyTotal = snapshot.bodyTotal
+    index.titleTotal = snapshot.titleTotal
+    snapshot.termNames.forEach((term, id) => {
+      index.termNames.push(term)
+      index.termIds.set(term, id)
+    })
+    for (const [terms, slots] of snapshot.vectors) {
+      index.vectors.push({ terms: Int32Array.from(terms), slots: Uint8Array.from(slots) })
+    }
+    snapshot.vocabulary.forEach(([word, term], id) => {
+      index.vocabularyIds.set(word, id)
+      index.vocabularyTerms.push(term)
+    })
+    for (const [key, data] of snapshot.flexPostings) index.postings.import(key, data)
+    for (const [key, data] of snapshot.flexVocabulary) index.vocabulary.import(key, data)
+    return index
+  }
+
   /** The best passages for a query, best first, with their scores. */
   rank(query: string, limit = 50): RankedPassage[] {
     return this.run(parseQuery(query), limit).ranked
@@ -281,11 +381,11 @@ export class SearchIndex {
     for (const term of expansions) asked.push({ term, weight: 1, alternative: true })
     this.accumulate(asked)
 
-    // A question (several words, nothing typed half-way, no phrase) is widened by the words
+    // A question (several whole words, no phrase) is widened by the words
     // of its best answers so far: their postings are added on top of the scores already there.
     const feedback = new Map<string, number>()
     const { feedbackMinTerms, feedbackPassages } = this.tuning
-    if (words.length >= feedbackMinTerms && !expansions.length && !parsed.phrases.length) {
+    if (words.length >= feedbackMinTerms && !parsed.phrases.length) {
       for (const [term, weight] of this.suggestions(this.board.peek(feedbackPassages), words)) {
         feedback.set(term, weight)
       }

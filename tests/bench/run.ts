@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: Lectern's search against its peers on the Cranfield collection (1.4k
+ * abstracts, then replicated to ~10k and ~100k), type-ahead at ~100k, and the app's own hot
+ * paths. Prints a Markdown report, or with `--json` one JSON object.
+ *
+ * A benchmark, not a test: figures depend on the machine. Run with `node --expose-gc` (the
+ * npm script does) so that memory is measured after collection.
+ */
+import { isStopWord } from '../../src/main/services/search/analyzer'
+import * as app from './appBench'
+import { replicate, strideOf, typeaheadQueries } from './corpus'
+import { loadCranfield, type BenchQuery } from './cranfield'
+import { allEngines, typeaheadEngines, type Engine } from './engines'
+import { report, type BenchResult } from './report'
+import { runEngine, type EngineFigures } from './searchBench'
+
+const json = process.argv.includes('--json')
+const quick = process.argv.includes('--quick')
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`)
+}
+
+type Table = Record<string, EngineFigures>
+
+/** Every engine over one corpus; type-ahead too where asked, on the same built index. */
+function runAll(
+  engines: Engine[],
+  label: string,
+  documents: ReturnType<typeof loadCranfield>['documents'],
+  queries: BenchQuery[],
+  options: { typeahead?: BenchQuery[]; judgedId?: (id: number) => number; passes: number },
+): { table: Table; typeahead: Table } {
+  const table: Table = {}
+  const typeahead: Table = {}
+  for (const engine of engines) {
+    log(`${label}: ${engine.name}…`)
+    const { typeahead: prefixes, ...run } = options
+    table[engine.name] = runEngine(engine, documents, queries, run)
+    if (prefixes && engine.typeahead) {
+      typeahead[engine.name] = runEngine(engine, [], prefixes, {
+        ...run,
+        typeahead: true,
+        reuseIndex: true,
+      })
+    }
+    engine.close()
+  }
+  return { table, typeahead }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  // The app's start-up first, while nothing else has warmed the parsers up.
+  log('app: start-up…')
+  const startupms = await app.startup()
+
+  const { documents, queries } = loadCranfield()
+  const stride = strideOf(documents)
+  const judgedId = (id: number): number => id % stride
+  const prefixes = typeaheadQueries(queries, isStopWord)
+
+  const cranfield = runAll(allEngines(), 'cranfield', documents, queries, { passes: 3 })
+  const docs10k = replicate(documents, 7)
+  const scale10k = runAll(allEngines(), '10k', docs10k, queries, { judgedId, passes: 1 })
+  let scale100k: Table = {}
+  let typeahead100k: Table = {}
+  let count100k = 0
+  if (!quick) {
+    const docs100k = replicate(documents, 72)
+    count100k = docs100k.length
+    const engines = [
+      ...allEngines(),
+      ...typeaheadEngines().filter((e) => e.name === 'flexsearch-forward'),
+    ]
+    const run = runAll(engines, '100k', docs100k, queries, {
+      judgedId,
+      passes: 1,
+      typeahead: prefixes,
+    })
+    scale100k = run.table
+    typeahead100k = run.typeahead
+    delete scale100k['flexsearch-forward']
+  }
+
+  log('app: index of ~10k articles…')
+  const index10k = app.index10k(docs10k)
+  log('app: saves…')
+  const save = await app.saves(quick ? [0, 10_000] : [0, 10_000, 100_000])
+  log('app: export…')
+  const export10kms = await app.export10k()
+  log('app: first paint…')
+  const firstPaint50kms = await app.firstPaint(documents)
+
+  const result: BenchResult = {
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    corpus: {
+      cranfield: documents.length,
+      scale10k: docs10k.length,
+      scale100k: count100k,
+      queries: queries.length,
+      typeahead: prefixes.length,
+    },
+    cranfield: cranfield.table,
+    scale10k: scale10k.table,
+    scale100k,
+    typeahead100k,
+    app: { startupms, index10k, save, export10kms, firstPaint50kms },
+    seconds: Math.round((Date.now() - started) / 1000),
+  }
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : report(result))
+}
+
+await main()
