@@ -8,7 +8,7 @@ import { THEME_COLORS, resolveTheme, type ThemeName } from '../../../shared/them
 
 const FONT_STACKS: Record<FontChoice, string> = {
   literata: "'Literata', Georgia, 'Times New Roman', serif",
-  sans: "'Atkinson Hyperlegible Next', 'Noto Sans', 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif",
+  sans: "'Atkinson Hyperlegible Next Variable', 'Atkinson Hyperlegible Next', 'Noto Sans', 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif",
   system: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif",
 }
 
