@@ -1,12 +1,15 @@
 /**
  * Long articles and long libraries: a 50 000-word article opens whole, costs only what is on
  * screen to lay out, and scrolls to its end with find still working; a library of 2 000
- * articles draws only the rows in view and stays navigable from the keyboard.
+ * articles draws only the rows in view and stays navigable from the keyboard; and so do
+ * 3 000 bookmarks in All notes.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { describePassage } from '../../src/main/services/anchoring'
+import type { Bookmark } from '../../src/shared/types'
 import { startTestHost, type TestHost } from '../host/testHost'
 import { test, expect } from './fixtures'
 
@@ -28,10 +31,11 @@ test.afterEach(async () => {
   await Promise.all(hosts.splice(0).map((h) => h.close()))
 })
 
-async function openOn(page: Page, seedsDir: string): Promise<void> {
+async function openOn(page: Page, seedsDir: string): Promise<TestHost> {
   const host = await startTestHost({ seedsDir })
   hosts.push(host)
   await page.goto(host.url)
+  return host
 }
 
 test('a 50 000-word article opens whole and scrolls to its end', async ({ page }) => {
@@ -99,4 +103,91 @@ test('a library of 2 000 articles draws only the rows in view', async ({ page })
   await page.keyboard.press('k')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Article number 1998')
   await expect(list.getByRole('button', { name: /^Article number 1998 / })).toBeInViewport()
+})
+
+test('all notes with 3 000 bookmarks draws only the cards in view', async ({ page }) => {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < 300; i++) {
+    files[`${String(i).padStart(3, '0')}_n.txt`] = `Noted article ${i}\n\n\n${paragraph(i, 40)}\n`
+  }
+  const host = await startTestHost({ seedsDir: await seeds(files) })
+  hosts.push(host)
+  const { handlers, annotations } = host.lectern
+  const articles = await handlers.listArticles()
+  expect(articles).toHaveLength(300)
+  // Ten bookmarks an article (every fourth red), anchored as the app anchors them and written
+  // in one change through the real service (3 000 separate saves would take minutes).
+  const at = new Date().toISOString()
+  const bookmarks: Bookmark[] = []
+  for (const [i, a] of articles.entries()) {
+    const { paragraphs } = await handlers.getArticle({ id: a.id })
+    for (let k = 0; k < 10; k++) {
+      bookmarks.push({
+        id: `mark-${i * 10 + k}`,
+        type: 'bookmark',
+        articleId: a.id,
+        color: k % 4 === 3 ? 'red' : 'yellow',
+        tags: [],
+        note: `Mark ${i * 10 + k}`,
+        anchor: describePassage(paragraphs, { paragraph: 0, start: k * 5, end: k * 5 + 4 }),
+        created: at,
+        modified: at,
+      })
+    }
+  }
+  await annotations.apply((data) => {
+    data.bookmarks.push(...bookmarks)
+  })
+  await page.goto(host.url)
+  await expect(
+    page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first(),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'All notes' }).click()
+  const all = page.getByRole('main', { name: 'All notes' })
+  await expect(all.getByRole('tab', { name: 'Bookmarks and notes (3000)' })).toBeVisible()
+  const cards = all.getByRole('listitem')
+  const card = (n: number) => cards.filter({ hasText: new RegExp(`Mark ${n}\\s*$`) })
+  await expect(card(0)).toBeVisible()
+  expect(await cards.count()).toBeLessThan(100)
+  await expect(card(0)).toHaveAttribute('aria-setsize', '10')
+  await expect(all.getByRole('region', { name: 'Noted article 0' })).toBeAttached()
+  // Measured rows sit one after another, margins and all.
+  const first = await card(0).boundingBox()
+  const second = await card(1).boundingBox()
+  expect(second?.y).toBeGreaterThan((first?.y ?? Infinity) + (first?.height ?? 0))
+
+  // The focused card stays drawn (and focused) while the list scrolls far away from it,
+  // and Tab goes on to the next card.
+  await card(0).getByRole('button').focus()
+  const toEnd = async (): Promise<void> => {
+    await all.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await expect(card(2999)).toBeInViewport({ timeout: 500 })
+  }
+  await expect(toEnd).toPass()
+  await expect(card(2999)).toHaveAttribute('aria-posinset', '10')
+  await expect(all.getByRole('heading', { name: 'Noted article 299' })).toBeAttached()
+  expect(await cards.count()).toBeLessThan(100)
+  await expect(card(0).getByRole('button')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(card(1).getByRole('button')).toBeFocused()
+  await expect(card(1)).toBeInViewport()
+
+  // Opening a card still jumps to its passage.
+  await card(1).getByRole('button').press('Enter')
+  await expect(
+    page.getByRole('main', { name: 'Article' }).getByRole('heading', { level: 1 }),
+  ).toHaveText('Noted article 0')
+
+  // The filters still narrow the whole list, drawn or not.
+  await page.getByRole('button', { name: 'All notes' }).click()
+  await all.getByRole('combobox', { name: 'Only colour' }).selectOption('red')
+  await expect(card(3)).toBeVisible()
+  await expect(card(0)).toHaveCount(0)
+  expect(await cards.count()).toBeLessThan(100)
+  await all.getByRole('searchbox', { name: 'Filter notes by words' }).fill('Mark 2993')
+  await expect(cards).toHaveCount(1)
+  await expect(card(2993)).toBeVisible()
+  await expect(
+    all.getByRole('region', { name: 'Noted article 299' }).getByRole('listitem'),
+  ).toHaveCount(1)
 })

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   COLORS,
   type Annotation,
@@ -11,7 +11,7 @@ import {
 import { api, messageOf } from '../api'
 import type { Annotations } from '../annotations/useAnnotations'
 import { foldText } from '../highlights'
-import { MarkdownInline } from '../annotations/MarkdownView'
+import { AllNotesList, type NoteGroup } from './AllNotesList'
 
 interface Props {
   articles: ArticleSummary[]
@@ -76,24 +76,44 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
   const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.title])), [articles])
   const items: Annotation[] = useMemo(() => (all ? [...all.notes, ...all.bookmarks] : []), [all])
   const tags = useMemo(() => [...new Set(items.flatMap((i) => i.tags))].sort(), [items])
+  // Folded once per list, not once per keystroke in the filter.
+  const texts = useMemo(() => items.map((i) => foldText(textOf(i))), [items])
   const folded = foldText(query.trim())
-  const shown = items.filter(
-    (i) =>
-      (!color || (i.type === 'bookmark' && i.color === color)) &&
-      (!tag || i.tags.includes(tag)) &&
-      (!folded || foldText(textOf(i)).includes(folded)),
+  const shown = useMemo(
+    () =>
+      items.filter(
+        (i, k) =>
+          (!color || (i.type === 'bookmark' && i.color === color)) &&
+          (!tag || i.tags.includes(tag)) &&
+          (!folded || (texts[k] as string).includes(folded)),
+      ),
+    [items, texts, color, tag, folded],
   )
-  const groups = articles
-    .map((a) => ({ article: a, items: shown.filter((i) => i.articleId === a.id) }))
-    .filter((g) => g.items.length > 0)
-  const orphans = shown.filter((i) => !titles.has(i.articleId))
+  // In library order, then those whose article has gone.
+  const groups: NoteGroup[] = useMemo(() => {
+    const byArticle = new Map<string, Annotation[]>()
+    for (const i of shown) {
+      const list = byArticle.get(i.articleId)
+      if (list) list.push(i)
+      else byArticle.set(i.articleId, [i])
+    }
+    const out: NoteGroup[] = articles.flatMap((a) => {
+      const mine = byArticle.get(a.id)
+      return mine ? [{ article: a, items: mine }] : []
+    })
+    const orphans = shown.filter((i) => !titles.has(i.articleId))
+    if (orphans.length) out.push({ article: null, items: orphans })
+    return out
+  }, [shown, articles, titles])
   const palette = user?.palette
+  const pane = useRef<HTMLElement>(null)
 
   return (
     <main
       className="pane reader-pane all-notes"
       id="pane-reader"
       aria-label="All notes"
+      ref={pane}
       tabIndex={-1}
     >
       <div className="all-notes-column">
@@ -174,58 +194,8 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
             {items.length > 0 && shown.length === 0 && (
               <p className="state-detail">Nothing matches the filter.</p>
             )}
-            {[...groups, ...(orphans.length ? [{ article: null, items: orphans }] : [])].map(
-              (g) => (
-                <section
-                  key={g.article?.id ?? 'missing'}
-                  className="note-group"
-                  aria-label={g.article?.title ?? 'Articles no longer in the library'}
-                >
-                  <h2>{g.article?.title ?? 'Articles no longer in the library'}</h2>
-                  <ul>
-                    {g.items.map((i) => (
-                      <li
-                        key={i.id}
-                        className={`summary-item ${i.type === 'bookmark' ? `color-${i.color}` : 'note'}`}
-                      >
-                        <button
-                          type="button"
-                          onClick={() =>
-                            onOpen(
-                              i.articleId,
-                              i.type === 'bookmark' ? (i as PlacedBookmark) : undefined,
-                            )
-                          }
-                        >
-                          {i.type === 'bookmark' ? (
-                            <>
-                              <span className="kind">{palette[i.color].name}</span>
-                              <blockquote dir="auto">{i.anchor.quote.exact}</blockquote>
-                              {i.note && (
-                                <span className="summary-note">
-                                  <MarkdownInline text={i.note} />
-                                </span>
-                              )}
-                            </>
-                          ) : (
-                            <>
-                              <span className="kind">Note</span>
-                              <span className="summary-note">
-                                {i.text ? <MarkdownInline text={i.text} /> : '(empty note)'}
-                              </span>
-                            </>
-                          )}
-                          {i.tags.length > 0 && (
-                            <span className="summary-tags">
-                              {i.tags.map((t) => `#${t}`).join(' ')}
-                            </span>
-                          )}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ),
+            {groups.length > 0 && (
+              <AllNotesList groups={groups} palette={palette} scrollRef={pane} onOpen={onOpen} />
             )}
           </>
         )}
