@@ -14,7 +14,8 @@ export class ScoreBoard {
   private best = new Float64Array(1024)
   private touched = new Int32Array(1024)
   private count = 0
-  private group: number[] = []
+  private groupIds = new Int32Array(1024)
+  private groupCount = 0
 
   /** Makes room for passage ids below `size`. */
   ensure(size: number): void {
@@ -29,6 +30,9 @@ export class ScoreBoard {
     const touched = new Int32Array(grown)
     touched.set(this.touched)
     this.touched = touched
+    const groupIds = new Int32Array(grown)
+    groupIds.set(this.groupIds)
+    this.groupIds = groupIds
   }
 
   /** Adds `score` to each passage of `ids`. */
@@ -47,7 +51,7 @@ export class ScoreBoard {
     const best = this.best
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number
-      if (best[id] === 0) this.group.push(id)
+      if (best[id] === 0) this.groupIds[this.groupCount++] = id
       if (score > (best[id] as number)) best[id] = score
     }
     return ids.length
@@ -55,12 +59,13 @@ export class ScoreBoard {
 
   /** Folds the current group into the scores. */
   closeGroup(): void {
-    for (const id of this.group) {
+    for (let i = 0; i < this.groupCount; i++) {
+      const id = this.groupIds[i] as number
       if (this.scores[id] === 0) this.touched[this.count++] = id
       this.scores[id] = (this.scores[id] as number) + (this.best[id] as number)
       this.best[id] = 0
     }
-    this.group = []
+    this.groupCount = 0
   }
 
   /** Marks a passage as a candidate even though nothing scored it (phrase-only queries). */

@@ -83,8 +83,12 @@ interface Pending {
 }
 
 /** A term's postings as read from FlexSearch: the non-empty impact slots, strongest first. */
+interface Level {
+  weight: number
+  ids: number[]
+}
 interface Postings {
-  levels: { weight: number; ids: number[] }[]
+  levels: Level[]
   count: number
   idf: number
 }
@@ -445,19 +449,30 @@ export class SearchIndex {
         }
       }
     } else {
-      // The weak tail of common words is left unread, which only reorders the long tail.
-      const segments: { alternative: boolean; score: number; ids: number[] }[] = []
-      for (const a of asked) {
-        const { idf, levels } = this.postingsOf(a.term)
-        for (const { weight, ids } of levels) {
-          segments.push({ alternative: a.alternative, score: idf * a.weight * weight, ids })
-        }
-      }
-      segments.sort((x, y) => y.score - x.score)
+      // Strongest slots first across all terms (each term's slots are already in order, so a
+      // merge, with nothing allocated per slot); past the budget, the weak tail of common
+      // words is left unread, which only reorders the long tail.
+      const terms = asked.map((a) => this.postingsOf(a.term))
+      const factors = asked.map((a, i) => (terms[i] as Postings).idf * a.weight)
+      const next = new Int32Array(asked.length)
       let read = 0
-      for (const s of segments) {
-        if (read > budget && s.ids.length > 64) continue
-        read += s.alternative ? this.board.addBest(s.ids, s.score) : this.board.add(s.ids, s.score)
+      for (;;) {
+        let pick = -1
+        let best = -1
+        for (let i = 0; i < terms.length; i++) {
+          const level = (terms[i] as Postings).levels[next[i] as number]
+          if (level && level.weight * (factors[i] as number) > best) {
+            best = level.weight * (factors[i] as number)
+            pick = i
+          }
+        }
+        if (pick < 0) break
+        const { ids } = (terms[pick] as Postings).levels[next[pick] as number] as Level
+        next[pick] = (next[pick] as number) + 1
+        if (read > budget && ids.length > 64) continue
+        read += (asked[pick] as Asked).alternative
+          ? this.board.addBest(ids, best)
+          : this.board.add(ids, best)
       }
     }
     this.board.closeGroup()
