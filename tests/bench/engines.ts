@@ -182,6 +182,7 @@ function lectern(): Engine {
       for (const d of documents) {
         index.addArticle({ id: String(d.id), title: d.title, paragraphs: [d.text] })
       }
+      index.commit()
     },
     search: (query, limit) => index.rank(query, limit).map((r) => Number(r.passage.articleId)),
     typeahead: (query, limit) => index.rank(query, limit).map((r) => Number(r.passage.articleId)),

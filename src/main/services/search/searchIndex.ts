@@ -165,7 +165,7 @@ export class SearchIndex {
   }
 
   /** Slots of the passage being filed, read by FlexSearch's `score` hook. */
-  private filing = new Map<string, number>()
+  private readonly filing = new Map<string, number>()
   private readonly postings = new Index({
     tokenize: 'strict',
     encoder: passthrough(),
@@ -202,6 +202,11 @@ export class SearchIndex {
 
   passage(id: number): SearchDocument | undefined {
     return this.passages[id]
+  }
+
+  /** Files everything added so far, as the first query would (for timing a build). */
+  commit(): void {
+    if (this.pending.length || this.newWords.length) this.flush()
   }
 
   /** Indexes each paragraph of an article as a passage; the title is a field of each. */
@@ -259,16 +264,16 @@ export class SearchIndex {
     for (const p of this.pending.splice(0)) {
       const bodyNorm = 1 - bodyB + (bodyB * p.bodyLength) / bodyAverage
       const titleNorm = 1 - titleB + (titleB * p.titleLength) / titleAverage
-      this.filing = new Map()
-      for (const t of new Set([...p.body.keys(), ...p.title.keys()])) {
+      this.filing.clear()
+      const file = (term: string, inBody: number, inTitle: number): void => {
         // A passage without a title has no title part (and a zero title norm).
-        const inTitle = p.title.get(t) ?? 0
-        const tf =
-          (p.body.get(t) ?? 0) / bodyNorm + (inTitle && (titleWeight * inTitle) / titleNorm)
+        const tf = inBody / bodyNorm + (inTitle && (titleWeight * inTitle) / titleNorm)
         const weight = (tf * (k1 + 1)) / (tf + k1)
         const slot = LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)
-        this.filing.set(t, Math.min(LEVELS - 1, Math.max(0, slot)))
+        this.filing.set(term, Math.min(LEVELS - 1, Math.max(0, slot)))
       }
+      for (const [t, inBody] of p.body) file(t, inBody, p.title.get(t) ?? 0)
+      for (const [t, inTitle] of p.title) if (!p.body.has(t)) file(t, 0, inTitle)
       this.postings.add(p.id, [...this.filing.keys()].join(' '))
       const vector: TermVector = {
         terms: new Int32Array(this.filing.size),
