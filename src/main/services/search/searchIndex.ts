@@ -192,6 +192,9 @@ export class SearchIndex {
   private readonly vectors: TermVector[] = []
   private readonly termIds = new Map<string, number>()
   private readonly termNames: string[] = []
+  /** Scratch weights for feedback, and idf by term id (0 = not yet known; reset on filing). */
+  private suggested = new Float64Array(0)
+  private termIdf = new Float64Array(0)
   private readonly lookups = new Map<string, Postings>()
   private bodyTotal = 0
   private titleTotal = 0
@@ -255,6 +258,7 @@ export class SearchIndex {
     const titleAverage = Math.max(1, this.titleTotal / n)
     const { k1, bodyB, titleB, titleWeight } = this.tuning
     this.lookups.clear()
+    this.termIdf.fill(0)
     for (const word of this.newWords.splice(0)) {
       const id = this.vocabularyIds.get(word) as number
       const df = this.docFreq.get(this.vocabularyTerms[id] as string) ?? 1
@@ -417,25 +421,43 @@ export class SearchIndex {
 
   /** The terms that best characterise the given passages, weighted for joining the query. */
   private suggestions(best: Ranked[], asked: string[]): [string, number][] {
-    const weights = new Map<number, number>()
+    // Typed arrays over term ids rather than maps: this runs on every question.
+    if (this.suggested.length < this.termNames.length) {
+      this.suggested = new Float64Array(this.termNames.length * 2)
+      this.termIdf = new Float64Array(this.termNames.length * 2)
+    }
+    const weights = this.suggested
+    const seen: number[] = []
     for (const { id } of best) {
       const vector = this.vectors[id] as TermVector
       for (let i = 0; i < vector.terms.length; i++) {
         const term = vector.terms[i] as number
-        weights.set(term, (weights.get(term) ?? 0) + this.weightOfSlot(vector.slots[i] as number))
+        if (weights[term] === 0) seen.push(term)
+        weights[term] = (weights[term] as number) + this.weightOfSlot(vector.slots[i] as number)
       }
     }
-    const skip = new Set(asked.map((t) => this.termIds.get(t)))
-    const ranked: [string, number][] = []
-    for (const [id, weight] of weights) {
-      if (skip.has(id)) continue
-      const term = this.termNames[id] as string
-      ranked.push([term, weight * this.idf(term)])
+    for (const t of asked) {
+      const id = this.termIds.get(t)
+      if (id !== undefined) weights[id] = 0
     }
-    ranked.sort((x, y) => y[1] - x[1])
-    const top = ranked.slice(0, this.tuning.feedbackTerms)
+    // The few best by weight × idf, kept in order as they are found.
+    const count = this.tuning.feedbackTerms
+    const top: [number, number][] = []
+    for (const id of seen) {
+      const weight = weights[id] as number
+      weights[id] = 0
+      if (weight === 0) continue
+      let idf = this.termIdf[id] as number
+      if (idf === 0) idf = this.termIdf[id] = this.idf(this.termNames[id] as string)
+      const score = weight * idf
+      if (top.length === count && score <= (top[count - 1] as [number, number])[1]) continue
+      let at = top.length
+      while (at > 0 && (top[at - 1] as [number, number])[1] < score) at--
+      top.splice(at, 0, [id, score])
+      if (top.length > count) top.pop()
+    }
     const scale = this.tuning.feedbackWeight / (top[0]?.[1] ?? 1)
-    return top.map(([term, weight]) => [term, weight * scale])
+    return top.map(([id, score]) => [this.termNames[id] as string, score * scale])
   }
 
   /** Adds the terms' postings to the score board, reading strongest first past the budget. */
