@@ -20,19 +20,11 @@ export class ScoreBoard {
   /** Makes room for passage ids below `size`. */
   ensure(size: number): void {
     if (size <= this.scores.length) return
-    const grown = Math.max(size, this.scores.length * 2)
-    const scores = new Float64Array(grown)
-    scores.set(this.scores)
-    this.scores = scores
-    const best = new Float64Array(grown)
-    best.set(this.best)
-    this.best = best
-    const touched = new Int32Array(grown)
-    touched.set(this.touched)
-    this.touched = touched
-    const groupIds = new Int32Array(grown)
-    groupIds.set(this.groupIds)
-    this.groupIds = groupIds
+    const length = Math.max(size, this.scores.length * 2)
+    this.scores = grown(this.scores, new Float64Array(length))
+    this.best = grown(this.best, new Float64Array(length))
+    this.touched = grown(this.touched, new Int32Array(length))
+    this.groupIds = grown(this.groupIds, new Int32Array(length))
   }
 
   /** Adds `score` to each passage of `ids`. */
@@ -93,6 +85,12 @@ export class ScoreBoard {
     this.count = 0
     return best
   }
+}
+
+/** `into`, holding `from`'s values first. */
+function grown<T extends Float64Array | Int32Array>(from: T, into: T): T {
+  into.set(from)
+  return into
 }
 
 /** Keeps the k largest scores seen; a score ties to the lower id. */

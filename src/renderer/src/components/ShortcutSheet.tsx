@@ -22,38 +22,38 @@ function Keys({ keys }: { keys: string[] }) {
 }
 
 /** Every shortcut, from the same table the key bindings use (`?`). */
+function KeyGroup({
+  title,
+  rows,
+}: {
+  title: string
+  rows: { label: string; keys: Parameters<typeof Keys>[0]['keys'] }[]
+}) {
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <dl>
+        {rows.map((s) => (
+          <div key={s.label}>
+            <dt>{s.label}</dt>
+            <dd>
+              <Keys keys={s.keys} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  )
+}
+
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} className="shortcut-sheet">
       <div className="shortcut-groups">
         {GROUPS.map((group) => (
-          <section key={group} aria-label={group}>
-            <h3>{group}</h3>
-            <dl>
-              {SHORTCUTS.filter((s) => s.group === group).map((s) => (
-                <div key={s.action}>
-                  <dt>{s.label}</dt>
-                  <dd>
-                    <Keys keys={s.keys} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
+          <KeyGroup key={group} title={group} rows={SHORTCUTS.filter((s) => s.group === group)} />
         ))}
-        <section aria-label="In one place">
-          <h3>In one place</h3>
-          <dl>
-            {LOCAL_KEYS.map((s) => (
-              <div key={s.label}>
-                <dt>{s.label}</dt>
-                <dd>
-                  <Keys keys={s.keys} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <KeyGroup title="In one place" rows={LOCAL_KEYS} />
       </div>
     </Dialog>
   )
