@@ -203,10 +203,6 @@ export class SearchIndex {
     return this.passages.length
   }
 
-  passage(id: number): SearchDocument | undefined {
-    return this.passages[id]
-  }
-
   /** Files everything added so far, as the first query would (for timing a build). */
   commit(): void {
     if (this.pending.length || this.newWords.length) this.flush()
@@ -389,7 +385,7 @@ export class SearchIndex {
     if (this.pending.length || this.newWords.length) this.flush()
     const n = this.passages.length
     this.board.ensure(n)
-    const { words, expansions } = this.termsOf(parsed)
+    const { words, expansions } = this.lookupTerms(parsed)
     const asked: Asked[] = words.map((term) => ({ term, weight: 1, alternative: false }))
     for (const term of expansions) asked.push({ term, weight: 1, alternative: true })
     this.accumulate(asked)
@@ -509,7 +505,7 @@ export class SearchIndex {
    * The query's whole words, and the words a prefix still being typed may stand for: the
    * commonest first, since a reader typing "aero" most likely means a word the library uses.
    */
-  private termsOf(parsed: ParsedQuery): { words: string[]; expansions: string[] } {
+  private lookupTerms(parsed: ParsedQuery): { words: string[]; expansions: string[] } {
     const prefixTerm = parsed.prefix ? termsOf(parsed.prefix)[0] : undefined
     const words = parsed.terms.filter((t) => t !== prefixTerm)
     if (!parsed.prefix) return { words, expansions: [] }
