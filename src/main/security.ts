@@ -59,6 +59,46 @@ export function isTrustedUrl(url: string, devServerUrl?: string): boolean {
   }
 }
 
+/**
+ * The page's Content Security Policy in development only (`npm run dev`). Vite injects each
+ * stylesheet as a `<style>` element and the React refresh preamble as an inline script, and
+ * keeps a websocket to its server for hot reload: the inline ones carry the dev server's
+ * nonce and the socket may reach that one server. Everything else is as strict as the built
+ * page's policy in index.html, which no development setting ever touches.
+ */
+export function developmentCsp(devServerUrl: string, nonce: string): string {
+  const { host, protocol } = new URL(devServerUrl)
+  const socket = `${protocol === 'https:' ? 'wss' : 'ws'}://${host}`
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self'",
+    "font-src 'self'",
+    `connect-src 'self' ${socket}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
+}
+
+/**
+ * What the session lets the page load: the app's own files, and in development also the dev
+ * server's hot-reload websocket (same host and port as the page it serves).
+ */
+export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
+  if (isTrustedUrl(url, devServerUrl) || url.startsWith('devtools://')) return true
+  if (devServerUrl === undefined) return false
+  try {
+    const u = new URL(url)
+    const dev = new URL(devServerUrl)
+    const socket = dev.protocol === 'https:' ? 'wss:' : 'ws:'
+    return u.protocol === socket && u.host === dev.host
+  } catch {
+    return false
+  }
+}
+
 /** Only web and mail links leave the app, and only to the system's own browser or mailer. */
 export function isExternalLink(url: string): boolean {
   try {
@@ -94,7 +134,7 @@ type SessionRules = Pick<
 /** No permission is ever granted; every request that is not the app's own is blocked and logged. */
 export function hardenSession(
   ses: SessionRules,
-  isTrusted: (url: string) => boolean,
+  isAllowed: (url: string) => boolean,
   log: (line: string) => void,
 ): void {
   ses.setPermissionRequestHandler((_contents, permission, callback) => {
@@ -105,7 +145,7 @@ export function hardenSession(
     (_contents, _permission, _origin, _details: PermissionCheckHandlerHandlerDetails) => false,
   )
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isTrusted(details.url) || details.url.startsWith('devtools://')
+    const allowed = isAllowed(details.url)
     if (!allowed) log(`blocked request to ${details.url}`)
     callback({ cancel: !allowed })
   })

@@ -8,6 +8,7 @@ import {
   APP_SCHEME,
   hardenContents,
   hardenSession,
+  isAllowedRequest,
   isTrustedUrl as isTrusted,
   mainWindowOptions,
 } from './security'
@@ -42,7 +43,8 @@ export function serveRenderer(rendererDir: string): void {
 }
 
 export function secureSession(): void {
-  hardenSession(session.defaultSession, isTrustedUrl, (line) => {
+  const isAllowed = (url: string): boolean => isAllowedRequest(url, devServerUrl())
+  hardenSession(session.defaultSession, isAllowed, (line) => {
     blockedLog.push(line)
     console.warn(`lectern: ${line}`)
   })

@@ -10,6 +10,7 @@ import {
   APP_ORIGIN,
   hardenContents,
   hardenSession,
+  isAllowedRequest,
   isExternalLink,
   isTrustedUrl,
   mainWindowOptions,
@@ -120,7 +121,7 @@ describe('navigation, new windows and links', () => {
 })
 
 describe('the session', () => {
-  function fakeSession() {
+  function fakeSession(isAllowed: (url: string) => boolean = (url) => isAllowedRequest(url)) {
     const s = {
       request: undefined as unknown as (p: string, cb: (ok: boolean) => void) => void,
       check: undefined as unknown as () => boolean,
@@ -137,7 +138,7 @@ describe('the session', () => {
         setPermissionCheckHandler: (fn: never) => (s.check = fn),
         webRequest: { onBeforeRequest: (fn: never) => (s.before = fn) },
       } as never,
-      isTrustedUrl,
+      isAllowed,
       (line) => log.push(line),
     )
     return { s, log }
@@ -218,6 +219,9 @@ describe('the built page and preload', () => {
     expect(directives.get('default-src')).toEqual(["'self'"])
     expect(directives.get('object-src')).toEqual(["'none'"])
     expect(directives.get('base-uri')).toEqual(["'none'"])
+    // Nothing of `npm run dev`'s policy (a nonce, the dev server's socket) reaches the build.
+    expect(csp).not.toMatch(/nonce-|ws:|wss:|localhost/)
+    expect(html).not.toMatch(/csp-nonce|nonce=/)
     for (const [name, sources] of directives) {
       for (const source of sources ?? []) {
         expect(source, name).not.toMatch(/unsafe-eval|unsafe-inline|^https?:|^\*$|^data:|^blob:/)
