@@ -2,6 +2,13 @@ import { readFile, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import {
+  acquireLock,
+  programName,
+  staleReason,
+  type LockHolder,
+  type ProcessProbe,
+} from '../../../../src/main/services/store/fileLock'
 import { openUserStore, StoreLockedError } from '../../../../src/main/services/store/userStore'
 import { LecternError } from '../../../../src/shared/reply'
 import { deadPid, makeTempDir, readJson, removeTempDirs } from './fixtures'
@@ -18,6 +25,7 @@ describe('the writer lock', () => {
       pid: process.pid,
       hostname: hostname(),
       created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      program: programName(process.execPath),
     })
 
     const second = openUserStore(dir)
@@ -72,5 +80,86 @@ describe('the writer lock', () => {
     await writeFile(lockOf(dir), someoneElse)
     await store.close()
     expect(await readFile(lockOf(dir), 'utf8')).toBe(someoneElse)
+  })
+})
+
+describe('a stale lock after a crash or a reboot', () => {
+  const BOOT = Date.parse('2026-11-30T08:00:00Z')
+  /** A computer where pid 4321 runs `program`, booted at BOOT. */
+  const probe = (program: string | null, running = true): ProcessProbe => ({
+    isRunning: (pid) => running && pid === 4321,
+    programOf: () => program,
+    bootedAt: () => BOOT,
+  })
+  const holder = (over: Partial<LockHolder> = {}): LockHolder => ({
+    pid: 4321,
+    hostname: hostname(),
+    created: new Date(BOOT + 3_600_000).toISOString(),
+    program: 'lectern',
+    ...over,
+  })
+
+  it('stands while Lectern (or the CLI) that wrote it still runs', () => {
+    expect(staleReason(holder(), probe('lectern'))).toBeNull()
+    expect(staleReason(holder({ program: 'node' }), probe('node'))).toBeNull()
+    // Linux cuts program names to 15 characters.
+    expect(
+      staleReason(holder({ program: 'lectern-reader-app' }), probe('lectern-reader-')),
+    ).toBeNull()
+    // Which program runs cannot always be told (another user's process): then it stands.
+    expect(staleReason(holder(), probe(null))).toBeNull()
+    // Older lock files name no program.
+    expect(staleReason(holder({ program: undefined }), probe('bash'))).toBeNull()
+  })
+
+  it('is stale when its pid now runs another program', () => {
+    expect(staleReason(holder(), probe('bash'))).toBe('its process now runs bash')
+  })
+
+  it('is stale when its process is gone', () => {
+    expect(staleReason(holder(), probe('lectern', false))).toBe('its process is gone')
+  })
+
+  it('is stale when it names this very process (a pid reused after a reboot)', () => {
+    expect(staleReason(holder({ pid: process.pid }), probe('lectern'))).toBe(
+      'it names this very process',
+    )
+  })
+
+  it('is stale when it was written before the computer last started', () => {
+    const before = holder({ created: new Date(BOOT - 86_400_000).toISOString() })
+    expect(staleReason(before, probe('lectern'))).toBe(
+      'it was written before the computer last started',
+    )
+  })
+
+  it('is taken over at open in each of those cases, and refused otherwise', async () => {
+    for (const [lock, p, taken] of [
+      [holder(), probe('bash'), true],
+      [holder({ pid: process.pid }), probe('lectern'), true],
+      [holder({ created: new Date(BOOT - 86_400_000).toISOString() }), probe('lectern'), true],
+      [holder(), probe('lectern'), false],
+    ] as const) {
+      const dir = await makeTempDir()
+      await writeFile(lockOf(dir), JSON.stringify(lock))
+      if (taken) {
+        const ours = await acquireLock(dir, undefined, p)
+        expect(await readJson(lockOf(dir))).toMatchObject({ pid: process.pid })
+        await ours.release()
+      } else {
+        await expect(
+          acquireLock(dir, undefined, { ...p, bootedAt: () => 0 }),
+        ).rejects.toBeInstanceOf(StoreLockedError)
+      }
+    }
+  })
+
+  it('is never taken over from this process itself while it holds it', async () => {
+    const dir = await makeTempDir()
+    const lock = await acquireLock(dir)
+    await expect(acquireLock(dir)).rejects.toBeInstanceOf(StoreLockedError)
+    await lock.release()
+    const again = await acquireLock(dir)
+    await again.release()
   })
 })
