@@ -1,9 +1,10 @@
 /** The Electron main process: opens the services, wires IPC, shows the window. */
-import { app, BrowserWindow, dialog, nativeTheme } from 'electron'
+import { app, BrowserWindow, dialog, nativeTheme, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { electronDesktop } from './desktop'
 import { registerIpc } from './ipc'
+import { callTracker, createLifecycle, openLink, type Lifecycle } from './lifecycle'
 import { installMenu } from './menu'
 import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
@@ -24,6 +25,7 @@ const seedsDir = app.isPackaged
   ? join(process.resourcesPath, 'seeds')
   : join(app.getAppPath(), 'seeds')
 const preload = join(here, '..', 'preload', 'index.cjs')
+const log = (line: string): void => console.warn(`lectern: ${line}`)
 
 // --data-dir or LECTERN_DATA_DIR move all user data; otherwise Electron's userData folder.
 const overrideDir = dataDirFlag(process.argv) || process.env.LECTERN_DATA_DIR
@@ -33,12 +35,12 @@ registerAppScheme()
 
 let lectern: Lectern | undefined
 let mainWindow: BrowserWindow | undefined
-const windowPlace = windowStateFile(app.getPath('userData'), (line) =>
-  console.warn(`lectern: ${line}`),
-)
+const windowPlace = windowStateFile(app.getPath('userData'), log)
 let savedPlace: WindowState | null = null
 /** The last write of the window's place, for quitting to wait on. */
 let placeWritten: Promise<void> = Promise.resolve()
+const calls = callTracker()
+let lifecycle: Lifecycle | undefined
 
 /** Makes the system's light or dark follow the reader's theme (scroll bars, dialogs); returns the background. */
 function followTheme(): string {
@@ -49,7 +51,7 @@ function followTheme(): string {
 
 function showWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow(preload, {
+    const win = createMainWindow(preload, {
       saved: savedPlace,
       remember: (state) => {
         savedPlace = state
@@ -57,15 +59,41 @@ function showWindow(): void {
       },
       backgroundColor: followTheme(),
     })
+    // Windows ends a session without `before-quit`; the window hears it, and everything is
+    // saved first (the shutdown waits while the OS allows).
+    win.on('query-session-end', (event) => void lifecycle?.sessionEnding(event))
+    win.on('session-end', () => void lifecycle?.sessionEnding())
+    mainWindow = win
   }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
 }
 
+/** Closes every window and resolves once each is gone; a page that hangs is not waited for long. */
+function closeWindows(): Promise<void> {
+  const closing = BrowserWindow.getAllWindows().map(
+    (win) =>
+      new Promise<void>((resolve) => {
+        if (win.isDestroyed()) return resolve()
+        win.once('closed', () => resolve())
+        const force = setTimeout(() => !win.isDestroyed() && win.destroy(), 5000)
+        win.once('closed', () => clearTimeout(force))
+        win.close()
+      }),
+  )
+  return Promise.all(closing).then(() => undefined)
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
   secureSession()
-  hardenAllContents()
+  hardenAllContents((url) =>
+    openLink(url, shell.openExternal, (message, detail) => {
+      const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined
+      const box = { type: 'info' as const, message, detail, buttons: ['OK'] }
+      void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box))
+    }),
+  )
   serveRenderer(join(here, '..', 'renderer'))
   lectern = await openLectern({
     seedsDir,
@@ -87,33 +115,43 @@ async function start(): Promise<void> {
       },
     },
     isTrustedUrl,
+    calls.track,
   )
   const { annotations } = lectern
   // The article open in the window is the last one the reader opened.
   installMenu(lectern.handlers, () => annotations.userState().reading.lastArticleId)
-  showWindow()
-  app.on('activate', showWindow)
 }
+
+function startLifecycle(): Lifecycle {
+  return createLifecycle({
+    app,
+    platform: process.platform,
+    signals: process,
+    start,
+    showWindow,
+    closeWindows,
+    callsSettled: calls.settled,
+    pendingWrites: () => [placeWritten],
+    closeServices: async () => lectern?.close(),
+    startFailed: (err) =>
+      dialog.showErrorBox(
+        'Lectern could not start',
+        err instanceof Error ? err.message : String(err),
+      ),
+    log,
+  })
+}
+
+// Nothing in main may fail silently or take the process down: what was not handled is logged.
+process.on('unhandledRejection', (reason) =>
+  log(`unhandled: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+)
 
 // One app per data folder: a second launch hands over to the first and quits. (The data
 // file's own lock also keeps the `lectern` CLI from writing while the app is open.)
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => app.isReady() && showWindow())
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
-  // Pending writes finish and the data folder is released before the process ends.
-  let closing = false
-  app.on('before-quit', (event) => {
-    if (!lectern || closing) return
-    event.preventDefault()
-    closing = true
-    void Promise.all([lectern.close(), placeWritten]).finally(() => app.quit())
-  })
-  start().catch((err: unknown) => {
-    dialog.showErrorBox('Lectern could not start', err instanceof Error ? err.message : String(err))
-    app.exit(1)
-  })
+  lifecycle = startLifecycle()
+  void lifecycle.run()
 }

@@ -6,11 +6,16 @@ import { ipcMain } from 'electron'
 import { callNames, channelOf, type Handlers } from '../shared/contract'
 import { guardedDispatch } from './dispatch'
 
-export function registerIpc(handlers: Handlers, isTrustedUrl: (url: string) => boolean): void {
+export function registerIpc(
+  handlers: Handlers,
+  isTrustedUrl: (url: string) => boolean,
+  /** Each call's answer, so quitting can wait for the saves a closing page sent. */
+  track: <T>(answer: Promise<T>) => Promise<T> = (answer) => answer,
+): void {
   const call = guardedDispatch(handlers, isTrustedUrl)
   for (const name of callNames) {
     ipcMain.handle(channelOf(name), (event, args: unknown) =>
-      call(event.senderFrame?.url, name, args),
+      track(call(event.senderFrame?.url, name, args)),
     )
   }
 }

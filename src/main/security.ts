@@ -3,6 +3,7 @@
  * one: the window's options, where the window may go, what it may open, and which requests
  * and permissions the session allows. `windows.ts` applies them.
  */
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import type {
   BrowserWindowConstructorOptions,
   HandlerDetails,
@@ -14,6 +15,27 @@ import type {
 
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://lectern`
+
+/**
+ * The built renderer's file an `app://lectern/…` URL names, or null (answered 404) for another
+ * host, a path outside the renderer's folder, or an escape that does not decode (`%E0%A4%A`).
+ */
+export function rendererFile(rendererDir: string, url: string): string | null {
+  let host: string
+  let pathname: string
+  let path: string
+  try {
+    ;({ host, pathname } = new URL(url))
+    path = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+  } catch {
+    return null
+  }
+  if (host !== 'lectern' || path.includes('\0')) return null
+  const root = resolve(rendererDir)
+  const file = resolve(join(root, path))
+  const inside = relative(root, file)
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? file : null
+}
 
 /** Every renderer setting of Electron's security checklist, spelled out even where it is the default. */
 export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {

@@ -1,8 +1,7 @@
 /** The main window, served from the app's own scheme, with the rules of security.ts applied. */
-import { app, BrowserWindow, net, protocol, screen, session, shell } from 'electron'
-import { join, normalize, relative } from 'node:path'
+import { app, BrowserWindow, net, protocol, screen, session } from 'electron'
 import { pathToFileURL } from 'node:url'
-import { placeWindow, type WindowState } from './services/window/windowPlacement'
+import { placeWindow, revealWindow, type WindowState } from './services/window/windowPlacement'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -11,6 +10,7 @@ import {
   isAllowedRequest,
   isTrustedUrl as isTrusted,
   mainWindowOptions,
+  rendererFile,
 } from './security'
 
 /** Must run before `app` is ready. */
@@ -32,12 +32,8 @@ export const blockedLog: string[] = []
 /** Serves the built renderer under `app://lectern/`, never anything outside its folder. */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => {
-    const { host, pathname } = new URL(request.url)
-    const file = normalize(
-      join(rendererDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)),
-    )
-    const inside = !relative(rendererDir, file).startsWith('..')
-    if (host !== 'lectern' || !inside) return new Response('Not found', { status: 404 })
+    const file = rendererFile(rendererDir, request.url)
+    if (!file) return new Response('Not found', { status: 404 })
     return net.fetch(pathToFileURL(file).toString())
   })
 }
@@ -78,9 +74,7 @@ export function createMainWindow(
     minHeight: options.minHeight ?? 480,
   })
   const win = new BrowserWindow({ ...options, ...place.bounds, backgroundColor })
-  if (place.maximized) win.maximize()
-  if (place.fullScreen) win.setFullScreen(true)
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => revealWindow(win, place))
 
   // The normal bounds are kept even while maximised, so un-maximising after a restart works.
   const where = (): WindowState => ({
@@ -114,8 +108,8 @@ export function createMainWindow(
 }
 
 /** Every web contents, the main window's included, gets the same rules as it is created. */
-export function hardenAllContents(): void {
+export function hardenAllContents(openExternal: (url: string) => Promise<void>): void {
   app.on('web-contents-created', (_event, contents) => {
-    hardenContents(contents, (url) => void shell.openExternal(url))
+    hardenContents(contents, (url) => void openExternal(url))
   })
 }

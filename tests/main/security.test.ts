@@ -14,6 +14,7 @@ import {
   isExternalLink,
   isTrustedUrl,
   mainWindowOptions,
+  rendererFile,
 } from '../../src/main/security'
 import type { Handlers } from '../../src/shared/contract'
 import { callNames } from '../../src/shared/contract'
@@ -289,5 +290,31 @@ describe('packaging', () => {
 
   it('ships the seeds as app resources', () => {
     expect(pkg.build.extraResources.map((r) => r.from)).toContain('seeds')
+  })
+})
+
+describe('the app:// scheme', () => {
+  const dir = '/opt/lectern/out/renderer'
+  it('serves the renderer’s own files', () => {
+    expect(rendererFile(dir, 'app://lectern/')).toBe(join(dir, 'index.html'))
+    expect(rendererFile(dir, 'app://lectern/assets/index-1.js')).toBe(
+      join(dir, 'assets/index-1.js'),
+    )
+    expect(rendererFile(dir, 'app://lectern/assets/a%20b.woff2')).toBe(
+      join(dir, 'assets/a b.woff2'),
+    )
+  })
+
+  it('answers 404 (null) for a malformed escape, another host, or a way out of the folder', () => {
+    for (const url of [
+      'app://lectern/%E0%A4%A',
+      'app://lectern/%',
+      'app://other/index.html',
+      'app://lectern/..%2F..%2Fetc%2Fpasswd',
+      'app://lectern/a%00b',
+      'not a url',
+    ]) {
+      expect(rendererFile(dir, url), url).toBeNull()
+    }
   })
 })

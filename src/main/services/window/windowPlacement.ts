@@ -87,3 +87,23 @@ export function placeWindow(
   const y = Math.min(Math.max(bounds.y, area.y), area.y + area.height - size.height)
   return { bounds: { x, y, ...size }, ...state }
 }
+
+/** The parts of a window that showing it touches. */
+export interface Revealable {
+  show(): void
+  maximize(): void
+  setFullScreen(flag: boolean): void
+}
+
+/**
+ * Shows a window as it was left, once its first frame is painted (`ready-to-show`): Electron's
+ * `maximize()` shows a hidden window at once, so it is only called here, never before.
+ */
+export function revealWindow(
+  win: Revealable,
+  place: { maximized: boolean; fullScreen: boolean },
+): void {
+  if (place.fullScreen) win.setFullScreen(true)
+  else if (place.maximized) win.maximize()
+  win.show()
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { placeWindow, type WindowState } from '../../../../src/main/services/window/windowPlacement'
+import {
+  placeWindow,
+  revealWindow,
+  type WindowState,
+} from '../../../../src/main/services/window/windowPlacement'
 
 const SIZES = { width: 1280, height: 800, minWidth: 640, minHeight: 480 }
 const LAPTOP = { x: 0, y: 0, width: 1440, height: 875 }
@@ -82,5 +86,39 @@ describe('placeWindow', () => {
     ).toMatchObject({
       fullScreen: true,
     })
+  })
+})
+
+describe('revealWindow', () => {
+  /** Records what was done to a window; `maximize()` shows it, as Electron's does. */
+  function fakeWindow() {
+    const calls: string[] = []
+    return {
+      calls,
+      show: () => calls.push('show'),
+      maximize: () => calls.push('maximize'),
+      setFullScreen: (on: boolean) => calls.push(`fullScreen:${on}`),
+    }
+  }
+
+  it('is what shows the window, so nothing shows before its first paint', () => {
+    for (const place of [
+      { maximized: false, fullScreen: false },
+      { maximized: true, fullScreen: false },
+      { maximized: false, fullScreen: true },
+    ]) {
+      const win = fakeWindow()
+      revealWindow(win, place)
+      expect(win.calls.at(-1)).toBe('show')
+    }
+  })
+
+  it('restores maximised or full-screen as left', () => {
+    const maximised = fakeWindow()
+    revealWindow(maximised, { maximized: true, fullScreen: false })
+    expect(maximised.calls).toEqual(['maximize', 'show'])
+    const full = fakeWindow()
+    revealWindow(full, { maximized: true, fullScreen: true })
+    expect(full.calls).toEqual(['fullScreen:true', 'show'])
   })
 })
