@@ -3,6 +3,7 @@
  * really uses, the built page and preload, and the packaging configuration.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { guardedDispatch } from '../../src/main/dispatch'
@@ -269,6 +270,7 @@ describe('the built page and preload', () => {
 describe('packaging', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     build: {
+      linux: { maintainer?: string }
       electronFuses: Record<string, boolean>
       asar: boolean
       extraResources: { from: string }[]
@@ -286,6 +288,29 @@ describe('packaging', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     })
+  })
+
+  it('is a configuration electron-builder itself accepts', async () => {
+    const require = createRequire(import.meta.url)
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>
+    }
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (on: boolean) => unknown }
+    await expect(validateConfiguration(pkg.build, new DebugLogger(false))).resolves.toBeUndefined()
+  })
+
+  it('gives the deb target what it refuses to build without: a maintainer and a homepage', () => {
+    // electron-builder's FpmTarget: `linux.maintainer`, else the author's name and email; and a
+    // project URL (`homepage` or `repository`).
+    const meta = pkg as unknown as { homepage?: string; author?: { email?: string } }
+    expect(meta.homepage).toMatch(/^https:\/\//)
+    expect(meta.author?.email ?? pkg.build.linux.maintainer).toMatch(/@/)
+  })
+
+  it('re-signs a mac build ad hoc after flipping its fuses, so Apple Silicon launches it', () => {
+    // Flipping fuses changes the binary and breaks its signature; an unsigned build (no
+    // identity) is never signed again by electron-builder, and macOS on arm64 kills it.
+    expect(pkg.build.electronFuses.resetAdHocDarwinSignature).toBe(true)
   })
 
   it('ships the seeds as app resources', () => {
