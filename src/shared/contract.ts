@@ -81,12 +81,20 @@ export const contract = {
     z.strictObject({ articleId: articleId.optional() }),
   ),
   addBookmark: call<PlacedBookmark>()(
-    'Saves a passage (paragraph and character range) as a bookmark; resolves once it is on disk.',
+    'Saves a passage (from a paragraph and offset to an offset in the same or a later paragraph) as a bookmark; resolves once it is on disk.',
     z.strictObject({
       articleId,
       position: z
-        .strictObject({ paragraph: index, start: index, end: index })
-        .refine((p) => p.start < p.end, 'start must be before end'),
+        .strictObject({
+          paragraph: index,
+          start: index,
+          end: index,
+          endParagraph: index.optional(),
+        })
+        .refine(
+          (p) => (p.endParagraph ?? p.paragraph) > p.paragraph || p.start < p.end,
+          'the passage must end after it starts',
+        ),
       color: color.optional(),
       tags: tags.optional(),
       note: markdown.optional(),

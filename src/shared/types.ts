@@ -21,6 +21,20 @@ export interface Article extends ArticleSummary {
   headings: number[]
 }
 
+/**
+ * Where a passage is: from `start` in paragraph `paragraph` to `end` (exclusive) in paragraph
+ * `endParagraph`, which is given only when the passage runs on past its first paragraph.
+ */
+export interface PassagePosition {
+  paragraph: number
+  start: number
+  end: number
+  endParagraph?: number
+}
+
+/** The paragraph a passage ends in. */
+export const lastParagraphOf = (p: PassagePosition): number => p.endParagraph ?? p.paragraph
+
 /** A character range `[start, end)` inside a string. */
 export type Range = [start: number, end: number]
 
@@ -71,8 +85,9 @@ export const DEFAULT_PALETTE: Palette = {
  * (paragraph and character offsets), plus a hash of the article text they were taken from.
  */
 export interface Anchor {
+  /** For a passage over several paragraphs, `exact` holds them joined by a blank line ("\n\n"). */
   quote: { exact: string; prefix: string; suffix: string }
-  position: { paragraph: number; start: number; end: number }
+  position: PassagePosition
   /** SHA-256 (hex) of the article's paragraphs joined with "\n\n", when the bookmark was made. */
   textHash: string
 }
@@ -109,10 +124,7 @@ export interface Note {
 export type Annotation = Bookmark | Note
 
 /** Where a bookmark's passage was found in the current text of its article. */
-export interface ResolvedAnchor {
-  paragraph: number
-  start: number
-  end: number
+export interface ResolvedAnchor extends PassagePosition {
   /** How it was found: at its saved position, by its exact quote elsewhere, or by a fuzzy match. */
   method: 'position' | 'quote' | 'fuzzy'
 }

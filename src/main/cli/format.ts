@@ -35,7 +35,9 @@ export function printSearch(result: SearchResult): string {
 const indent = (text: string): string => text.replace(/^/gm, '    ')
 
 export function printBookmark(b: PlacedBookmark, palette: Palette): string {
-  const where = b.placed ? `¶${b.placed.paragraph}` : 'orphaned: passage not found'
+  const where = b.placed
+    ? `¶${b.placed.paragraph}${b.placed.endParagraph === undefined ? '' : `–${b.placed.endParagraph}`}`
+    : 'orphaned: passage not found'
   const tags = b.tags.length ? `  ${b.tags.map((t) => `#${t}`).join(' ')}` : ''
   const note = b.note ? `\n${indent(b.note)}` : ''
   return `${b.id}  ${b.articleId} ${where}  ${b.color} (${palette[b.color].name})${tags}\n    “${b.anchor.quote.exact}”${note}\n`

@@ -20,8 +20,9 @@ Commands:
   list                       List the articles (id, title, author, source, date, words)
   show <id>                  Print one article
   search <query>             Search every paragraph, bookmark and note; best matches first
-  bookmark add <articleId> --paragraph N [--start S --end E] [--color NAME] [--tag T]... [--note TEXT]
-                             Bookmark a passage (the whole paragraph without --start/--end)
+  bookmark add <articleId> --paragraph N [--to-paragraph M] [--start S --end E] [--color NAME] [--tag T]... [--note TEXT]
+                             Bookmark a passage (the whole paragraph without --start/--end;
+                             with --to-paragraph, from S in N to E in M)
   bookmarks [--article ID]   List bookmarks
   note add <articleId> --text TEXT [--tag T]...
                              Add a note on an article
@@ -51,6 +52,7 @@ type Values = {
   limit?: string
   'data-dir'?: string
   paragraph?: string
+  'to-paragraph'?: string
   start?: string
   end?: string
   color?: string
@@ -146,7 +148,7 @@ async function runCommand(
       const [action, articleId, ...extra] = rest
       if (action !== 'add' || !articleId || extra.length) {
         throw new UsageError(
-          'usage: lectern bookmark add <articleId> --paragraph N [--start S --end E]',
+          'usage: lectern bookmark add <articleId> --paragraph N [--to-paragraph M] [--start S --end E]',
         )
       }
       const paragraph = wholeNumber(values.paragraph, '--paragraph')
@@ -155,20 +157,22 @@ async function runCommand(
       let end = wholeNumber(values.end, '--end')
       if ((start === undefined) !== (end === undefined))
         throw new UsageError('give both --start and --end, or neither')
+      const last = wholeNumber(values['to-paragraph'], '--to-paragraph') ?? paragraph
       const article = await call(lectern, 'getArticle', { id: articleId })
-      const text = article.paragraphs[paragraph]
-      if (text === undefined) {
-        throw new Error(
-          `article ${articleId} has paragraphs 0 to ${article.paragraphs.length - 1}, not ${paragraph}`,
-        )
+      for (const p of [paragraph, last]) {
+        if (article.paragraphs[p] === undefined) {
+          throw new Error(
+            `article ${articleId} has paragraphs 0 to ${article.paragraphs.length - 1}, not ${p}`,
+          )
+        }
       }
       start ??= 0
-      end ??= text.length
+      end ??= (article.paragraphs[last] as string).length
       const { palette } = await call(lectern, 'getUserState', undefined)
       const color = colorOf(values.color, palette)
       const bookmark = await call(lectern, 'addBookmark', {
         articleId,
-        position: { paragraph, start, end },
+        position: { paragraph, start, end, ...(last !== paragraph ? { endParagraph: last } : {}) },
         ...(color ? { color } : {}),
         ...(values.tag ? { tags: values.tag } : {}),
         ...(values.note !== undefined ? { note: values.note } : {}),
@@ -253,6 +257,7 @@ export async function main(argv: string[]): Promise<string> {
       limit: { type: 'string' },
       'data-dir': { type: 'string' },
       paragraph: { type: 'string' },
+      'to-paragraph': { type: 'string' },
       start: { type: 'string' },
       end: { type: 'string' },
       color: { type: 'string' },

@@ -188,7 +188,7 @@ describe('lectern CLI: bookmarks and notes', () => {
     [
       ['bookmark', 'add', ID, '--paragraph', '1', '--start', '5', '--end', '2'],
       1,
-      'start must be before end',
+      'the passage must end after it starts',
     ],
     [['bookmark', 'add', ID, '--paragraph', '1', '--start', '5'], 2, 'give both --start and --end'],
     [['bookmark', 'add', ID, '--paragraph', 'two'], 2, '--paragraph must be a whole number'],

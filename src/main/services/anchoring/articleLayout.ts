@@ -1,5 +1,6 @@
 /** The article as one string, with where each paragraph sits in it. */
 import { createHash } from 'node:crypto'
+import type { PassagePosition } from '../../../shared/types'
 
 /** What separates paragraphs in the article text that anchors are taken from. */
 export const PARAGRAPH_SEPARATOR = '\n\n'
@@ -77,4 +78,30 @@ export function clipToParagraph(
     }
   }
   return best
+}
+
+/**
+ * Turns an article-text range into a passage position that may run over several paragraphs;
+ * an end that falls in a paragraph break is moved onto the paragraph text beside it.
+ */
+export function spanOf(layout: ArticleLayout, start: number, end: number): PassagePosition | null {
+  const length = (p: number): number => (layout.paragraphs[p] as string).length
+  let first = paragraphAt(layout, start)
+  let from = start - (layout.starts[first] as number)
+  if (from >= length(first)) {
+    // It starts in the break after a paragraph: it starts with the next one.
+    if (first + 1 >= layout.starts.length) return null
+    first += 1
+    from = 0
+  }
+  let last = paragraphAt(layout, end)
+  let to = end - (layout.starts[last] as number)
+  if (to <= 0 && last > first) {
+    // It ends in the break before a paragraph: it ends with the one before.
+    last -= 1
+    to = length(last)
+  }
+  to = Math.min(to, length(last))
+  if (last < first || (last === first && to <= from)) return null
+  return { paragraph: first, start: from, end: to, ...(last > first ? { endParagraph: last } : {}) }
 }

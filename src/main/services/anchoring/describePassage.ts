@@ -1,39 +1,48 @@
 /** Builds the anchor a bookmark saves: the passage's words, their context and their position. */
 import { LecternError } from '../../../shared/reply'
-import type { Anchor } from '../../../shared/types'
-import { PARAGRAPH_SEPARATOR, textHash } from './articleLayout'
+import { lastParagraphOf, type Anchor, type PassagePosition } from '../../../shared/types'
+import { PARAGRAPH_SEPARATOR, layoutOf, textHash } from './articleLayout'
 
 /** How much context is kept either side of the quote; enough to tell repeated phrases apart. */
 export const CONTEXT_LENGTH = 32
 
-export function describePassage(
-  paragraphs: readonly string[],
-  position: { paragraph: number; start: number; end: number },
-): Anchor {
+export function describePassage(paragraphs: readonly string[], position: PassagePosition): Anchor {
   const { paragraph, start, end } = position
-  const text = paragraphs[paragraph]
-  if (!Number.isInteger(paragraph) || text === undefined) {
-    const count = paragraphs.length
-    throw invalid(`There is no paragraph ${String(paragraph)}: the article has ${count}.`)
+  const last = lastParagraphOf(position)
+  const count = paragraphs.length
+  for (const p of [paragraph, last]) {
+    if (!Number.isInteger(p) || paragraphs[p] === undefined) {
+      throw invalid(`There is no paragraph ${String(p)}: the article has ${count}.`)
+    }
   }
   if (!Number.isInteger(start) || !Number.isInteger(end)) {
     throw invalid(
       `A passage's start and end must be whole numbers, not ${String(start)} and ${String(end)}.`,
     )
   }
-  if (start < 0 || start >= end || end > text.length) {
-    const where = `paragraph ${paragraph} (${text.length} characters)`
+  const first = paragraphs[paragraph] as string
+  const lastText = paragraphs[last] as string
+  const where =
+    last === paragraph
+      ? `paragraph ${paragraph} (${first.length} characters)`
+      : `paragraphs ${paragraph} (${first.length} characters) to ${last} (${lastText.length})`
+  const ordered = last > paragraph || (last === paragraph && start < end)
+  if (start < 0 || end < 0 || start > first.length || end > lastText.length || !ordered) {
     throw invalid(`The passage [${start}, ${end}) is not a non-empty range within ${where}.`)
   }
-  const exact = text.slice(start, end)
+  const layout = layoutOf(paragraphs)
+  const exact = layout.text.slice(
+    (layout.starts[paragraph] as number) + start,
+    (layout.starts[last] as number) + end,
+  )
   if (exact.trim() === '') throw invalid('The passage is only whitespace; choose some words.')
   return {
     quote: {
       exact,
       prefix: textBefore(paragraphs, paragraph, start),
-      suffix: textAfter(paragraphs, paragraph, end),
+      suffix: textAfter(paragraphs, last, end),
     },
-    position: { paragraph, start, end },
+    position: { paragraph, start, end, ...(last > paragraph ? { endParagraph: last } : {}) },
     textHash: textHash(paragraphs),
   }
 }

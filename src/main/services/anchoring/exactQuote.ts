@@ -1,10 +1,10 @@
 /** Finding a quote word for word somewhere else in the article. */
 import type { Anchor } from '../../../shared/types'
 import { CONTEXT_LENGTH } from './describePassage'
-import { paragraphAt, paragraphEnd, type ArticleLayout } from './articleLayout'
+import { PARAGRAPH_SEPARATOR, paragraphAt, paragraphEnd, type ArticleLayout } from './articleLayout'
 
 /**
- * The occurrence of the exact quote, within one paragraph, whose surroundings agree most with
+ * The occurrence of the exact quote (within one paragraph unless it spans several), whose surroundings agree most with
  * the saved prefix and suffix (counted in characters outward from the quote), then the one
  * nearest `hint` (where the passage used to start), then the earliest.
  *
@@ -21,9 +21,12 @@ export function findExactQuote(
   let best: { start: number; end: number } | null = null
   let bestContext = -1
   let bestDistance = Infinity
+  // A passage saved across paragraphs holds their breaks; one saved within a paragraph must
+  // be found within one.
+  const spans = exact.includes(PARAGRAPH_SEPARATOR)
   for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
     const end = at + exact.length
-    if (end > paragraphEnd(layout, paragraphAt(layout, at))) continue
+    if (!spans && end > paragraphEnd(layout, paragraphAt(layout, at))) continue
     const context = sharedBefore(text, at, prefix) + sharedAfter(text, end, suffix)
     const distance = hint === undefined ? 0 : Math.abs(at - hint)
     if (context > bestContext || (context === bestContext && distance < bestDistance)) {

@@ -3,8 +3,19 @@
  * Hypothesis's anchoring: at its saved position if the words there are unchanged, else by its
  * exact quote (picked out by context), else by a fuzzy match; otherwise it is orphaned.
  */
-import type { Anchor, ResolvedAnchor } from '../../../shared/types'
-import { clipToParagraph, layoutOf, type ArticleLayout } from './articleLayout'
+import {
+  lastParagraphOf,
+  type Anchor,
+  type PassagePosition,
+  type ResolvedAnchor,
+} from '../../../shared/types'
+import {
+  PARAGRAPH_SEPARATOR,
+  clipToParagraph,
+  layoutOf,
+  spanOf,
+  type ArticleLayout,
+} from './articleLayout'
 import { findExactQuote } from './exactQuote'
 import { findFuzzyQuote } from './fuzzyQuote'
 
@@ -39,25 +50,45 @@ function resolveOne(
     suffix: typeof anchor.quote.suffix === 'string' ? anchor.quote.suffix : '',
   }
   const position = validPosition(anchor.position)
-  if (position && paragraphs[position.paragraph]?.slice(position.start, position.end) === exact) {
+  if (position && textAt(paragraphs, getLayout, position) === exact) {
     return { ...position, method: 'position' }
   }
 
   const layout = getLayout()
   const hint = position ? oldOffset(layout, position) : undefined
   const exactMatch = findExactQuote(layout, quote, hint)
-  if (exactMatch) return placed(layout, exactMatch, 'quote')
+  if (exactMatch) return placed(layout, exactMatch, exact, 'quote')
 
   const home = position && position.paragraph < paragraphs.length ? position.paragraph : undefined
   const fuzzyMatch = findFuzzyQuote({ layout, quote, hint, home })
-  return fuzzyMatch && placed(layout, fuzzyMatch, 'fuzzy')
+  return fuzzyMatch && placed(layout, fuzzyMatch, exact, 'fuzzy')
 }
 
-function validPosition(position: Anchor['position'] | undefined): Anchor['position'] | null {
-  if (!position) return null
+/** The words at a saved position in the current text (joined by breaks across paragraphs). */
+function textAt(
+  paragraphs: readonly string[],
+  getLayout: () => ArticleLayout,
+  position: PassagePosition,
+): string | undefined {
   const { paragraph, start, end } = position
-  const whole = [paragraph, start, end].every((n) => Number.isInteger(n))
-  return whole && paragraph >= 0 && start >= 0 && start < end ? { paragraph, start, end } : null
+  const last = lastParagraphOf(position)
+  if (last === paragraph) return paragraphs[paragraph]?.slice(start, end)
+  if (last >= paragraphs.length) return undefined
+  const layout = getLayout()
+  return layout.text.slice(
+    (layout.starts[paragraph] as number) + start,
+    (layout.starts[last] as number) + end,
+  )
+}
+
+function validPosition(position: Anchor['position'] | undefined): PassagePosition | null {
+  if (!position) return null
+  const { paragraph, start, end, endParagraph } = position
+  const last = endParagraph ?? paragraph
+  const whole = [paragraph, start, end, last].every((n) => Number.isInteger(n))
+  if (!whole || paragraph < 0 || start < 0 || end < 0) return null
+  if (last > paragraph) return { paragraph, start, end, endParagraph: last }
+  return last === paragraph && start < end ? { paragraph, start, end } : null
 }
 
 /** Where the passage would start in the current text had nothing before it changed. */
@@ -67,11 +98,19 @@ function oldOffset(layout: ArticleLayout, position: Anchor['position']): number 
   return Math.min(paragraphStart + position.start, layout.text.length)
 }
 
+/**
+ * Where a match is as paragraph offsets. A passage saved within one paragraph stays within one
+ * (a fuzzy match spilling over a break is cut to the paragraph holding most of it); one saved
+ * across paragraphs is placed across them.
+ */
 function placed(
   layout: ArticleLayout,
   match: { start: number; end: number },
+  exact: string,
   method: ResolvedAnchor['method'],
 ): ResolvedAnchor | null {
-  const range = clipToParagraph(layout, match.start, match.end)
+  const range = exact.includes(PARAGRAPH_SEPARATOR)
+    ? spanOf(layout, match.start, match.end)
+    : clipToParagraph(layout, match.start, match.end)
   return range && { ...range, method }
 }

@@ -17,6 +17,7 @@ import {
   type ResolvedAnchor,
   type UserState,
 } from '../../../shared/types'
+import type { PassagePosition } from '../../../shared/types'
 import { describePassage, resolveAnchors } from '../anchoring'
 import type { ArticleLibrary } from '../library/articleLibrary'
 import type { StoreData, UserStore } from '../store/userStore'
@@ -26,7 +27,7 @@ export interface AnnotationService {
   list(articleId?: string): AnnotationList
   addBookmark(input: {
     articleId: string
-    position: { paragraph: number; start: number; end: number }
+    position: PassagePosition
     color?: Color
     tags?: string[]
     note?: string

@@ -11,6 +11,7 @@ import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { stringify } from 'yaml'
 import type { ArticleSummary, Note, Palette, PlacedBookmark } from '../../../shared/types'
+import { PARAGRAPH_SEPARATOR } from '../anchoring/articleLayout'
 
 export interface ArticleExport {
   article: ArticleSummary
@@ -65,9 +66,12 @@ function bookmarkNodes(b: PlacedBookmark, palette: Palette): RootContent[] {
   const meta = [`Colour: ${palette[b.color].name} (${b.color})`]
   if (b.tags.length) meta.push(`Tags: ${b.tags.map((t) => `#${t}`).join(', ')}`)
   if (!b.placed) meta.push(ORPHANED)
-  const quote: BlockContent = paragraph(text(b.anchor.quote.exact))
+  // A passage over several paragraphs stays several paragraphs, inside one quote.
+  const quote: BlockContent[] = b.anchor.quote.exact
+    .split(PARAGRAPH_SEPARATOR)
+    .map((p) => paragraph(text(p)))
   return [
-    { type: 'blockquote', children: [quote] },
+    { type: 'blockquote', children: quote },
     paragraph(text(meta.join(' · '))),
     ...(b.note.trim() ? [raw(noteCallout(b.note))] : []),
     raw(`^${blockId(b.id)}`),

@@ -46,8 +46,14 @@ const tags = z.array(z.string())
 const anchorSchema = z.object({
   quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
   position: z
-    .object({ paragraph: offset, start: offset, end: offset })
-    .refine((p) => p.start <= p.end, { message: 'start must not be after end' }),
+    .object({ paragraph: offset, start: offset, end: offset, endParagraph: offset.optional() })
+    .refine(
+      (p) =>
+        p.endParagraph === undefined
+          ? p.start <= p.end
+          : p.endParagraph > p.paragraph || (p.endParagraph === p.paragraph && p.start <= p.end),
+      { message: 'the passage must not end before it starts' },
+    ),
   textHash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'),
 })
 

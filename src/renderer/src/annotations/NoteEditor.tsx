@@ -38,6 +38,12 @@ export function NoteEditor({ value, label, placeholder, onSave, autoEdit = false
     if (editing) area.current?.focus()
   }, [editing])
 
+  // A new note opens in its editor even when the list showing it arrived before the reply
+  // naming it as new (two replies need not come back in the order they were asked).
+  useEffect(() => {
+    if (autoEdit) setEditing(true)
+  }, [autoEdit])
+
   const save = async (text: string): Promise<void> => {
     clearTimeout(timer.current)
     if (text === saved.current) return
@@ -47,7 +53,27 @@ export function NoteEditor({ value, label, placeholder, onSave, autoEdit = false
     setStatus(ok ? 'saved' : 'error')
   }
 
-  useEffect(() => () => clearTimeout(timer.current), [])
+  // Words typed but not yet saved go out at once when the page goes away (reload, quit, the
+  // window closing), is hidden, or this editor is taken off screen (another article opened):
+  // the autosave's pause must never cost the last words typed.
+  const saveRef = useRef(save)
+  saveRef.current = save
+  useEffect(() => {
+    const flush = (): void => {
+      if (latest.current !== saved.current) void saveRef.current(latest.current)
+    }
+    const onHidden = (): void => {
+      if (document.visibilityState === 'hidden') flush()
+    }
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onHidden)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onHidden)
+      clearTimeout(timer.current)
+      flush()
+    }
+  }, [])
 
   const statusText = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not saved' }[status]
   return (

@@ -14,7 +14,14 @@ import {
   type Palette,
   type PlacedBookmark,
 } from '../../../shared/types'
-import { rangeFor, pointPosition, selectedPosition, type Position } from '../annotations/passages'
+import {
+  passageHolds,
+  passageRanges,
+  pointPosition,
+  selectedPosition,
+  selectionRect,
+  type Position,
+} from '../annotations/passages'
 import { SelectionPopover } from '../annotations/SelectionPopover'
 import { bylineParts, minutes } from '../format'
 import { clearHighlight, findRanges, setHighlight } from '../highlights'
@@ -93,12 +100,11 @@ export function ArticleView(props: Props) {
     const byColor = new Map<string, Range[]>()
     for (const b of bookmarks) {
       if (!b.placed || b.articleId !== article.id) continue
-      const el = root.querySelector<HTMLElement>(`[data-paragraph="${b.placed.paragraph}"]`)
-      const range = el && rangeFor(el, b.placed.start, b.placed.end)
-      if (!range) continue
+      const ranges = passageRanges(root, b.placed)
+      if (ranges.length === 0) continue
       const name = `bm-${b.color}`
-      byColor.set(name, [...(byColor.get(name) ?? []), range])
-      if (b.id === focusedBookmark) byColor.set('bm-focus', [range])
+      byColor.set(name, [...(byColor.get(name) ?? []), ...ranges])
+      if (b.id === focusedBookmark) byColor.set('bm-focus', ranges)
     }
     for (const name of HIGHLIGHTS) setHighlight(name, byColor.get(name) ?? [])
     return () => HIGHLIGHTS.forEach(clearHighlight)
@@ -108,7 +114,18 @@ export function ArticleView(props: Props) {
     const root = body.current
     const position = root ? selectedPosition(root) : null
     const range = position ? window.getSelection()?.getRangeAt(0) : null
-    setSelection(position && range ? { position, rect: range.getBoundingClientRect() } : null)
+    setSelection(position && range ? { position, rect: selectionRect(range) } : null)
+  }, [])
+
+  // The bar stays with the selection as the article scrolls (a scroll can land after the
+  // mouseup that showed it), and goes only once the selection itself is gone.
+  const followSelection = useCallback(() => {
+    setSelection((current) => {
+      if (!current) return current
+      const sel = window.getSelection()
+      if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null
+      return { ...current, rect: selectionRect(sel.getRangeAt(0)) }
+    })
   }, [])
 
   const save = useCallback(
@@ -139,12 +156,7 @@ export function ArticleView(props: Props) {
     const point = pointPosition(x, y)
     if (!point) return undefined
     const paragraph = Number(point.el.dataset.paragraph)
-    return bookmarks.find(
-      (b) =>
-        b.placed?.paragraph === paragraph &&
-        b.placed.start <= point.offset &&
-        point.offset < b.placed.end,
-    )
+    return bookmarks.find((b) => b.placed && passageHolds(b.placed, paragraph, point.offset))
   }
 
   const onMouseMove = (e: MouseEvent): void => {
@@ -196,7 +208,7 @@ export function ArticleView(props: Props) {
   }
 
   const onScroll = (): void => {
-    setSelection(null)
+    followSelection()
     scrollFrame.current ||= requestAnimationFrame(measureScroll)
   }
   useEffect(() => () => cancelAnimationFrame(scrollFrame.current), [])

@@ -3,11 +3,31 @@ import { SHORTCUTS, isMac, type ActionId } from '../shortcuts'
 
 export type ActionMap = Partial<Record<ActionId, (event: KeyboardEvent) => void>>
 
-/** True while the person is typing into a field, where single-letter shortcuts must not fire. */
+/** Inputs that take no typing: the app's keys still work while one has focus. */
+const NOT_TYPED = new Set([
+  'button',
+  'checkbox',
+  'color',
+  'file',
+  'radio',
+  'range',
+  'reset',
+  'submit',
+])
+
+/** True while the person is typing into a field: the keys are the field's, not the app's. */
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+  if (!el) return false
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true
+  return el.tagName === 'INPUT' && !NOT_TYPED.has((el as HTMLInputElement).type)
 }
+
+/**
+ * The only keys the app takes from a text field: they mean nothing to the field, and they are
+ * how one leaves it. Everything else, Ctrl/Cmd+Z above all, is the field's own (its text undo).
+ */
+const TAKEN_FROM_FIELDS = new Set(['escape', 'f6', 'shift+f6'])
 
 /** The name of a key press as the shortcut table writes it: `mod+k`, `shift+f6`, `?`. */
 export function keyName(event: KeyboardEvent): string {
@@ -24,8 +44,8 @@ const BINDINGS = new Map<string, ActionId>(
 
 /**
  * The global keyboard shortcuts of the table in shortcuts.ts. `mod` is Cmd on macOS and Ctrl
- * elsewhere. Printed keys are ignored while typing; nothing fires while a modal dialog is
- * open (it has its own keys, and Esc closes it).
+ * elsewhere. While typing in a field only Esc and F6 are taken from it; nothing fires while a
+ * modal dialog is open (it has its own keys, and Esc closes it).
  */
 export function useShortcuts(actions: ActionMap): void {
   const latest = useRef(actions)
@@ -37,8 +57,8 @@ export function useShortcuts(actions: ActionMap): void {
       const action = BINDINGS.get(name)
       const handler = action && latest.current[action]
       if (!handler) return
+      if (isTyping(event.target) && !TAKEN_FROM_FIELDS.has(name)) return
       const mod = name.startsWith('mod+')
-      if (!mod && event.key.length === 1 && isTyping(event.target)) return
       if (event.altKey || (!mod && (event.ctrlKey || event.metaKey))) return
       if (document.querySelector('dialog[open]')) return
       event.preventDefault()

@@ -355,3 +355,69 @@ function syntheticArticle(words: number, perParagraph: number): string[] {
   }
   return paragraphs
 }
+
+describe('passages across paragraphs', () => {
+  const tail = (p: number, chars: number) => (article[p] as string).length - chars
+  /** From the last 40 characters of paragraph 4 to the first 30 of paragraph 6. */
+  const position = { paragraph: 4, start: tail(4, 40), endParagraph: 6, end: 30 }
+  const joined = (paragraphs: readonly string[], r: ResolvedAnchor): string =>
+    articleText(paragraphs).slice(
+      articleText(paragraphs.slice(0, r.paragraph)).length + (r.paragraph ? 2 : 0) + r.start,
+      articleText(paragraphs.slice(0, r.endParagraph ?? r.paragraph)).length +
+        ((r.endParagraph ?? r.paragraph) ? 2 : 0) +
+        r.end,
+    )
+
+  it('saves the whole passage, its paragraphs joined by a blank line', () => {
+    const anchor = describePassage(article, position)
+    expect(anchor.position).toEqual(position)
+    expect(anchor.quote.exact).toBe(
+      [(article[4] as string).slice(-40), article[5], (article[6] as string).slice(0, 30)].join(
+        '\n\n',
+      ),
+    )
+    expect(anchor.quote.suffix).toBe((article[6] as string).slice(30, 62))
+    expect((article[4] as string).slice(0, -40).endsWith(anchor.quote.prefix)).toBe(true)
+  })
+
+  it('is found at its position, and by its quote once paragraphs before it move', () => {
+    const anchor = describePassage(article, position)
+    expect(resolveAnchor(article, anchor)).toEqual({ ...position, method: 'position' })
+    const shifted = ['A new first paragraph.', 'And a second.', ...article]
+    const found = resolveAnchor(shifted, anchor)
+    expect(found).toEqual({ ...position, paragraph: 6, endParagraph: 8, method: 'quote' })
+    expect(joined(shifted, found!)).toBe(anchor.quote.exact)
+  })
+
+  it('is found fuzzily when a word inside it changed', () => {
+    const anchor = describePassage(article, position)
+    const edited = [...article]
+    edited[5] = (article[5] as string).replace(/\b(the|a)\b/, 'THE')
+    const found = resolveAnchor(edited, anchor)
+    expect(found).toMatchObject({ paragraph: 4, endParagraph: 6, end: 30, method: 'fuzzy' })
+  })
+
+  it('ends that fall in a paragraph break are moved onto the text', () => {
+    // The selection ran from the end of paragraph 2 into the start of 3's break: it is 2's tail.
+    const end2 = (article[2] as string).length
+    const anchor = describePassage(article, { paragraph: 2, start: end2 - 10, end: end2 })
+    expect(anchor.position).toEqual({ paragraph: 2, start: end2 - 10, end: end2 })
+  })
+
+  it('refuses a passage that ends before it starts, or in a paragraph that is not there', () => {
+    expectInvalid(() =>
+      describePassage(article, { paragraph: 5, start: 0, end: 3, endParagraph: 4 }),
+    )
+    expectInvalid(() =>
+      describePassage(article, { paragraph: 5, start: 0, end: 3, endParagraph: 999 }),
+    )
+    expectInvalid(() =>
+      describePassage(article, {
+        paragraph: 4,
+        start: 0,
+        end: (article[5] as string).length + 1,
+        endParagraph: 5,
+      }),
+    )
+  })
+})

@@ -158,7 +158,7 @@ describe('migrate', () => {
           }),
         ],
       },
-      /position: start must not be after end/,
+      /position: the passage must not end before it starts/,
     ],
     [
       'a negative paragraph',
