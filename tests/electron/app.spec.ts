@@ -107,3 +107,26 @@ test('reopens the window where it was left, at the size it had', async () => {
     await second.close()
   }
 })
+
+test('quitting right after typing keeps the note, the window’s place and frees the data folder', async () => {
+  test.skip(!existsSync(join(ROOT, 'out/main/index.js')), 'run `npm run build` first')
+  const dataDir = mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
+  const app = await electron.launch({
+    executablePath: binary.path,
+    args: [ROOT, '--data-dir', dataDir, ...(process.env.CI ? ['--no-sandbox'] : [])],
+    env: { ...process.env, ELECTRON_RENDERER_URL: '' },
+  })
+  const page = await app.firstWindow()
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first().click()
+  await page.getByRole('button', { name: '+ Note' }).click()
+  const box = page.getByRole('textbox', { name: 'Article note' })
+  await box.fill('Saved by the quit itself')
+  // Ctrl/Cmd+Q at once: the note's autosave has not fired yet.
+  const exited = new Promise((resolve) => app.process().once('exit', resolve))
+  await app.evaluate(({ app: electronApp }) => electronApp.quit())
+  await exited
+  const data = readFileSync(join(dataDir, 'lectern.json'), 'utf8')
+  expect(data).toContain('Saved by the quit itself')
+  expect(existsSync(join(dataDir, 'window-state.json'))).toBe(true)
+  expect(existsSync(join(dataDir, 'lectern.lock'))).toBe(false)
+})
