@@ -72,7 +72,9 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
       await audit(page, 'trash')
     })
 
-    test('the dialogs and popovers', async ({ page, host }) => {
+    // One test per two views at most: each audit is heavy, and a test must stay well inside
+    // its time on a busy machine.
+    test('the shortcut sheet and the settings', async ({ page, host }) => {
       await open(page, host, theme)
       await page.keyboard.press('?')
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
@@ -82,8 +84,10 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
       await page.keyboard.press('Control+,')
       await expect(page.getByRole('dialog', { name: 'Reading settings' })).toBeVisible()
       await audit(page, 'settings')
-      await page.keyboard.press('Escape')
+    })
 
+    test('the export menu and the bar over a selection', async ({ page, host }) => {
+      await open(page, host, theme)
       await page.keyboard.press('e')
       await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible()
       await audit(page, 'export menu')
@@ -100,8 +104,10 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
       await p.dispatchEvent('mouseup')
       await expect(page.getByRole('toolbar', { name: 'Bookmark the selection' })).toBeVisible()
       await audit(page, 'selection popover')
-      await page.keyboard.press('Escape')
+    })
 
+    test('the note editor', async ({ page, host }) => {
+      await open(page, host, theme)
       const notes = page.getByRole('complementary', { name: 'Notes' })
       await notes.getByRole('button', { name: '+ Note' }).click()
       await expect(notes.getByRole('textbox', { name: 'Article note' })).toBeFocused()
