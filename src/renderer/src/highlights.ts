@@ -18,14 +18,20 @@ export function foldText(text: string): string {
   return out
 }
 
+/** Text kept for screen readers only (highlight descriptions) or hidden: never a match on screen. */
+const UNSEEN = '.visually-hidden, [hidden], [aria-hidden="true"]'
+
 function textNodes(root: Node): Text[] {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n.parentElement?.closest(UNSEEN) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  })
   const nodes: Text[] = []
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text)
   return nodes
 }
 
-/** Every occurrence of `needle` in the text under `root` (within one text node each). */
+/** Every occurrence of `needle` in the visible text under `root` (within one text node each). */
 export function findRanges(root: Node, needle: string, wholeWords = false): Range[] {
   const query = foldText(needle.trim())
   if (!query) return []

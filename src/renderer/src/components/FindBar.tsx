@@ -17,14 +17,18 @@ export function FindBar({ scope, contentKey, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
-    input.current?.focus()
+    // Opening the bar must not move the article: the reader is finding from where they are.
+    input.current?.focus({ preventScroll: true })
     input.current?.select()
   }, [])
 
   useEffect(() => {
     const found = scope.current ? findRanges(scope.current, query) : []
     setRanges(found)
-    setCurrent(0)
+    // The first match from where the reader is, not from the top of the article.
+    const view = scope.current?.closest('.reader-pane')?.getBoundingClientRect()
+    const from = view ? found.findIndex((r) => r.getBoundingClientRect().bottom > view.top) : 0
+    setCurrent(Math.max(0, from))
   }, [query, scope, contentKey])
 
   useEffect(() => {
