@@ -30,6 +30,11 @@ import { useSettings } from './settings/useSettings'
 /** Reading positions are saved at most this often while scrolling. */
 const SAVE_READING_MS = 1000
 
+/** Puts the keyboard in the article, where the reading keys scroll it. */
+function focusReader(): void {
+  document.getElementById('pane-reader')?.focus({ preventScroll: true })
+}
+
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
   const [listError, setListError] = useState<string | null>(null)
@@ -114,6 +119,14 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     }
   }, [])
   useEffect(() => (openId ? loadArticle(openId) : undefined), [openId, loadArticle])
+
+  // On the first article shown, with nothing else focused, Space, PageDown and ↓ read on at once.
+  const readerFocused = useRef(false)
+  useEffect(() => {
+    if (!article || readerFocused.current) return
+    readerFocused.current = true
+    if (document.activeElement === document.body || !document.activeElement) focusReader()
+  }, [article])
 
   const flushReading = useCallback(() => {
     clearTimeout(readingTimer.current)
@@ -219,6 +232,12 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     if (next) open(next.id)
   }
 
+  /** Leaving find returns to the text, never to the page's body. */
+  const closeFind = (): void => {
+    setFindOpen(false)
+    focusReader()
+  }
+
   const focusSearch = (): void => {
     searchInput.current?.focus()
     searchInput.current?.select()
@@ -265,7 +284,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     settings: () => setDialog('settings'),
     help: () => setDialog('shortcuts'),
     close: () => {
-      if (findOpen) setFindOpen(false)
+      if (findOpen) closeFind()
       else panes.closeDrawers()
     },
   })
@@ -303,7 +322,10 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           counts={counts}
           progress={progress}
           drawer={panes.list.mode === 'drawer'}
-          onOpen={(id) => open(id)}
+          onOpen={(id, byKeyboard) => {
+            open(id)
+            if (byKeyboard) focusReader()
+          }}
           onRetry={loadList}
         />
       )}
@@ -338,7 +360,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onBookmark={addBookmark}
           onFocusBookmark={setFocusedBookmark}
           onProgress={onProgress}
-          onCloseFind={() => setFindOpen(false)}
+          onCloseFind={closeFind}
           onRetry={() => openId && loadArticle(openId)}
         />
       )}

@@ -13,7 +13,7 @@ interface Props {
   progress: Record<string, number>
   /** Drawn over the article (a narrow window) rather than beside it. */
   drawer: boolean
-  onOpen: (id: string) => void
+  onOpen: (id: string, byKeyboard: boolean) => void
   onRetry: () => void
 }
 

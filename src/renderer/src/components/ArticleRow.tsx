@@ -9,7 +9,8 @@ interface Props {
   counts: ArticleCounts | undefined
   /** How far the reader got, 0 to 1. */
   progress: number
-  onOpen: (id: string) => void
+  /** `byKeyboard`: opened with Enter or Space, so reading goes on from the keyboard. */
+  onOpen: (id: string, byKeyboard: boolean) => void
   'data-pane-start'?: string
 }
 
@@ -34,7 +35,8 @@ export function ArticleRow({
       className="article-row"
       aria-current={open ? 'true' : undefined}
       tabIndex={tabbable ? 0 : -1}
-      onClick={() => onOpen(a.id)}
+      // A click from the keyboard (Enter, Space) has no pointer: `detail` is 0.
+      onClick={(e) => onOpen(a.id, e.detail === 0)}
       data-article-id={a.id}
       {...rest}
     >

@@ -85,9 +85,11 @@ export function NotesPane({
   const [colors, setColors] = useState<ReadonlySet<Color>>(new Set())
   const [tag, setTag] = useState<string>('')
 
+  // Each article's notes start at the top, with their header in view.
   useEffect(() => {
     setColors(new Set())
     setTag('')
+    document.getElementById('pane-notes')?.scrollTo({ top: 0 })
   }, [article?.id])
 
   // The focused bookmark's card comes into view.

@@ -1,0 +1,59 @@
+/** Where the keyboard is: a reader using only keys always knows, and can read at once. */
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
+const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
+const scrollTop = (page: Page, id: string) =>
+  page.evaluate((i) => document.getElementById(i)!.scrollTop, id)
+
+test('on first launch the reading keys scroll the article with no click', async ({ app }) => {
+  await expect(reader(app)).toBeFocused()
+  await app.keyboard.press('PageDown')
+  await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(0)
+})
+
+test('Enter on a library item opens it and moves the keyboard to the article', async ({ app }) => {
+  const list = app.getByRole('navigation', { name: 'Articles' })
+  await list.getByRole('button').first().focus()
+  await app.keyboard.press('ArrowDown')
+  await app.keyboard.press('Enter')
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(/Netanyahu and Putin/)
+  await expect(reader(app)).toBeFocused()
+  await app.keyboard.press('Space')
+  await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(0)
+})
+
+test('Esc out of find puts the keyboard back in the article', async ({ app }) => {
+  await app.keyboard.press('ControlOrMeta+f')
+  await expect(app.getByRole('searchbox', { name: 'Find in article' })).toBeFocused()
+  await app.keyboard.press('Escape')
+  await expect(app.getByRole('search', { name: 'Find in article' })).toHaveCount(0)
+  await expect(reader(app)).toBeFocused()
+  // The next letter typed is a shortcut, not a word in the search box.
+  await app.keyboard.press('j')
+  await expect(app.getByRole('combobox', { name: 'Search all articles' })).toHaveValue('')
+})
+
+test('each article’s notes start at the top of the pane', async ({ app, host }) => {
+  const h = host.lectern.handlers
+  const id = '004_02c1bed588b60a46'
+  const { paragraphs } = await h.getArticle({ id })
+  for (let i = 0; i < 14; i++) {
+    await h.addBookmark({
+      articleId: id,
+      position: { paragraph: i, start: 0, end: Math.min(60, (paragraphs[i] as string).length) },
+      note: `Note ${i}`,
+    })
+  }
+  await app.reload()
+  const list = app.getByRole('navigation', { name: 'Articles' })
+  await list.getByRole('button', { name: /Close Relations/ }).click()
+  await expect(notes(app).getByRole('article', { name: /^Bookmark/ })).toHaveCount(14)
+  await app.evaluate(() => document.getElementById('pane-notes')!.scrollTo({ top: 10_000 }))
+  await expect.poll(() => scrollTop(app, 'pane-notes')).toBeGreaterThan(0)
+  await list.getByRole('button', { name: /Israel Remains/ }).click()
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(/Israel Remains/)
+  await expect.poll(() => scrollTop(app, 'pane-notes')).toBe(0)
+  await expect(notes(app).getByRole('heading', { name: 'Notes' })).toBeInViewport()
+})
