@@ -203,3 +203,31 @@ test('in a small window the notes slide over the article when asked for, and Esc
   )
   expect(overflow).toBe(0)
 })
+
+test('the sliders say their units; an article without sections shows no outline', async ({
+  app,
+  host,
+}) => {
+  await app.keyboard.press('ControlOrMeta+,')
+  const panel = app.getByRole('dialog', { name: 'Reading settings' })
+  await expect(panel.locator('output').nth(0)).toHaveText(/^\d+ px$/)
+  await expect(panel.locator('output').nth(1)).toHaveText(/^\d\.\d×$/)
+  await expect(panel.locator('output').nth(2)).toHaveText(/^\d+ characters$/)
+  await app.keyboard.press('Escape')
+
+  const articles = await host.lectern.handlers.listArticles()
+  const full = await Promise.all(
+    articles.map((a) => host.lectern.handlers.getArticle({ id: a.id })),
+  )
+  const plain = full.find((a) => a.headings.length === 0)
+  const sectioned = full.find((a) => a.headings.length > 0)
+  const notes = app.getByRole('complementary', { name: 'Notes' })
+  const list = app.getByRole('navigation', { name: 'Articles' })
+  await list.locator(`[data-article-id="${plain!.id}"]`).click()
+  await expect(notes.getByText(`${plain!.words.toLocaleString('en')} words`)).toBeVisible()
+  await expect(notes.getByRole('navigation', { name: 'Outline' })).toHaveCount(0)
+  await list.locator(`[data-article-id="${sectioned!.id}"]`).click()
+  await expect(notes.getByRole('navigation', { name: 'Outline' }).getByRole('button')).toHaveCount(
+    sectioned!.headings.length,
+  )
+})

@@ -17,12 +17,6 @@ interface Props {
   drawer?: boolean
 }
 
-/** First words of a paragraph, for an outline of articles without headings. */
-function lead(text: string, words = 8): string {
-  const parts = text.split(/\s+/)
-  return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : text
-}
-
 function ArticleDetails({
   article,
   onJump,
@@ -38,9 +32,8 @@ function ArticleDetails({
     ['Reading time', `${article.readingMinutes} min`],
     ['Paragraphs', String(article.paragraphs.length - article.headings.length)],
   ]
-  const outline = article.headings.length
-    ? article.headings.map((i) => ({ i, label: article.paragraphs[i] ?? '' }))
-    : article.paragraphs.map((p, i) => ({ i, label: lead(p) }))
+  // Only real sections make an outline: a list of every paragraph's first words is no help.
+  const outline = article.headings.map((i) => ({ i, label: article.paragraphs[i] ?? '' }))
   return (
     <details className="about" open>
       <summary>About this article</summary>
@@ -54,18 +47,20 @@ function ArticleDetails({
             </div>
           ))}
       </dl>
-      <nav aria-label="Outline" className="outline">
-        <h3>{article.headings.length ? 'Sections' : 'Outline'}</h3>
-        <ol>
-          {outline.map(({ i, label }) => (
-            <li key={i}>
-              <button type="button" onClick={() => onJump(i)}>
-                {label}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      {outline.length > 0 && (
+        <nav aria-label="Outline" className="outline">
+          <h3>Sections</h3>
+          <ol>
+            {outline.map(({ i, label }) => (
+              <li key={i}>
+                <button type="button" onClick={() => onJump(i)}>
+                  {label}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
     </details>
   )
 }

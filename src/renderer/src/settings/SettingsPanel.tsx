@@ -58,6 +58,7 @@ function Slider({
   value,
   limits,
   unit,
+  shortUnit,
   format = String,
   onChange,
 }: {
@@ -65,6 +66,8 @@ function Slider({
   value: number
   limits: { min: number; max: number; step: number }
   unit: string
+  /** The unit as shown beside the value: `px`, `×`, `characters`. */
+  shortUnit: string
   format?: (n: number) => string
   onChange: (n: number) => void
 }) {
@@ -82,7 +85,10 @@ function Slider({
         aria-valuetext={`${format(value)} ${unit}`}
         onChange={(e) => onChange(Number(e.target.value))}
       />
-      <output htmlFor={id}>{format(value)}</output>
+      <output htmlFor={id}>
+        {format(value)}
+        {shortUnit === '×' ? shortUnit : ` ${shortUnit}`}
+      </output>
     </div>
   )
 }
@@ -112,6 +118,7 @@ export function SettingsPanel({ settings, onChange, onClose }: Props) {
         value={settings.fontSize}
         limits={LIMITS.fontSize}
         unit="pixels"
+        shortUnit="px"
         onChange={(fontSize) => onChange({ fontSize })}
       />
       <Slider
@@ -119,6 +126,7 @@ export function SettingsPanel({ settings, onChange, onClose }: Props) {
         value={settings.lineHeight}
         limits={LIMITS.lineHeight}
         unit="times the text size"
+        shortUnit="×"
         format={(n) => n.toFixed(1)}
         onChange={(lineHeight) => onChange({ lineHeight: Math.round(lineHeight * 10) / 10 })}
       />
@@ -127,6 +135,7 @@ export function SettingsPanel({ settings, onChange, onClose }: Props) {
         value={settings.columnWidth}
         limits={LIMITS.columnWidth}
         unit="characters"
+        shortUnit="characters"
         onChange={(columnWidth) => onChange({ columnWidth })}
       />
       <div className="dialog-actions">
