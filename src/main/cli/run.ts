@@ -27,9 +27,10 @@ Commands:
                              Add a note on an article
   notes [--article ID]       List notes
   delete <id>                Move a bookmark or note to the trash
-  export --out PATH [--article ID] [--single] [--no-timestamp]
+  export --out PATH [--article ID] [--single] [--timestamp]
                              Write bookmarks and notes as Markdown: one file per article
-                             into the folder PATH, or one file with --single or --article
+                             into the folder PATH, or one file with --single or --article;
+                             --timestamp adds the time of export to the front matter
   backup --out FILE          Write a JSON backup of all user data
   restore FILE               Merge a JSON backup in (matched by id; nothing lost or doubled)
 
@@ -60,6 +61,7 @@ type Values = {
   article?: string
   out?: string
   single: boolean
+  timestamp: boolean
   'no-timestamp': boolean
 }
 
@@ -214,7 +216,10 @@ async function runCommand(
       if (!values.out) throw new UsageError('export needs --out PATH')
       if (values.single && values.article)
         throw new UsageError('give --article or --single, not both')
-      const options = { noTimestamp: values['no-timestamp'] }
+      if (values.timestamp && values['no-timestamp'])
+        throw new UsageError('give --timestamp or --no-timestamp, not both')
+      // --no-timestamp is what export does by default now; it is still accepted.
+      const options = { timestamp: values.timestamp }
       const written = values.article
         ? await lectern.exporter.exportArticle(values.article, resolve(values.out), options)
         : await lectern.exporter.exportLibrary(
@@ -262,6 +267,7 @@ export async function main(argv: string[]): Promise<string> {
       article: { type: 'string' },
       out: { type: 'string' },
       single: { type: 'boolean', default: false },
+      timestamp: { type: 'boolean', default: false },
       'no-timestamp': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },

@@ -254,13 +254,15 @@ describe('lectern CLI: export, backup, restore', () => {
     expect(first).toMatch(/^---\ntitle: The Close Relations between Putin and Zionism\n/)
     expect(first).not.toContain('exported:')
     expect(first).toContain('> [!note]\n> see **this**')
-    // Again into the same folder: the same files, the same bytes.
-    await lectern('export', '--out', folder, '--no-timestamp', '--data-dir', dir)
+    // Again into the same folder, without the flag that is now the default: the same bytes.
+    await lectern('export', '--out', folder, '--data-dir', dir)
     expect((await readdir(folder)).sort()).toEqual(names)
     expect(await readFile(join(folder, names[1]!), 'utf8')).toBe(first)
 
     const single = join(dir, 'all.md')
-    expect((await lectern('export', '--out', single, '--single', '--data-dir', dir)).code).toBe(0)
+    expect(
+      (await lectern('export', '--out', single, '--single', '--timestamp', '--data-dir', dir)).code,
+    ).toBe(0)
     expect(await readFile(single, 'utf8')).toMatch(/^---\ntitle: Lectern notes\nexported: \d{4}-/)
     const one = join(dir, 'one.md')
     expect((await lectern('export', '--out', one, '--article', ID, '--data-dir', dir)).code).toBe(0)

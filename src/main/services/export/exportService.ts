@@ -11,8 +11,11 @@ import { exportFileNames } from './fileNames'
 import { articleMarkdown, libraryMarkdown, type ArticleExport } from './toMarkdown'
 
 export interface ExportOptions {
-  /** Leave the `exported` time out, so the same data always gives the same bytes. */
-  noTimestamp?: boolean
+  /**
+   * Write the time of the export into the front matter. Off by default, so that exporting
+   * the same data again gives the same bytes and leaves files (and a vault's sync) alone.
+   */
+  timestamp?: boolean
 }
 
 export interface Written {
@@ -26,6 +29,10 @@ export interface ExportService {
   /** The file name an article's export gets. */
   fileNameFor(articleId: string): string
   exportArticle(articleId: string, file: string, options?: ExportOptions): Promise<Written>
+  /** Every article with bookmarks or notes, for writing them out. */
+  articlesWithNotes(): ArticleExport[]
+  /** Markdown for an article's export, as written into files. */
+  render(data: ArticleExport, options?: ExportOptions): string
   /** Every article with bookmarks or notes: one file each into `folder`, or all into `file`. */
   exportLibrary(
     target: { folder: string } | { file: string },
@@ -60,7 +67,7 @@ export function createExportService({
       .filter((e) => e.bookmarks.length + e.notes.length > 0)
   const options = (o: ExportOptions = {}) => ({
     palette: annotations.userState().palette,
-    exported: o.noTimestamp ? undefined : now(),
+    exported: o.timestamp ? now() : undefined,
   })
   const write = async (path: string, content: string): Promise<void> => {
     try {
@@ -77,6 +84,8 @@ export function createExportService({
   return {
     articleMarkdown: (articleId, o) => articleMarkdown(exportOf(articleId), options(o)),
     fileNameFor,
+    articlesWithNotes: withNotes,
+    render: (data, o) => articleMarkdown(data, options(o)),
 
     async exportArticle(articleId, file, o) {
       await write(file, articleMarkdown(exportOf(articleId), options(o)))

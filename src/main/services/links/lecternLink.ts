@@ -36,8 +36,18 @@ export function lecternLink(target: LecternTarget): string {
   if (noteId) query.set('note', noteId)
   if (paragraph !== undefined) query.set('paragraph', String(paragraph))
   const search = query.toString() ? `?${query.toString()}` : ''
-  return `${PREFIX}article/${encodeURIComponent(articleId)}${search}`
+  return `${PREFIX}article/${encodeId(articleId)}${search}`
 }
+
+/**
+ * Percent-encodes an id for the path, parentheses and the like included: a `)` would end a
+ * Markdown link early.
+ */
+const encodeId = (id: string): string =>
+  encodeURIComponent(id).replace(
+    /[!'()*~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
 
 const KEYS = new Set(['bookmark', 'note', 'paragraph'])
 

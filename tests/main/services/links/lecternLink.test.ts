@@ -38,7 +38,8 @@ describe('lecternLink and parseLecternLink', () => {
           if (itemId !== undefined) target[isNote ? 'noteId' : 'bookmarkId'] = itemId
           if (paragraph !== undefined) target.paragraph = paragraph
           const link = lecternLink(target)
-          expect(link).not.toMatch(/\s/)
+          // Nothing that could end a Markdown link or an autolink early.
+          expect(link).not.toMatch(/[\s()<>[\]\\]/)
           expect(parseLecternLink(link)).toEqual(target)
         },
       ),
