@@ -6,6 +6,7 @@ import type { AnnotationService } from '../annotations/annotationService'
 import type { ArticleLibrary } from '../library/articleLibrary'
 import { writeFileDurably } from '../store/durableFile'
 import type { UserStore } from '../store/userStore'
+import { lecternLink } from '../links/lecternLink'
 import { makeBackup, readBackup, restoreInto, type RestoreReport } from './backup'
 import { exportFileNames } from './fileNames'
 import { articleMarkdown, libraryMarkdown, type ArticleExport } from './toMarkdown'
@@ -47,6 +48,28 @@ export interface ExportDeps {
   annotations: AnnotationService
   store: UserStore
   now?: () => string
+}
+
+/**
+ * Files in `folder` that would take an article's name but are not an export of that article
+ * (the reader's own note of the same title, say): those names are given to no article, so
+ * exporting never replaces them.
+ */
+async function othersFiles(folder: string, articles: readonly ArticleExport[]): Promise<string[]> {
+  const plain = exportFileNames(articles.map((a) => a.article))
+  const others: string[] = []
+  for (const a of articles) {
+    const name = plain.get(a.article.id) as string
+    let text: string
+    try {
+      text = await readFile(join(folder, name), 'utf8')
+    } catch {
+      continue
+    }
+    const mark = `\nlectern: ${lecternLink({ articleId: a.article.id })}\n`
+    if (!text.startsWith('---\n') || !text.includes(mark)) others.push(name)
+  }
+  return others
 }
 
 export function createExportService({
@@ -107,7 +130,10 @@ export function createExportService({
           `Cannot export into ${target.folder}: ${(err as Error).message}`,
         )
       }
-      const names = exportFileNames(articles.map((a) => a.article))
+      const names = exportFileNames(
+        articles.map((a) => a.article),
+        { taken: await othersFiles(target.folder, articles) },
+      )
       const files: string[] = []
       for (const a of articles) {
         const path = join(target.folder, names.get(a.article.id) as string)

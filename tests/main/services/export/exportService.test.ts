@@ -75,6 +75,20 @@ describe('exporting the library into a folder', () => {
     expect(await readFile(join(out, 'mine.md'), 'utf8')).toBe('my own file\n')
   })
 
+  it('never replaces the reader’s own file that has an article’s name', async () => {
+    await annotate()
+    const mine = join(out, nameOf(S000))
+    await writeFile(mine, '# My own note with the same title\n')
+    const written = await world.exporter.exportLibrary({ folder: out })
+    expect(await readFile(mine, 'utf8')).toBe('# My own note with the same title\n')
+    const other = written.files.find((f) => f.includes(world.library.get(S000).title))
+    expect(other).toMatch(/ [0-9a-f]{8}\.md$/)
+    expect(readExport(await readFile(other as string, 'utf8')).frontMatter.article_id).toBe(S000)
+    // Exported again, the export finds its own file, and still leaves the reader's alone.
+    expect((await world.exporter.exportLibrary({ folder: out })).files).toEqual(written.files)
+    expect(await listing(out)).toHaveLength(4)
+  })
+
   it('updates the same files in place when exported again', async () => {
     await annotate()
     await world.exporter.exportLibrary({ folder: out })
