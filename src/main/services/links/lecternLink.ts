@@ -139,3 +139,27 @@ export function routeLecternLink(link: string | LecternTarget, lookup: LinkLooku
   }
   return { articleId, ...at }
 }
+
+/** The lookups routing needs, answered from the library and the reader's live annotations. */
+export function linkLookup(services: {
+  library: { list(): readonly { id: string }[] }
+  annotations: {
+    live(): {
+      bookmarks: readonly { id: string; articleId: string; placed: { paragraph: number } | null }[]
+      notes: readonly { id: string; articleId: string }[]
+    }
+  }
+}): LinkLookup {
+  const { library, annotations } = services
+  return {
+    hasArticle: (id) => library.list().some((a) => a.id === id),
+    bookmark(id) {
+      const b = annotations.live().bookmarks.find((x) => x.id === id)
+      return b && { articleId: b.articleId, paragraph: b.placed?.paragraph ?? null }
+    },
+    note(id) {
+      const n = annotations.live().notes.find((x) => x.id === id)
+      return n && { articleId: n.articleId }
+    },
+  }
+}

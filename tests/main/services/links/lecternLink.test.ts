@@ -4,15 +4,19 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { loadArticleLibrary } from '../../../../src/main/services/library/articleLibrary'
 import {
   lecternLink,
   lecternLinkInArgs,
+  linkLookup,
   LecternLinkError,
   parseLecternLink,
   routeLecternLink,
   type LecternTarget,
   type LinkLookup,
 } from '../../../../src/main/services/links/lecternLink'
+import { passage, SEED_IDS, openWorld } from '../export/scenario'
+import { SEEDS } from '../../seedLibrary'
 
 describe('lecternLink and parseLecternLink', () => {
   it('writes readable links', () => {
@@ -138,5 +142,35 @@ describe('routeLecternLink', () => {
 
   it('refuses an article that is not in the library', () => {
     expect(() => route({ articleId: 'zzz' })).toThrow('not in this library')
+  })
+})
+
+describe('linkLookup', () => {
+  it('routes the links an export writes back to the live passage or note', async () => {
+    const world = await openWorld(await loadArticleLibrary(SEEDS))
+    try {
+      const article = world.library.get(SEED_IDS[2])
+      const b = await world.annotations.addBookmark({
+        articleId: article.id,
+        position: passage(article, 3, (article.paragraphs[3] as string).slice(0, 20)),
+      })
+      const n = await world.annotations.addNote({ articleId: article.id, text: 'A note.' })
+      const lookup = linkLookup(world)
+      const link = lecternLink({ articleId: article.id, bookmarkId: b.id, paragraph: 3 })
+      expect(routeLecternLink(link, lookup)).toEqual({
+        articleId: article.id,
+        bookmarkId: b.id,
+        paragraph: 3,
+      })
+      expect(
+        routeLecternLink(lecternLink({ articleId: article.id, noteId: n.id }), lookup),
+      ).toEqual({ articleId: article.id, noteId: n.id })
+      // In Lectern's trash, the bookmark is no longer followed; its paragraph still is.
+      await world.annotations.remove(b.id)
+      expect(routeLecternLink(link, lookup)).toMatchObject({ articleId: article.id, paragraph: 3 })
+      expect(routeLecternLink(link, lookup)).not.toHaveProperty('bookmarkId')
+    } finally {
+      await world.close()
+    }
   })
 })
