@@ -161,9 +161,10 @@ const render = (tree: Root): string =>
     fences: true,
     rule: '-',
     listItemIndent: 'one',
-    // Obsidian reads `#word` anywhere in text as a tag: a `#` in a title, quote or colour
-    // name is escaped (`\#` still shows as `#`), so the only tags are those written as tags.
-    unsafe: [{ character: '#' }],
+    // Obsidian reads `#word` anywhere in text as a tag, and ` ^word` ending a block as that
+    // block's id: in a title, quote or colour name both are escaped (`\#` still shows as
+    // `#`), so the only tags and ids are those written as such.
+    unsafe: [{ character: '#' }, { character: '^' }],
   })
 
 /** YAML front matter between `---` lines; keys in a fixed order. */

@@ -271,26 +271,44 @@ export function markupOutsideNotes(markdown: string): string[] {
 }
 
 /**
- * Obsidian's rule for block ids: `^id` at the end of a block's last line names that block; a
- * paragraph that is only `^id` names the block right before it. Returns each id's block
- * (throwing on an id used twice, which Obsidian would not resolve).
+ * Obsidian's rule for block ids: `^id` at the end of a block's last line names that block (a
+ * paragraph, or a blockquote or callout, whatever its `>` markers); a paragraph that is only
+ * `^id` names the block right before it. Lists every id in the file with its block, in order.
+ */
+export function obsidianBlockIds(markdown: string): { id: string; block: RootContent }[] {
+  const { body } = parseFile(markdown)
+  const blocks = new Blocks(body, markdown)
+  const found: { id: string; block: RootContent }[] = []
+  body.forEach((node, i) => {
+    if (node.type !== 'paragraph' && node.type !== 'blockquote') return
+    const source = blocks.sourceOf(node)
+    const lastLine = (source.split('\n').at(-1) ?? '').replace(/^(?:\s*>)+/, '')
+    const match = OBSIDIAN_ID.exec(lastLine)
+    if (!match) return
+    const id = match[1] as string
+    const alone = node.type === 'paragraph' && source === `^${id}`
+    const block = alone ? body[i - 1] : node
+    if (!block) throw new Error(`obsidianBlockIds: ^${id} has no block before it`)
+    found.push({ id, block })
+  })
+  return found
+}
+
+/**
+ * The blocks Lectern's ids (`^lectern-…`, outside the reader's notes) name; throws on one that
+ * is used twice, or on any other id outside the note callouts, as neither should be there.
  */
 export function obsidianBlocks(markdown: string): Map<string, RootContent> {
   const { body } = parseFile(markdown)
   const blocks = new Blocks(body, markdown)
   const named = new Map<string, RootContent>()
-  body.forEach((node, i) => {
-    const source = blocks.sourceOf(node)
-    const lastLine = source.split('\n').at(-1) ?? ''
-    const match = node.type === 'paragraph' ? OBSIDIAN_ID.exec(lastLine) : null
-    if (!match) return
-    const id = match[1] as string
-    const alone = source === `^${id}`
-    const block = alone ? body[i - 1] : node
-    if (!block) throw new Error(`obsidianBlocks: ^${id} has no block before it`)
+  for (const { id, block } of obsidianBlockIds(markdown)) {
+    // A note is the reader's Markdown: an id at its end is theirs to write.
+    if (blocks.isCallout(block) && blocks.sourceOf(block).endsWith(`^${id}`)) continue
+    if (!id.startsWith('lectern-')) throw new Error(`obsidianBlocks: a stray id ^${id}`)
     if (named.has(id)) throw new Error(`obsidianBlocks: ^${id} is used twice`)
     named.set(id, block)
-  })
+  }
   return named
 }
 

@@ -122,7 +122,12 @@ describe('a reading session', () => {
   it('keeps one file per article up to date through highlighting, editing and deleting', async () => {
     const log = { reports: [] as SyncReport[] }
     const errors: Error[] = []
-    await open({ onReport: (r) => log.reports.push(r), onError: (e) => errors.push(e) })
+    // Long enough that the edits below, each written durably, fall within one quiet period.
+    await open({
+      debounceMs: 500,
+      onReport: (r) => log.reports.push(r),
+      onError: (e) => errors.push(e),
+    })
     const afterChange = async (): Promise<SyncReport> => {
       const next = nextReport(log)
       vault?.changed()
