@@ -10,6 +10,7 @@
  */
 import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { LecternError } from '../../../shared/reply'
 import type { ExportOptions } from '../export/exportService'
 import { EXTENSION, exportFileNames, fileStemOf, sameNameKey } from '../export/fileNames'
@@ -226,7 +227,8 @@ class FolderSync implements VaultSync {
       else {
         const plain = `${fileStemOf(a.article.title)}${EXTENSION}`
         const there = listing.find((n) => sameNameKey(n) === sameNameKey(plain))
-        if (there && (await readIfThere(join(this.folder, there))) === this.render(a))
+        const text = there === undefined ? null : await readIfThere(join(this.folder, there))
+        if (there && text !== null && withoutTimestamp(text) === this.render(a))
           keep.set(a.article.id, there)
       }
     }
@@ -243,8 +245,8 @@ class FolderSync implements VaultSync {
       const current = await readIfThere(path)
       const bare = this.render(a)
       if (!entry) {
-        if (current === bare) {
-          files[id] = { name, written: sha256(bare), content: sha256(bare) }
+        if (current !== null && withoutTimestamp(current) === bare) {
+          files[id] = { name, written: sha256(current), content: sha256(bare) }
           report.unchanged++
         } else report.written.push(await this.write(id, name, a))
         continue
@@ -257,9 +259,9 @@ class FolderSync implements VaultSync {
         delete entry.held
         if (news) report.written.push(await this.write(id, name, a))
         else report.unchanged++
-      } else if (current === bare) {
+      } else if (withoutTimestamp(current) === bare) {
         // Someone made the file say what Lectern would: it is Lectern's again.
-        files[id] = { name, written: sha256(bare), content: sha256(bare) }
+        files[id] = { name, written: sha256(current), content: sha256(bare) }
         report.unchanged++
       } else if (news || entry.held) {
         conflict({ articleId: id, title: a.article.title, path, kind: 'changed', wants: 'write' })
@@ -320,7 +322,17 @@ class FolderSync implements VaultSync {
   }
 }
 
-/** The `title:` of a file's front matter, to name a conflict over a file Lectern would trash. */
+/** The `title` of a file's front matter, to name a conflict over a file Lectern would trash. */
 function titleIn(markdown: string): string | undefined {
-  return /^---\n(?:.*\n)*?title: (.*)\n/.exec(markdown)?.[1]
+  const head = /^---\n([\s\S]*?)\n---\n/.exec(markdown)?.[1]
+  try {
+    const title = (parse(head ?? '') as { title?: unknown } | null)?.title
+    return typeof title === 'string' ? title : undefined
+  } catch {
+    return undefined
+  }
 }
+
+/** A file as Lectern wrote it, less the time of export: what its content is. */
+const withoutTimestamp = (markdown: string): string =>
+  markdown.replace(/^(---\n(?:.*\n)*?)exported: .*\n/, '$1')

@@ -224,15 +224,22 @@ describe('a reading session', () => {
   })
 
   it('finds its own files again after losing its manifest, rather than writing copies', async () => {
-    await open()
+    // Stamped with the time of export, which does not make a file someone else's.
+    await open({ timestamp: true })
     await highlight(S000, 1)
     await vault!.sync()
+    const [name] = await visible()
+    const before = await readFile(join(folder, name as string), 'utf8')
     await vault!.close()
     await unlink(join(folder, MANIFEST_FILE))
-    await open()
+    await open({ timestamp: true })
     const report = await vault!.sync()
     expect(report).toMatchObject({ written: [], unchanged: 1, conflicts: [] })
-    expect(await visible()).toHaveLength(1)
+    expect(await visible()).toEqual([name])
+    expect(await readFile(join(folder, name as string), 'utf8')).toBe(before)
+    // And it is Lectern's again: the next change is written into it.
+    await highlight(S000, 4)
+    expect((await vault!.sync()).written).toEqual([join(folder, name as string)])
   })
 })
 
