@@ -4,6 +4,7 @@
  * the app; `--watch` follows the data file and syncs after each change until interrupted.
  */
 import { watch } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import type { Lectern } from '../lectern'
 import { DATA_FILE } from '../services/store/userStore'
 import {
@@ -53,6 +54,8 @@ export interface WatchOptions {
 /** Syncs now, then after every change to the data file, until `signal` aborts. */
 export async function watchVault(options: WatchOptions): Promise<void> {
   const { folder, dataDir, open, signal, onReport, onError } = options
+  // Watched before Lectern has ever written there, the folder must be there to be watched.
+  await mkdir(dataDir, { recursive: true })
   let lectern = await open()
   // The vault keeps one exporter; it reads from whichever Lectern was opened last.
   const exporter: VaultExporter = {
@@ -82,6 +85,7 @@ export async function watchVault(options: WatchOptions): Promise<void> {
       running = running.then(reload).catch((error: unknown) => onError(error as Error))
     }, options.debounceMs ?? 300)
   })
+  watcher.on('error', onError)
   try {
     onReport(await vault.sync())
     await new Promise<void>((resolve) => {
