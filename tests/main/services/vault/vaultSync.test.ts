@@ -243,6 +243,22 @@ describe('a reading session', () => {
   })
 })
 
+describe('a damaged manifest', () => {
+  it('is kept aside, and Lectern’s files are still found by what they say', async () => {
+    await open()
+    await highlight(S000, 1)
+    await vault!.sync()
+    await vault!.close()
+    await writeFile(join(folder, MANIFEST_FILE), '{"format": "lectern-vault", "files": [')
+    await open()
+    expect(await vault!.sync()).toMatchObject({ written: [], unchanged: 1, conflicts: [] })
+    expect(await visible()).toHaveLength(1)
+    const aside = (await readdir(folder)).filter((n) => n.startsWith(`${MANIFEST_FILE}.damaged-`))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(folder, aside[0] as string), 'utf8')).toContain('"files": [')
+  })
+})
+
 describe('files someone else changed', () => {
   /** Syncs S000 with one bookmark and returns its file's path. */
   async function synced(): Promise<string> {
