@@ -245,10 +245,13 @@ class FolderSync implements VaultSync {
       const current = await readIfThere(path)
       const bare = this.render(a)
       if (!entry) {
-        if (current !== null && withoutTimestamp(current) === bare) {
+        if (current === null) report.written.push(await this.write(id, name, a))
+        else if (withoutTimestamp(current) === bare) {
           files[id] = { name, written: sha256(current), content: sha256(bare) }
           report.unchanged++
-        } else report.written.push(await this.write(id, name, a))
+        }
+        // Otherwise someone made a file of that name since the folder was listed: it is
+        // theirs, and the next sync names Lectern's file around it.
         continue
       }
       const theirs = current !== null && sha256(current) !== entry.written
