@@ -10,6 +10,8 @@ import { openLectern } from '../../../src/main/lectern'
 import { ROOT } from '../seedLibrary'
 
 const exec = promisify(execFile)
+/** For tests that run the built command a dozen times: Node processes, slow on a busy machine. */
+const SPAWNS = 90_000
 const BUILT_CLI = join(ROOT, 'out/main/cli.js')
 
 /** Runs the built `lectern` command as a person would, under plain Node. */
@@ -101,7 +103,7 @@ describe('lectern CLI (built, under plain Node)', () => {
   })
 })
 
-describe('lectern CLI: bookmarks and notes', () => {
+describe('lectern CLI: bookmarks and notes', { timeout: SPAWNS }, () => {
   const ID = '004_02c1bed588b60a46'
 
   it('adds a bookmark, lists it, adds a note, deletes, all durable in --data-dir', async () => {
@@ -220,7 +222,7 @@ describe('lectern CLI: bookmarks and notes', () => {
   })
 })
 
-describe('lectern CLI: export, backup, restore', () => {
+describe('lectern CLI: export, backup, restore', { timeout: SPAWNS }, () => {
   const ID = '004_02c1bed588b60a46'
 
   it('exports Markdown, backs up, and restores into another data folder', async () => {
