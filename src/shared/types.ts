@@ -10,6 +10,8 @@ export interface ArticleSummary {
   source?: string
   /** ISO `YYYY-MM-DD`, only when the text states a full date. */
   date?: string
+  /** The address the article was saved from, when known. */
+  url?: string
   words: number
   readingMinutes: number
 }

@@ -12,10 +12,11 @@ import { dispatch } from '../../src/main/dispatch'
 import { openLectern, type Lectern } from '../../src/main/lectern'
 import { parseArticle } from '../../src/main/services/library/parseArticle'
 import { parseStoreData } from '../../src/main/services/store/schema'
+import { obsidianTags } from '../../src/main/services/export/obsidianTags'
 import { articleMarkdown } from '../../src/main/services/export/toMarkdown'
 import { callNames } from '../../src/shared/contract'
 import { DEFAULT_PALETTE, type Note, type PlacedBookmark } from '../../src/shared/types'
-import { readExport } from './services/export/readExport'
+import { isObsidianTag, obsidianBlocks, readExport, textOf } from './services/export/readExport'
 
 /** Text with the characters that trouble parsers: markup, controls, RTL, emoji, line ends. */
 const nastyText = fc.oneof(
@@ -194,9 +195,13 @@ describe('the handlers under random calls', () => {
 
 describe('the Markdown export under random quotes, notes and tags', () => {
   const noNul = (s: string): string => s.replace(/\0/g, '')
-  const quote = nastyText
+  const paragraph = nastyText
     .map((s) => noNul(s).replace(/[\r\n]+/g, ' '))
     .filter((s) => s.trim().length > 0)
+  // A passage may span paragraphs: joined by blank lines, as the reader's text has them.
+  const quote = fc
+    .array(paragraph, { minLength: 1, maxLength: 3 })
+    .map((paragraphs) => paragraphs.join('\n\n'))
   const note = nastyText.map(noNul)
   const tag = fc
     .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
@@ -252,10 +257,19 @@ describe('the Markdown export under random quotes, notes and tags', () => {
           const back = readExport(md)
           const lf = (s: string): string => s.replace(/\r\n?/g, '\n')
           expect(back.bookmarks.map((b) => b.quote)).toEqual(items.map((i) => i.quote))
+          // Obsidian's rule: each ^id names the blockquote that holds the whole passage.
+          const blocks = obsidianBlocks(md)
+          for (const b of back.bookmarks) {
+            const block = blocks.get(`lectern-${b.id}`)
+            expect(block?.type).toBe('blockquote')
+            expect(block && textOf(block).length).toBe(b.quote.replace(/\n\n/g, '').length)
+          }
           expect(back.bookmarks.map((b) => b.note)).toEqual(
             items.map((i) => (i.note.trim() ? lf(i.note) : '')),
           )
-          expect(back.bookmarks.map((b) => b.tags)).toEqual(items.map((i) => i.tags))
+          // Tags as Obsidian reads them: rewritten to its rule, and valid by it.
+          expect(back.bookmarks.map((b) => b.tags)).toEqual(items.map((i) => obsidianTags(i.tags)))
+          for (const t of back.bookmarks.flatMap((b) => b.tags)) expect(isObsidianTag(t)).toBe(true)
           expect(back.notes.map((n) => n.text)).toEqual([lf(articleNote)])
         },
       ),

@@ -12,7 +12,9 @@ import { dispatch } from '../dispatch'
 import { openLectern, type Lectern } from '../lectern'
 import { findPackageRoot } from '../services/packageRoot'
 import { resolveDataDir } from '../services/paths'
+import { openVaultSync, type ConflictChoice, type SyncReport } from '../services/vault/vaultSync'
 import { printArticle, printBookmark, printList, printNote, printSearch } from './format'
+import { CHOICES, printReport, watchVault } from './vault'
 
 const HELP = `Usage: lectern <command> [options]
 
@@ -28,9 +30,20 @@ Commands:
                              Add a note on an article
   notes [--article ID]       List notes
   delete <id>                Move a bookmark or note to the trash
-  export --out PATH [--article ID] [--single] [--no-timestamp]
+  export --out PATH [--article ID] [--single] [--timestamp]
                              Write bookmarks and notes as Markdown: one file per article
-                             into the folder PATH, or one file with --single or --article
+                             into the folder PATH, or one file with --single or --article;
+                             --timestamp adds the time of export to the front matter
+  export --out DIR --watch   The same as vault sync DIR --watch
+  vault sync DIR [--watch] [--timestamp]
+                             Keep the folder DIR (say, inside an Obsidian vault) up to date:
+                             one file per article, files of articles without notes moved to
+                             DIR/.lectern-trash, files changed by someone else left alone and
+                             reported; --watch syncs again after every change, until Ctrl+C
+  vault resolve DIR ARTICLE overwrite|keep-theirs|write-beside
+                             Settle a conflict over an article's file: replace theirs with
+                             Lectern's (theirs goes to the trash), keep theirs, or write
+                             Lectern's version beside theirs
   backup --out FILE          Write a JSON backup of all user data
   restore FILE               Merge a JSON backup in (matched by id; nothing lost or doubled)
 
@@ -62,7 +75,9 @@ type Values = {
   article?: string
   out?: string
   single: boolean
+  timestamp: boolean
   'no-timestamp': boolean
+  watch: boolean
 }
 
 /** The bundled articles: `seeds/` at the root of the package this code is part of. */
@@ -218,7 +233,10 @@ async function runCommand(
       if (!values.out) throw new UsageError('export needs --out PATH')
       if (values.single && values.article)
         throw new UsageError('give --article or --single, not both')
-      const options = { noTimestamp: values['no-timestamp'] }
+      if (values.timestamp && values['no-timestamp'])
+        throw new UsageError('give --timestamp or --no-timestamp, not both')
+      // --no-timestamp is what export does by default now; it is still accepted.
+      const options = { timestamp: values.timestamp }
       const written = values.article
         ? await lectern.exporter.exportArticle(values.article, resolve(values.out), options)
         : await lectern.exporter.exportLibrary(
@@ -267,7 +285,9 @@ export async function main(argv: string[]): Promise<string> {
       article: { type: 'string' },
       out: { type: 'string' },
       single: { type: 'boolean', default: false },
+      timestamp: { type: 'boolean', default: false },
       'no-timestamp': { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -276,6 +296,9 @@ export async function main(argv: string[]): Promise<string> {
   if (values.version) return `${pkg.version}\n`
   const [command, ...rest] = positionals
   if (!command) throw new UsageError('missing command; try "lectern --help"')
+  if (command === 'vault' || (command === 'export' && values.watch))
+    return runVault(command, rest, values)
+  if (values.watch) throw new UsageError('--watch goes with export --out DIR or vault sync')
 
   const lectern = await openLectern({
     seedsDir: seedsDir(),
@@ -285,6 +308,77 @@ export async function main(argv: string[]): Promise<string> {
   })
   try {
     return await runCommand(lectern, command, rest, values)
+  } finally {
+    await lectern.close()
+  }
+}
+
+/** The vault commands, and `export --watch`: Lectern's data is only read. */
+async function runVault(command: string, rest: string[], values: Values): Promise<string> {
+  const out = (report: SyncReport, folder: string): string =>
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : printReport(folder, report)
+  let action: string | undefined
+  let dir: string | undefined
+  let args: string[] = []
+  if (command === 'export') {
+    if (!values.out) throw new UsageError('export --watch needs --out DIR')
+    if (values.single || values.article)
+      throw new UsageError('export --watch writes a folder: leave out --single and --article')
+    if (rest.length) throw new UsageError(`export takes no arguments, got "${rest.join(' ')}"`)
+    ;[action, dir] = ['sync', values.out]
+  } else [action, dir, ...args] = rest
+  if (action !== 'sync' && action !== 'resolve')
+    throw new UsageError(
+      'usage: lectern vault sync DIR [--watch] | lectern vault resolve DIR ARTICLE CHOICE',
+    )
+  if (!dir) throw new UsageError(`vault ${action} needs a folder`)
+  const folder = resolve(dir)
+  const dataDir = resolveDataDir(values['data-dir'])
+  const open = () =>
+    openLectern({ seedsDir: seedsDir(), dataDir, version: pkg.version, readOnly: true })
+  const timestamp = values.timestamp
+
+  if (action === 'sync' && values.watch) {
+    if (args.length) throw new UsageError(`vault sync takes one folder, got "${args.join(' ')}"`)
+    const stop = new AbortController()
+    const abort = (): void => stop.abort()
+    process.once('SIGINT', abort).once('SIGTERM', abort)
+    try {
+      await watchVault({
+        folder,
+        dataDir,
+        open,
+        timestamp,
+        signal: stop.signal,
+        onReport: (report) => process.stdout.write(out(report, folder)),
+        onError: (error) => process.stderr.write(`lectern: ${error.message}\n`),
+      })
+    } finally {
+      process.off('SIGINT', abort).off('SIGTERM', abort)
+    }
+    return ''
+  }
+
+  let articleId: string | undefined
+  let choice: ConflictChoice | undefined
+  if (action === 'resolve') {
+    ;[articleId] = args
+    const given = args[1]
+    choice = CHOICES.find((c) => c === given)
+    if (!articleId || !choice || args.length !== 2)
+      throw new UsageError(`usage: lectern vault resolve DIR ARTICLE ${CHOICES.join('|')}`)
+  } else if (args.length)
+    throw new UsageError(`vault sync takes one folder, got "${args.join(' ')}"`)
+
+  const lectern = await open()
+  try {
+    const vault = await openVaultSync({ folder, exporter: lectern.exporter, timestamp })
+    try {
+      const report = await vault.sync()
+      return out(articleId && choice ? await vault.resolve(articleId, choice) : report, folder)
+    } finally {
+      await vault.close()
+    }
   } finally {
     await lectern.close()
   }

@@ -10,6 +10,8 @@ import { openLectern } from '../../../src/main/lectern'
 import { ROOT } from '../seedLibrary'
 
 const exec = promisify(execFile)
+/** For tests that run the built command a dozen times: Node processes, slow on a busy machine. */
+const SPAWNS = 90_000
 const BUILT_CLI = join(ROOT, 'out/main/cli.js')
 
 /** Runs the built `lectern` command as a person would, under plain Node. */
@@ -101,7 +103,7 @@ describe('lectern CLI (built, under plain Node)', () => {
   })
 })
 
-describe('lectern CLI: bookmarks and notes', () => {
+describe('lectern CLI: bookmarks and notes', { timeout: SPAWNS }, () => {
   const ID = '004_02c1bed588b60a46'
 
   it('adds a bookmark, lists it, adds a note, deletes, all durable in --data-dir', async () => {
@@ -220,7 +222,7 @@ describe('lectern CLI: bookmarks and notes', () => {
   })
 })
 
-describe('lectern CLI: export, backup, restore', () => {
+describe('lectern CLI: export, backup, restore', { timeout: SPAWNS }, () => {
   const ID = '004_02c1bed588b60a46'
 
   it('exports Markdown, backs up, and restores into another data folder', async () => {
@@ -254,13 +256,15 @@ describe('lectern CLI: export, backup, restore', () => {
     expect(first).toMatch(/^---\ntitle: The Close Relations between Putin and Zionism\n/)
     expect(first).not.toContain('exported:')
     expect(first).toContain('> [!note]\n> see **this**')
-    // Again into the same folder: the same files, the same bytes.
-    await lectern('export', '--out', folder, '--no-timestamp', '--data-dir', dir)
+    // Again into the same folder, without the flag that is now the default: the same bytes.
+    await lectern('export', '--out', folder, '--data-dir', dir)
     expect((await readdir(folder)).sort()).toEqual(names)
     expect(await readFile(join(folder, names[1]!), 'utf8')).toBe(first)
 
     const single = join(dir, 'all.md')
-    expect((await lectern('export', '--out', single, '--single', '--data-dir', dir)).code).toBe(0)
+    expect(
+      (await lectern('export', '--out', single, '--single', '--timestamp', '--data-dir', dir)).code,
+    ).toBe(0)
     expect(await readFile(single, 'utf8')).toMatch(/^---\ntitle: Lectern notes\nexported: \d{4}-/)
     const one = join(dir, 'one.md')
     expect((await lectern('export', '--out', one, '--article', ID, '--data-dir', dir)).code).toBe(0)

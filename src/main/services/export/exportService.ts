@@ -6,13 +6,17 @@ import type { AnnotationService } from '../annotations/annotationService'
 import type { ArticleLibrary } from '../library/articleLibrary'
 import { writeFileDurably } from '../store/durableFile'
 import type { UserStore } from '../store/userStore'
+import { lecternLink } from '../links/lecternLink'
 import { makeBackup, readBackup, restoreInto, type RestoreReport } from './backup'
 import { exportFileNames } from './fileNames'
 import { articleMarkdown, libraryMarkdown, type ArticleExport } from './toMarkdown'
 
 export interface ExportOptions {
-  /** Leave the `exported` time out, so the same data always gives the same bytes. */
-  noTimestamp?: boolean
+  /**
+   * Write the time of the export into the front matter. Off by default, so that exporting
+   * the same data again gives the same bytes and leaves files (and a vault's sync) alone.
+   */
+  timestamp?: boolean
 }
 
 export interface Written {
@@ -26,6 +30,10 @@ export interface ExportService {
   /** The file name an article's export gets. */
   fileNameFor(articleId: string): string
   exportArticle(articleId: string, file: string, options?: ExportOptions): Promise<Written>
+  /** Every article with bookmarks or notes, for writing them out. */
+  articlesWithNotes(): ArticleExport[]
+  /** Markdown for an article's export, as written into files. */
+  render(data: ArticleExport, options?: ExportOptions): string
   /** Every article with bookmarks or notes: one file each into `folder`, or all into `file`. */
   exportLibrary(
     target: { folder: string } | { file: string },
@@ -40,6 +48,28 @@ export interface ExportDeps {
   annotations: AnnotationService
   store: UserStore
   now?: () => string
+}
+
+/**
+ * Files in `folder` that would take an article's name but are not an export of that article
+ * (the reader's own note of the same title, say): those names are given to no article, so
+ * exporting never replaces them.
+ */
+async function othersFiles(folder: string, articles: readonly ArticleExport[]): Promise<string[]> {
+  const plain = exportFileNames(articles.map((a) => a.article))
+  const others: string[] = []
+  for (const a of articles) {
+    const name = plain.get(a.article.id) as string
+    let text: string
+    try {
+      text = await readFile(join(folder, name), 'utf8')
+    } catch {
+      continue
+    }
+    const mark = `\nlectern: ${lecternLink({ articleId: a.article.id })}\n`
+    if (!text.startsWith('---\n') || !text.includes(mark)) others.push(name)
+  }
+  return others
 }
 
 export function createExportService({
@@ -60,7 +90,7 @@ export function createExportService({
       .filter((e) => e.bookmarks.length + e.notes.length > 0)
   const options = (o: ExportOptions = {}) => ({
     palette: annotations.userState().palette,
-    exported: o.noTimestamp ? undefined : now(),
+    exported: o.timestamp ? now() : undefined,
   })
   const write = async (path: string, content: string): Promise<void> => {
     try {
@@ -77,6 +107,8 @@ export function createExportService({
   return {
     articleMarkdown: (articleId, o) => articleMarkdown(exportOf(articleId), options(o)),
     fileNameFor,
+    articlesWithNotes: withNotes,
+    render: (data, o) => articleMarkdown(data, options(o)),
 
     async exportArticle(articleId, file, o) {
       await write(file, articleMarkdown(exportOf(articleId), options(o)))
@@ -98,7 +130,10 @@ export function createExportService({
           `Cannot export into ${target.folder}: ${(err as Error).message}`,
         )
       }
-      const names = exportFileNames(articles.map((a) => a.article))
+      const names = exportFileNames(
+        articles.map((a) => a.article),
+        { taken: await othersFiles(target.folder, articles) },
+      )
       const files: string[] = []
       for (const a of articles) {
         const path = join(target.folder, names.get(a.article.id) as string)

@@ -1,17 +1,23 @@
 /**
- * An article's bookmarks and notes as Markdown that Obsidian-style tools read cleanly:
- * YAML front matter made by a YAML library, and a body generated from a Markdown syntax
- * tree, so quoted text with Markdown or HTML in it comes out as literal text.
+ * An article's bookmarks and notes as Markdown that Obsidian reads cleanly: YAML front matter
+ * made by a YAML library, and a body generated from a Markdown syntax tree, so quoted text
+ * with Markdown or HTML in it comes out as literal text.
  *
- * The reader's own notes are Markdown and stay Markdown: each is kept, line for line, in a
- * `> [!note]` callout, so that nothing in a note (an unclosed code fence, a stray HTML block)
- * can run into what follows it. Every bookmark and note ends with a stable block id.
+ * Each bookmark is a line about it (colour, tags, when it was made, a `lectern://` link back),
+ * the quoted passage as one blockquote (a paragraph per paragraph of the passage), then its
+ * block id on a line of its own, which Obsidian attaches to the block right before it: the
+ * quote, so `![[file#^lectern-…]]` embeds the passage. The reader's note follows the id.
+ *
+ * Notes are Markdown and stay Markdown: each is kept, line for line, in a `> [!note]` callout,
+ * so that nothing in a note (an unclosed code fence, a stray HTML block) can run into what
+ * follows it. An article note's block id follows its callout.
  */
-import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { stringify } from 'yaml'
 import type { ArticleSummary, Note, Palette, PlacedBookmark } from '../../../shared/types'
-import { PARAGRAPH_SEPARATOR } from '../anchoring/articleLayout'
+import { lecternLink } from '../links/lecternLink'
+import { obsidianTags } from './obsidianTags'
 
 export interface ArticleExport {
   article: ArticleSummary
@@ -25,6 +31,9 @@ export interface MarkdownOptions {
   exported?: string
 }
 
+/** The text of the link back to Lectern after each item. */
+export const OPEN_IN_LECTERN = 'Open in Lectern'
+
 /** Obsidian block ids allow letters, digits and dashes. */
 export const blockId = (id: string): string => `lectern-${id.replace(/[^A-Za-z0-9-]/g, '-')}`
 
@@ -33,6 +42,38 @@ export const ORPHANED = 'orphaned: passage not found in the current text'
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value })
 const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
+/** Markdown written as is: mdast's `html` node is not escaped. Only for text made here. */
+const verbatim = (value: string): PhrasingContent => ({ type: 'html', value })
+
+/**
+ * The paragraphs of a quoted passage. A passage across paragraphs holds them joined by blank
+ * lines; a run of blank lines is one break, and blank lines at either end are dropped.
+ */
+export const quoteParagraphs = (quote: string): string[] =>
+  quote.split(/\n{2,}/).filter((p) => p !== '')
+
+/** `2024-05-01 09:00 UTC`: when an item was made, the same in every time zone. */
+export function madeAt(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/**
+ * Tags written as Obsidian reads them: `#tag`, separated by spaces. Written verbatim, as an
+ * escaped `\_` would end Obsidian's tag; obsidianTag leaves nothing in them to escape.
+ */
+const tagList = (tags: readonly string[]): PhrasingContent[] => {
+  const valid = obsidianTags(tags)
+  return valid.length ? [text(' · Tags: '), verbatim(valid.map((t) => `#${t}`).join(' '))] : []
+}
+
+/**
+ * A link the exporter makes: the URL is percent-encoded (lecternLink), so it is written
+ * verbatim rather than with the backslash escapes a serializer adds, which not every
+ * Markdown tool undoes in a link.
+ */
+const linkBack = (url: string): PhrasingContent => verbatim(`[${OPEN_IN_LECTERN}](${url})`)
 
 /** Reading order: by place in the text, orphans last, then by creation. */
 export function inReadingOrder(bookmarks: readonly PlacedBookmark[]): PlacedBookmark[] {
@@ -54,38 +95,47 @@ export const byCreation = (notes: readonly Note[]): Note[] =>
   [...notes].sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
 
 /** The note's Markdown, each line prefixed so it stays inside one callout. */
-function noteCallout(markdown: string): string {
+function noteCallout(markdown: string): RootContent {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
-  return [`> ${NOTE_CALLOUT}`, ...lines.map((l) => (l ? `> ${l}` : '>'))].join('\n')
+  const value = [`> ${NOTE_CALLOUT}`, ...lines.map((l) => (l ? `> ${l}` : '>'))].join('\n')
+  return { type: 'html', value }
 }
 
-/** Raw Markdown spliced into the tree as is (mdast's `html` node is written verbatim). */
-const raw = (value: string): RootContent => ({ type: 'html', value })
+const blockIdLine = (id: string): RootContent => ({ type: 'html', value: `^${blockId(id)}` })
 
 function bookmarkNodes(b: PlacedBookmark, palette: Palette): RootContent[] {
-  const meta = [`Colour: ${palette[b.color].name} (${b.color})`]
-  if (b.tags.length) meta.push(`Tags: ${b.tags.map((t) => `#${t}`).join(', ')}`)
-  if (!b.placed) meta.push(ORPHANED)
-  // A passage over several paragraphs stays several paragraphs, inside one quote.
-  const quote: BlockContent[] = b.anchor.quote.exact
-    .split(PARAGRAPH_SEPARATOR)
-    .map((p) => paragraph(text(p)))
+  const paragraphNumber = b.placed?.paragraph ?? b.anchor.position.paragraph
+  const link = lecternLink({
+    articleId: b.articleId,
+    bookmarkId: b.id,
+    paragraph: paragraphNumber,
+  })
+  const meta = paragraph(
+    text(`Colour: ${palette[b.color].name} (${b.color})`),
+    ...tagList(b.tags),
+    text(` · Made ${madeAt(b.created)}${b.placed ? '' : ` · ${ORPHANED}`} · `),
+    linkBack(link),
+  )
+  const quote = quoteParagraphs(b.anchor.quote.exact).map((p) => paragraph(text(p)))
   return [
+    meta,
     { type: 'blockquote', children: quote },
-    paragraph(text(meta.join(' · '))),
-    ...(b.note.trim() ? [raw(noteCallout(b.note))] : []),
-    raw(`^${blockId(b.id)}`),
+    blockIdLine(b.id),
+    ...(b.note.trim() ? [noteCallout(b.note)] : []),
   ]
 }
 
 function noteNodes(n: Note): RootContent[] {
-  const meta = n.tags.length
-    ? [paragraph(text(`Tags: ${n.tags.map((t) => `#${t}`).join(', ')}`))]
-    : []
-  return [raw(noteCallout(n.text)), ...meta, raw(`^${blockId(n.id)}`)]
+  const meta = paragraph(
+    text('Note'),
+    ...tagList(n.tags),
+    text(` · Made ${madeAt(n.created)} · `),
+    linkBack(lecternLink({ articleId: n.articleId, noteId: n.id })),
+  )
+  return [meta, noteCallout(n.text), blockIdLine(n.id)]
 }
 
-/** The body of one article's section: title, metadata line, bookmarks, notes. */
+/** The body of one article's section: title, byline, bookmarks, notes; no empty sections. */
 export function articleBody(
   { article, bookmarks, notes }: ArticleExport,
   palette: Palette,
@@ -95,17 +145,14 @@ export function articleBody(
   const byline = [article.author, article.source, article.date].filter(Boolean).join(' · ')
   const children: RootContent[] = [{ type: 'heading', depth, children: [text(article.title)] }]
   if (byline) children.push(paragraph(text(byline)))
-  children.push({ type: 'heading', depth: sub, children: [text('Bookmarks')] })
   const ordered = inReadingOrder(bookmarks)
-  if (ordered.length === 0) children.push(paragraph(text('No bookmarks.')))
+  if (ordered.length) children.push({ type: 'heading', depth: sub, children: [text('Bookmarks')] })
   for (const b of ordered) children.push(...bookmarkNodes(b, palette))
-  children.push({ type: 'heading', depth: sub, children: [text('Notes')] })
   const sortedNotes = byCreation(notes)
-  if (sortedNotes.length === 0) children.push(paragraph(text('No notes.')))
+  if (sortedNotes.length) children.push({ type: 'heading', depth: sub, children: [text('Notes')] })
   for (const n of sortedNotes) children.push(...noteNodes(n))
   return { type: 'root', children }
 }
-
 const render = (tree: Root): string =>
   toMarkdown(tree, {
     bullet: '-',
@@ -114,6 +161,10 @@ const render = (tree: Root): string =>
     fences: true,
     rule: '-',
     listItemIndent: 'one',
+    // Obsidian reads `#word` anywhere in text as a tag, and ` ^word` ending a block as that
+    // block's id: in a title, quote or colour name both are escaped (`\#` still shows as
+    // `#`), so the only tags and ids are those written as such.
+    unsafe: [{ character: '#' }, { character: '^' }],
   })
 
 /** YAML front matter between `---` lines; keys in a fixed order. */
@@ -122,8 +173,9 @@ export function frontMatter(fields: Record<string, unknown>): string {
   return `---\n${stringify(defined, { lineWidth: 0 })}---\n\n`
 }
 
+/** Every item's tags as Obsidian tags, once each, sorted. */
 const unionOfTags = (items: readonly { tags: string[] }[]): string[] =>
-  [...new Set(items.flatMap((i) => i.tags))].sort()
+  [...new Set(items.flatMap((i) => obsidianTags(i.tags)))].sort()
 
 /** One article's export file. */
 export function articleMarkdown(
@@ -136,8 +188,10 @@ export function articleMarkdown(
       title: article.title,
       author: article.author,
       source: article.source,
+      url: article.url,
       date: article.date,
       article_id: article.id,
+      lectern: lecternLink({ articleId: article.id }),
       exported,
       tags: unionOfTags([...bookmarks, ...notes]),
       bookmarks: bookmarks.length,

@@ -50,7 +50,7 @@ const listing = async (dir: string): Promise<string[]> => (await readdir(dir)).s
 describe('exporting the library into a folder', () => {
   it('writes one file per article with live bookmarks or notes, and nothing else', async () => {
     await annotate()
-    const written = await world.exporter.exportLibrary({ folder: out }, { noTimestamp: true })
+    const written = await world.exporter.exportLibrary({ folder: out })
     const names = [S000, S002, S003].map(nameOf)
     expect(written).toEqual({ path: out, files: names.map((n) => join(out, n)) })
     expect(await listing(out)).toEqual([...names].sort())
@@ -58,11 +58,9 @@ describe('exporting the library into a folder', () => {
     const all = exportFileNames(world.library.list())
     for (const id of [S000, S002, S003]) {
       expect(nameOf(id)).toBe(all.get(id))
-      expect(await readFile(join(out, nameOf(id)), 'utf8')).toBe(
-        world.exporter.articleMarkdown(id, { noTimestamp: true }),
-      )
+      expect(await readFile(join(out, nameOf(id)), 'utf8')).toBe(world.exporter.articleMarkdown(id))
     }
-    // An article with only a note says it has no bookmarks.
+    // An article with only a note has no Bookmarks section.
     const s003 = readExport(await readFile(join(out, nameOf(S003)), 'utf8'))
     expect(s003).toMatchObject({ bookmarks: [], notes: [{ text: 'Only a note here.', tags: [] }] })
     expect(s003.frontMatter.bookmarks).toBe(0)
@@ -75,6 +73,20 @@ describe('exporting the library into a folder', () => {
     await world.exporter.exportLibrary({ folder })
     expect(await listing(folder)).toHaveLength(3)
     expect(await readFile(join(out, 'mine.md'), 'utf8')).toBe('my own file\n')
+  })
+
+  it('never replaces the reader’s own file that has an article’s name', async () => {
+    await annotate()
+    const mine = join(out, nameOf(S000))
+    await writeFile(mine, '# My own note with the same title\n')
+    const written = await world.exporter.exportLibrary({ folder: out })
+    expect(await readFile(mine, 'utf8')).toBe('# My own note with the same title\n')
+    const other = written.files.find((f) => f.includes(world.library.get(S000).title))
+    expect(other).toMatch(/ [0-9a-f]{8}\.md$/)
+    expect(readExport(await readFile(other as string, 'utf8')).frontMatter.article_id).toBe(S000)
+    // Exported again, the export finds its own file, and still leaves the reader's alone.
+    expect((await world.exporter.exportLibrary({ folder: out })).files).toEqual(written.files)
+    expect(await listing(out)).toHaveLength(4)
   })
 
   it('updates the same files in place when exported again', async () => {
@@ -105,22 +117,22 @@ describe('exporting the library into a folder', () => {
 
   it('gives the same bytes on a second export without timestamps', async () => {
     await annotate()
-    await world.exporter.exportLibrary({ folder: out }, { noTimestamp: true })
+    await world.exporter.exportLibrary({ folder: out })
     const read = async () =>
       Promise.all((await listing(out)).map((n) => readFile(join(out, n), 'utf8')))
     const first = await read()
-    await world.exporter.exportLibrary({ folder: out }, { noTimestamp: true })
+    await world.exporter.exportLibrary({ folder: out })
     expect(await read()).toEqual(first)
   })
 
   it('leaves the file of an article whose notes are all gone as it was', async () => {
     // Export never deletes files: the reader's folder may hold edited copies.
     await annotate()
-    await world.exporter.exportLibrary({ folder: out }, { noTimestamp: true })
+    await world.exporter.exportLibrary({ folder: out })
     const stale = await readFile(join(out, nameOf(S003)), 'utf8')
     const [note] = world.annotations.list(S003).notes
     await world.annotations.remove(note?.id as string)
-    const written = await world.exporter.exportLibrary({ folder: out }, { noTimestamp: true })
+    const written = await world.exporter.exportLibrary({ folder: out })
     expect(written.files.map((f) => f.slice(out.length + 1))).not.toContain(nameOf(S003))
     expect(await readFile(join(out, nameOf(S003)), 'utf8')).toBe(stale)
   })
@@ -152,7 +164,10 @@ describe('exporting into one file', () => {
   it('writes every annotated article, in library order, as one file', async () => {
     await annotate()
     const file = join(out, 'all.md')
-    expect(await world.exporter.exportLibrary({ file })).toEqual({ path: file, files: [file] })
+    expect(await world.exporter.exportLibrary({ file }, { timestamp: true })).toEqual({
+      path: file,
+      files: [file],
+    })
     const read = readLibraryExport(await readFile(file, 'utf8'))
     expect(read.articles.map((a) => a.title)).toEqual(
       [S000, S002, S003].map((id) => world.library.get(id).title),
@@ -163,15 +178,18 @@ describe('exporting into one file', () => {
 })
 
 describe('exporting one article', () => {
-  it('writes its Markdown to the file given, with the time of export unless told not to', async () => {
+  it('writes its Markdown to the file given, with the time of export when asked', async () => {
     await annotate()
     const file = join(out, 'one.md')
-    expect(await world.exporter.exportArticle(S000, file)).toEqual({ path: file, files: [file] })
+    expect(await world.exporter.exportArticle(S000, file, { timestamp: true })).toEqual({
+      path: file,
+      files: [file],
+    })
     const timed = readExport(await readFile(file, 'utf8'))
     expect(timed.frontMatter.exported).toMatch(/^\d{4}-\d\d-\d\dT/)
-    await world.exporter.exportArticle(S000, file, { noTimestamp: true })
+    await world.exporter.exportArticle(S000, file)
     const bare = await readFile(file, 'utf8')
-    expect(bare).toBe(world.exporter.articleMarkdown(S000, { noTimestamp: true }))
+    expect(bare).toBe(world.exporter.articleMarkdown(S000))
     expect(readExport(bare).frontMatter).not.toHaveProperty('exported')
   })
 

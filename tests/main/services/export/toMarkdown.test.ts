@@ -10,14 +10,20 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { exportFileNames } from '../../../../src/main/services/export/fileNames'
+import { obsidianTags } from '../../../../src/main/services/export/obsidianTags'
+import { lecternLink } from '../../../../src/main/services/links/lecternLink'
 import { createArticleLibrary } from '../../../../src/main/services/library/articleLibrary'
 import { contract } from '../../../../src/shared/contract'
 import type { Article, Bookmark, Color } from '../../../../src/shared/types'
 import { article } from '../../seedLibrary'
 import {
+  isObsidianTag,
   markupOutsideNotes,
+  obsidianBlocks,
   readExport,
   readLibraryExport,
+  tagsOutsideNotes,
+  textOf,
   type ReadArticle,
   type ReadExport,
 } from './readExport'
@@ -34,6 +40,14 @@ import {
 
 /** Line endings as the exporter writes them. */
 const lf = (text: string): string => text.replace(/\r\n?/g, '\n')
+/** A passage's paragraph breaks as the exporter writes them: each one blank line. */
+const paragraphsOf = (quote: string): string =>
+  quote
+    .split(/\n{2,}/)
+    .filter((p) => p !== '')
+    .join('\n\n')
+/** `2024-05-01T09:00:00.000Z` → `2024-05-01 09:00 UTC`. */
+const made = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 
 /** What reading an article's export back must give, worked out from the data itself. */
 function expectedArticle(world: World, articleId: string): ReadArticle {
@@ -46,27 +60,41 @@ function expectedArticle(world: World, articleId: string): ReadArticle {
     byline: [a.author, a.source, a.date].filter(Boolean).join(' · ') || null,
     bookmarks: bookmarks.map((b) => ({
       id: b.id,
-      quote: b.anchor.quote.exact,
+      quote: paragraphsOf(b.anchor.quote.exact),
       colorName: palette[b.color].name,
       color: b.color,
-      tags: b.tags,
+      tags: obsidianTags(b.tags),
+      made: made(b.created),
       orphaned: b.placed === null,
+      link: lecternLink({
+        articleId: b.articleId,
+        bookmarkId: b.id,
+        paragraph: b.placed?.paragraph ?? b.anchor.position.paragraph,
+      }),
       note: b.note.trim() ? lf(b.note) : '',
     })),
-    notes: notes.map((n) => ({ id: n.id, text: lf(n.text), tags: n.tags })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      text: lf(n.text),
+      tags: obsidianTags(n.tags),
+      made: made(n.created),
+      link: lecternLink({ articleId: n.articleId, noteId: n.id }),
+    })),
   }
 }
 
 const unionOfTags = (items: { tags: string[] }[]): string[] =>
-  [...new Set(items.flatMap((i) => i.tags))].sort()
+  [...new Set(items.flatMap((i) => obsidianTags(i.tags)))].sort()
 
 function expectedExport(world: World, articleId: string): ReadExport {
   const a = world.library.get(articleId)
   const { bookmarks, notes } = world.annotations.list(articleId)
   const frontMatter: Record<string, unknown> = { title: a.title }
-  for (const key of ['author', 'source', 'date'] as const) if (a[key]) frontMatter[key] = a[key]
+  for (const key of ['author', 'source', 'url', 'date'] as const)
+    if (a[key]) frontMatter[key] = a[key]
   Object.assign(frontMatter, {
     article_id: a.id,
+    lectern: `lectern://article/${a.id}`,
     tags: unionOfTags([...bookmarks, ...notes]),
     bookmarks: bookmarks.length,
   })
@@ -86,12 +114,12 @@ describe('golden files', () => {
     readFile(join(GOLDEN_DIR, names.get(id) as string), 'utf8')
 
   it.each(SEED_IDS)('exports %s byte for byte as its golden file', async (id) => {
-    expect(world.exporter.articleMarkdown(id, { noTimestamp: true })).toBe(await golden(id))
+    expect(world.exporter.articleMarkdown(id)).toBe(await golden(id))
   })
 
   it('writes exactly the golden files into a folder', async () => {
     const folder = join(world.dataDir, 'out')
-    const written = await world.exporter.exportLibrary({ folder }, { noTimestamp: true })
+    const written = await world.exporter.exportLibrary({ folder })
     const expected = (await readdir(GOLDEN_DIR)).sort()
     expect((await readdir(folder)).sort()).toEqual(expected)
     expect(written.files.map((f) => f.slice(folder.length + 1)).sort()).toEqual(expected)
@@ -106,13 +134,16 @@ describe('golden files', () => {
 
   it('exports the whole library into one file byte for byte as its golden file', async () => {
     const file = join(world.dataDir, 'library.md')
-    await world.exporter.exportLibrary({ file }, { noTimestamp: true })
+    await world.exporter.exportLibrary({ file })
     expect(await readFile(file, 'utf8')).toBe(await readFile(GOLDEN_LIBRARY, 'utf8'))
   })
 
   it('has golden files that say what the data says', async () => {
-    for (const id of SEED_IDS)
-      expect(readExport(await golden(id))).toEqual(expectedExport(world, id))
+    for (const id of SEED_IDS) {
+      const md = await golden(id)
+      expect(readExport(md)).toEqual(expectedExport(world, id))
+      expectIdsOnTheirBlocks(md, readExport(md))
+    }
     const frontMatterKeys = Object.keys(readExport(await golden(SEED_IDS[1])).frontMatter)
     expect(frontMatterKeys).toEqual([
       'title',
@@ -120,6 +151,7 @@ describe('golden files', () => {
       'source',
       'date',
       'article_id',
+      'lectern',
       'tags',
       'bookmarks',
     ])
@@ -159,6 +191,28 @@ describe('golden files', () => {
     })
   })
 })
+
+/**
+ * Obsidian's rule, applied to the file as written: the block each `^lectern-…` id names holds
+ * the bookmark's quote (a blockquote of its paragraphs) or the note's callout, and no other
+ * id is in the file.
+ */
+function expectIdsOnTheirBlocks(markdown: string, read: ReadArticle): void {
+  const blocks = obsidianBlocks(markdown)
+  for (const b of read.bookmarks) {
+    const block = blocks.get(`lectern-${b.id}`)
+    expect(block?.type, b.id).toBe('blockquote')
+    const paragraphs = block?.type === 'blockquote' ? block.children : []
+    expect(paragraphs.every((p) => p.type === 'paragraph')).toBe(true)
+    expect(paragraphs.map((p) => textOf(p)).join('\n\n')).toBe(b.quote)
+  }
+  for (const n of read.notes) {
+    const block = blocks.get(`lectern-${n.id}`)
+    expect(block?.type, n.id).toBe('blockquote')
+    expect(markdown.slice(block?.position?.start.offset).startsWith('> [!note]')).toBe(true)
+  }
+  expect(blocks.size).toBe(read.bookmarks.length + read.notes.length)
+}
 
 /* ------------------------------------ round trip ------------------------------------ */
 
@@ -352,7 +406,7 @@ describe('round trip through a Markdown parser', () => {
   beforeAll(async () => {
     world = await openWorld(createArticleLibrary([hostileArticle()]))
     await annotateHostile(world)
-    markdown = world.exporter.articleMarkdown(RT, { noTimestamp: true })
+    markdown = world.exporter.articleMarkdown(RT)
     read = readExport(markdown)
   }, SLOW)
   afterAll(() => world.close())
@@ -369,15 +423,33 @@ describe('round trip through a Markdown parser', () => {
     expect(read.frontMatter).toEqual({
       title: 'Hostile text',
       article_id: RT,
+      lectern: `lectern://article/${RT}`,
       tags: unionOfTags([...bookmarks, ...notes]),
       bookmarks: QUOTES.length,
     })
-    // Every tag, those YAML would read as null, a boolean, a number or an alias among them.
-    expect(read.frontMatter.tags).toEqual([...TAGS].sort())
+    // Every tag that leaves anything Obsidian can use, those YAML would read as null, a
+    // boolean, a number or an alias among them, as strings and as valid Obsidian tags.
+    const tags = read.frontMatter.tags as string[]
+    expect(tags).toEqual(unionOfTags(TAGS.map((t) => ({ tags: [t] }))))
+    expect(tags.length).toBeGreaterThan(TAGS.length - 8)
+    for (const tag of tags) expect(isObsidianTag(tag), tag).toBe(true)
+    for (const tag of read.bookmarks.flatMap((b) => b.tags))
+      expect(isObsidianTag(tag), tag).toBe(true)
   })
 
   it('keeps titles, quotes and tags literal: no markup outside the note callouts', () => {
     expect(markupOutsideNotes(markdown)).toEqual([])
+  })
+
+  it('puts each block id right after the block Obsidian gives it: the quote, or the note', () => {
+    expectIdsOnTheirBlocks(markdown, read)
+  })
+
+  it('writes no tag Obsidian would find in a title, quote or colour name', () => {
+    // Quotes and titles hold `#` (`C#`, `Foo #`, `Tags: #fake`): escaped, they are no tags.
+    const written = new Set(read.bookmarks.flatMap((b) => b.tags))
+    for (const n of read.notes) for (const t of n.tags) written.add(t)
+    expect(new Set(tagsOutsideNotes(markdown))).toEqual(written)
   })
 
   it('keeps the Markdown of notes as written, bar line endings', () => {
@@ -414,7 +486,7 @@ describe('round trip through a Markdown parser', () => {
       expect(contract.renameColor.args.safeParse({ color, name: names[color] }).success).toBe(true)
       await world.annotations.renameColor(color, names[color])
     }
-    const md = world.exporter.articleMarkdown(RT, { noTimestamp: true })
+    const md = world.exporter.articleMarkdown(RT)
     const again = readExport(md)
     expect(again.bookmarks.map((b) => b.colorName)).toEqual(
       QUOTES.map((_, i) => names[COLOURS[i % 4] as Color]),
@@ -449,12 +521,12 @@ describe('round trip through a Markdown parser', () => {
           await annotateHostile(many, a.id, (text, i) => i % 4 === 0 && text.length < 1000)
         }
         for (const a of articles) {
-          const md = many.exporter.articleMarkdown(a.id, { noTimestamp: true })
+          const md = many.exporter.articleMarkdown(a.id)
           expect(readExport(md)).toEqual(expectedExport(many, a.id))
           expect(markupOutsideNotes(md)).toEqual([])
         }
         const file = join(many.dataDir, 'all.md')
-        await many.exporter.exportLibrary({ file }, { noTimestamp: true })
+        await many.exporter.exportLibrary({ file })
         const library = readLibraryExport(await readFile(file, 'utf8'))
         expect(library.articles).toEqual(articles.map((a) => expectedArticle(many, a.id)))
         const all = many.annotations.list()
@@ -478,7 +550,7 @@ describe('round trip through a Markdown parser', () => {
         articleId: 'nul',
         position: { paragraph: 0, start: 0, end: 3 },
       })
-      const md = nul.exporter.articleMarkdown('nul', { noTimestamp: true })
+      const md = nul.exporter.articleMarkdown('nul')
       // The file holds the NUL as it is; it is the Markdown reader that replaces it.
       expect(md).toContain('> a\u0000b\n')
       expect(readExport(md).bookmarks[0]?.quote).toBe('a\uFFFDb')
@@ -499,16 +571,14 @@ describe('deterministic output', () => {
 
   it('gives the same bytes for the same data without a timestamp', async () => {
     for (const id of SEED_IDS) {
-      const first = world.exporter.articleMarkdown(id, { noTimestamp: true })
-      expect(world.exporter.articleMarkdown(id, { noTimestamp: true })).toBe(first)
+      const first = world.exporter.articleMarkdown(id)
+      expect(world.exporter.articleMarkdown(id)).toBe(first)
     }
     // And from a second store built by the same steps.
     const twin = await goldenWorld()
     try {
       for (const id of SEED_IDS)
-        expect(twin.exporter.articleMarkdown(id, { noTimestamp: true })).toBe(
-          world.exporter.articleMarkdown(id, { noTimestamp: true }),
-        )
+        expect(twin.exporter.articleMarkdown(id)).toBe(world.exporter.articleMarkdown(id))
     } finally {
       await twin.close()
     }
@@ -516,9 +586,9 @@ describe('deterministic output', () => {
 
   it('differs only in the exported: line with a timestamp', () => {
     for (const id of SEED_IDS) {
-      const bare = world.exporter.articleMarkdown(id, { noTimestamp: true }).split('\n')
-      const first = world.exporter.articleMarkdown(id).split('\n')
-      const second = world.exporter.articleMarkdown(id).split('\n')
+      const bare = world.exporter.articleMarkdown(id).split('\n')
+      const first = world.exporter.articleMarkdown(id, { timestamp: true }).split('\n')
+      const second = world.exporter.articleMarkdown(id, { timestamp: true }).split('\n')
       const differ = first.flatMap((line, i) => (line === second[i] ? [] : [i]))
       expect(differ).toHaveLength(1)
       const at = differ[0] as number
@@ -526,11 +596,11 @@ describe('deterministic output', () => {
       expect(second[at]).toMatch(/^exported: /)
       expect(first.length).toBe(second.length)
       expect(first.toSpliced(at, 1)).toEqual(bare)
-      // The time is an ISO string that reads back as one, after article_id.
+      // The time is an ISO string that reads back as one, after the link back to Lectern.
       const fm = readExport(first.join('\n')).frontMatter
       expect(typeof fm.exported).toBe('string')
       expect(new Date(fm.exported as string).toISOString()).toBe(fm.exported)
-      expect(first[at - 1]).toBe(`article_id: ${id}`)
+      expect(first[at - 1]).toBe(`lectern: lectern://article/${id}`)
     }
   })
 })
@@ -573,7 +643,7 @@ describe('order', () => {
     await world.store.update((data) => {
       data.bookmarks.unshift(orphan)
     })
-    const read = readExport(world.exporter.articleMarkdown('ord', { noTimestamp: true }))
+    const read = readExport(world.exporter.articleMarkdown('ord'))
     expect(read.bookmarks.map((b) => [b.id, b.orphaned])).toEqual([
       ['bm-004', false],
       ['bm-003', false],
@@ -602,7 +672,7 @@ describe('order', () => {
         note('n-b', '2024-02-01T00:00:00.000Z'),
       )
     })
-    const read = readExport(world.exporter.articleMarkdown('ord', { noTimestamp: true }))
+    const read = readExport(world.exporter.articleMarkdown('ord'))
     expect(read.notes.map((n) => n.id)).toEqual(['n-a', 'n-b', 'n-c'])
     expect(read.bookmarks).toEqual([])
   })
