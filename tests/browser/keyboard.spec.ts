@@ -32,6 +32,10 @@ test('F6 and Shift+F6 move between the panes, skipping hidden ones, with focus v
 }) => {
   const search = app.getByRole('combobox', { name: 'Search all articles' })
   const openRow = list(app).locator('[aria-current="true"]')
+  // At launch the keyboard is in the article; F6 goes on from there.
+  await expect(reader(app)).toBeFocused()
+  await app.keyboard.press('F6')
+  await expect(notes(app)).toBeFocused()
   await app.keyboard.press('F6')
   await expect(search).toBeFocused()
   await search.press('F6')
@@ -105,4 +109,24 @@ test('1 to 4 pick a colour in the bar over a selection', async ({ app }) => {
   await expect(
     reader(app).locator('.para', { has: app.locator('[data-paragraph="1"]') }),
   ).toContainText(/Highlighted in blue, evidence: “/)
+})
+
+test('the bar over a selection names each colour', async ({ app }) => {
+  const p = reader(app).locator('p[data-paragraph="1"]')
+  await p.evaluate((el) => {
+    const range = document.createRange()
+    range.setStart(el.firstChild as Text, 0)
+    range.setEnd(el.firstChild as Text, 20)
+    getSelection()?.removeAllRanges()
+    getSelection()?.addRange(range)
+  })
+  await p.dispatchEvent('mouseup')
+  const bar = app.getByRole('toolbar', { name: 'Bookmark the selection' })
+  await expect(bar).toContainText('key point')
+  await expect(bar.getByRole('button')).toHaveText([
+    'key point',
+    'disagree',
+    'evidence',
+    'follow up',
+  ])
 })

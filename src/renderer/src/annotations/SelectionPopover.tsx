@@ -28,7 +28,8 @@ export function SelectionPopover({ rect, palette, onPick, onClose }: Props) {
 
   // Above the selection, or below it near the top; always on screen.
   const top = Math.min(window.innerHeight - 48, rect.top > 56 ? rect.top - 48 : rect.bottom + 8)
-  const left = Math.min(window.innerWidth - 220, Math.max(8, rect.left + rect.width / 2 - 100))
+  // About 440 px wide with the colour names; kept inside the window however narrow it is.
+  const left = Math.max(8, Math.min(window.innerWidth - 448, rect.left + rect.width / 2 - 220))
   return (
     <div
       ref={ref}
@@ -38,17 +39,20 @@ export function SelectionPopover({ rect, palette, onPick, onClose }: Props) {
       style={{ top, left }}
       onMouseDown={(e) => e.preventDefault()}
     >
-      <span className="popover-label">Bookmark</span>
       {COLORS.map((c, i) => (
         <button
           key={c}
           type="button"
-          className={`swatch swatch-${c}`}
+          className="popover-color"
           aria-label={`Bookmark as ${palette[c].name} (${c})`}
           aria-keyshortcuts={String(i + 1)}
           title={`${palette[c].name} (${c}) — ${i + 1}${c === 'yellow' ? ' or B' : ''}`}
           onClick={() => onPick(c)}
-        />
+        >
+          {/* The colour and its name: a dot alone says nothing of what it means. */}
+          <span className={`swatch small swatch-${c}`} aria-hidden="true" />
+          <span className="popover-color-name">{palette[c].name}</span>
+        </button>
       ))}
     </div>
   )
