@@ -54,6 +54,8 @@ test('T goes through the themes in order', async ({ app, host }) => {
   }
   expect(seen).toEqual(['light', 'dark', 'sepia', 'light'])
   await expect.poll(() => host.lectern.settings.get().theme).toBe('system')
+  // The last press chose "follow the system", which looks like light: it says so, visibly.
+  await expect(app.getByText('Theme: Follow the system (light now)')).toBeVisible()
 })
 
 test('text size, line height, column width and font apply to the article and are kept', async ({

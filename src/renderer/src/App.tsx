@@ -24,6 +24,7 @@ import { TopBar } from './components/TopBar'
 import { cyclePanes } from './focusPanes'
 import { usePanes } from './hooks/usePanes'
 import { useShortcuts } from './hooks/useShortcuts'
+import { shownTheme } from './settings/appearance'
 import { SettingsPanel } from './settings/SettingsPanel'
 import { useSettings } from './settings/useSettings'
 
@@ -277,7 +278,10 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     nextTheme: () => {
       const theme = THEMES[(THEMES.indexOf(settings.theme) + 1) % THEMES.length] ?? 'system'
       change({ theme })
-      setAnnouncement(`Theme: ${THEME_LABELS[theme]}`)
+      // "Follow the system" looks like light or dark: say which, so a press never seems lost.
+      const now = shownTheme({ ...settings, theme })
+      const label = theme === 'system' ? `${THEME_LABELS[theme]} (${now} now)` : THEME_LABELS[theme]
+      say(`Theme: ${label}`)
     },
     largerText: () => textSize(1),
     smallerText: () => textSize(-1),
