@@ -57,3 +57,12 @@ test('each article’s notes start at the top of the pane', async ({ app, host }
   await expect.poll(() => scrollTop(app, 'pane-notes')).toBe(0)
   await expect(notes(app).getByRole('heading', { name: 'Notes' })).toBeInViewport()
 })
+
+test('opening a search result puts the keyboard in the article, at the result', async ({ app }) => {
+  const search = app.getByRole('combobox', { name: 'Search all articles' })
+  await search.fill('Konashenkov')
+  await expect(app.getByRole('option').first()).toBeVisible()
+  await search.press('Enter')
+  await expect(reader(app)).toBeFocused()
+  await expect(reader(app).locator('p', { hasText: 'Konashenkov' })).toBeInViewport()
+})

@@ -207,6 +207,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         words,
         nonce: Date.now(),
       })
+      // Reading goes on where the result is, with the keys that scroll it.
+      focusReader()
     },
     [open],
   )
