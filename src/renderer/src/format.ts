@@ -20,3 +20,17 @@ export const minutes = (a: ArticleSummary): string => `${a.readingMinutes} min r
 export function bylineParts(a: ArticleSummary): string[] {
   return [a.author, a.source, formatDate(a.date)].filter((x): x is string => !!x)
 }
+
+const whenFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+})
+
+/** An ISO instant as the reader's clock shows it: `30 Nov 2026, 14:05`. */
+export function formatWhen(iso: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : whenFormat.format(d)
+}

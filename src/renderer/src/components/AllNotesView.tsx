@@ -12,6 +12,8 @@ import { api, messageOf } from '../api'
 import type { Annotations } from '../annotations/useAnnotations'
 import { foldText } from '../highlights'
 import { AllNotesList, type NoteGroup } from './AllNotesList'
+import { Dialog } from './Dialog'
+import { formatWhen } from '../format'
 
 interface Props {
   articles: ArticleSummary[]
@@ -62,6 +64,7 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
   const [query, setQuery] = useState('')
   const [color, setColor] = useState<Color | ''>('')
   const [tag, setTag] = useState('')
+  const [confirmEmpty, setConfirmEmpty] = useState(false)
   const { revision, user } = annotations
 
   useEffect(() => {
@@ -210,28 +213,64 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
                 <button
                   type="button"
                   className="small-button danger"
-                  onClick={() => {
-                    if (
-                      window.confirm(
-                        `Delete ${trash.length} item(s) for good? This cannot be undone.`,
-                      )
-                    ) {
-                      api()
-                        .emptyTrash()
-                        .then(
-                          () => annotations.refresh(),
-                          (e: unknown) => setError(messageOf(e)),
-                        )
-                        .finally(() => setTrash([]))
-                    }
-                  }}
+                  onClick={() => setConfirmEmpty(true)}
                 >
                   Empty trash
                 </button>
+                {confirmEmpty && (
+                  <Dialog title="Empty the trash?" onClose={() => setConfirmEmpty(false)}>
+                    <p>
+                      {trash.length === 1
+                        ? 'The item in the trash will be deleted for good.'
+                        : `The ${trash.length} items in the trash will be deleted for good.`}{' '}
+                      This cannot be undone.
+                    </p>
+                    <div className="dialog-actions">
+                      <button
+                        type="button"
+                        className="small-button"
+                        onClick={() => setConfirmEmpty(false)}
+                      >
+                        Keep them
+                      </button>
+                      <button
+                        type="button"
+                        className="small-button danger"
+                        onClick={() => {
+                          setConfirmEmpty(false)
+                          api()
+                            .emptyTrash()
+                            .then(
+                              () => annotations.refresh(),
+                              (e: unknown) => setError(messageOf(e)),
+                            )
+                            .finally(() => setTrash([]))
+                        }}
+                      >
+                        Delete for good
+                      </button>
+                    </div>
+                  </Dialog>
+                )}
                 <ul>
                   {trash.map((i) => (
                     <li key={i.id} className="summary-item trashed">
-                      <span className="kind">{i.type === 'bookmark' ? 'Bookmark' : 'Note'}</span>
+                      <span className="kind">
+                        {i.type === 'bookmark' ? (
+                          <>
+                            <span className={`swatch small swatch-${i.color}`} aria-hidden="true" />{' '}
+                            Bookmark, {palette?.[i.color].name ?? i.color}
+                          </>
+                        ) : (
+                          'Note'
+                        )}
+                        {i.deleted && (
+                          <>
+                            {' · deleted '}
+                            <time dateTime={i.deleted}>{formatWhen(i.deleted)}</time>
+                          </>
+                        )}
+                      </span>
                       <span className="summary-note">
                         {i.type === 'bookmark'
                           ? `“${i.anchor.quote.exact}”`
