@@ -44,3 +44,31 @@ test('the trash shows colour and deletion time, and asks in its own dialog befor
   expect(await h.listTrash()).toEqual([])
   expect(browserDialogs).toBe(0)
 })
+
+test('all notes shows when each item was made, sorts by it, and keeps its filter when left', async ({
+  app,
+  host,
+}) => {
+  const h = host.lectern.handlers
+  await h.addNote({ articleId: ID, text: 'The older note' })
+  await new Promise((r) => setTimeout(r, 20))
+  await h.addNote({ articleId: '000_ba4c929e0bb2f9d7', text: 'The newer note' })
+  await app.reload()
+  await app.getByRole('button', { name: 'All notes' }).click()
+  const all = app.getByRole('main', { name: 'All notes' })
+  const items = all.getByRole('listitem')
+  await expect(items).toHaveCount(2)
+  await expect(items.locator('time')).toHaveCount(2)
+  await all.getByRole('combobox', { name: 'Order' }).selectOption('newest')
+  await expect(items.first()).toContainText('The newer note')
+  await all.getByRole('combobox', { name: 'Order' }).selectOption('oldest')
+  await expect(items.first()).toContainText('The older note')
+
+  await all.getByRole('searchbox', { name: 'Filter notes by words' }).fill('newer')
+  await expect(items).toHaveCount(1)
+  await all.getByRole('button', { name: 'Back to the article' }).click()
+  await app.getByRole('button', { name: 'All notes' }).click()
+  await expect(all.getByRole('searchbox', { name: 'Filter notes by words' })).toHaveValue('newer')
+  await expect(all.getByRole('combobox', { name: 'Order' })).toHaveValue('oldest')
+  await expect(items).toHaveCount(1)
+})

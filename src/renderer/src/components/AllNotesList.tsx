@@ -1,3 +1,4 @@
+import { formatWhen } from '../format'
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import {
   useCallback,
@@ -70,6 +71,9 @@ function Card({ item: i, palette }: { item: Annotation; palette: Palette }) {
       {i.tags.length > 0 && (
         <span className="summary-tags">{i.tags.map((t) => `#${t}`).join(' ')}</span>
       )}
+      <time className="summary-when" dateTime={i.created}>
+        {formatWhen(i.created)}
+      </time>
     </>
   )
 }

@@ -13,6 +13,7 @@ import type { Annotations } from '../annotations/useAnnotations'
 import { foldText } from '../highlights'
 import { AllNotesList, type NoteGroup } from './AllNotesList'
 import { Dialog } from './Dialog'
+import { useKeptState } from '../hooks/useKeptState'
 import { formatWhen } from '../format'
 
 interface Props {
@@ -55,15 +56,28 @@ function PaletteNames({
   )
 }
 
+type Order = 'library' | 'newest' | 'oldest'
+
+/** Items by when they were made, and the articles by their newest (or oldest) item. */
+function byTime(groups: NoteGroup[], order: 'newest' | 'oldest'): NoteGroup[] {
+  const sign = order === 'newest' ? -1 : 1
+  const compare = (a: Annotation, b: Annotation): number =>
+    sign * a.created.localeCompare(b.created)
+  return groups
+    .map((g) => ({ ...g, items: [...g.items].sort(compare) }))
+    .sort((a, b) => compare(a.items[0] as Annotation, b.items[0] as Annotation))
+}
+
 /** Every bookmark and note of the library, grouped by article; and the trash. */
 export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) {
   const [tab, setTab] = useState<'all' | 'trash'>('all')
   const [all, setAll] = useState<AnnotationList | null>(null)
   const [trash, setTrash] = useState<Annotation[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [query, setQuery] = useState('')
-  const [color, setColor] = useState<Color | ''>('')
-  const [tag, setTag] = useState('')
+  const [query, setQuery] = useKeptState('all-notes.query', '')
+  const [color, setColor] = useKeptState<Color | ''>('all-notes.color', '')
+  const [tag, setTag] = useKeptState('all-notes.tag', '')
+  const [order, setOrder] = useKeptState<Order>('all-notes.order', 'library')
   const [confirmEmpty, setConfirmEmpty] = useState(false)
   const { revision, user } = annotations
 
@@ -92,7 +106,8 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
       ),
     [items, texts, color, tag, folded],
   )
-  // In library order, then those whose article has gone.
+  // In library order (or by when the newest item of each was made), then those whose article
+  // has gone.
   const groups: NoteGroup[] = useMemo(() => {
     const byArticle = new Map<string, Annotation[]>()
     for (const i of shown) {
@@ -106,8 +121,8 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
     })
     const orphans = shown.filter((i) => !titles.has(i.articleId))
     if (orphans.length) out.push({ article: null, items: orphans })
-    return out
-  }, [shown, articles, titles])
+    return order === 'library' ? out : byTime(out, order)
+  }, [shown, articles, titles, order])
   const palette = user?.palette
   const pane = useRef<HTMLElement>(null)
 
@@ -182,6 +197,15 @@ export function AllNotesView({ articles, annotations, onOpen, onClose }: Props) 
                     #{t}
                   </option>
                 ))}
+              </select>
+              <select
+                value={order}
+                onChange={(e) => setOrder(e.target.value as Order)}
+                aria-label="Order"
+              >
+                <option value="library">In library order</option>
+                <option value="newest">Newest first</option>
+                <option value="oldest">Oldest first</option>
               </select>
             </div>
             <PaletteNames
