@@ -38,11 +38,15 @@ export interface SearchHit {
   /** Where the matched words sit in `snippet`. */
   marks: Range[]
   score: number
+  /** A passage the reader has bookmarked (shown once, not again as its bookmark). */
+  bookmarked?: boolean
 }
 
 export interface SearchResult {
   query: string
   hits: SearchHit[]
+  /** The query as corrected when some word matched nothing ("showing results for …"). */
+  showingResultsFor?: string
 }
 
 export interface AppInfo {

@@ -133,7 +133,7 @@ function lunrEngine(): Engine {
   }
 }
 
-function fts5(): Engine {
+export function fts5(): Engine {
   let db: InstanceType<typeof sqlite.Database>
   const run = (match: string, limit: number): number[] =>
     match
@@ -172,7 +172,7 @@ function fts5(): Engine {
   }
 }
 
-function lectern(): Engine {
+export function lectern(): Engine {
   let index: SearchIndex
   return {
     name: 'lectern',

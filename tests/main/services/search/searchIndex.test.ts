@@ -165,7 +165,10 @@ describe('SearchIndex', () => {
     const asked = new Set(termsOf(question))
     for (const hit of hits) {
       for (const [s, e] of hit.marks) {
-        expect(termsOf(hit.snippet.slice(s, e)).some((t) => asked.has(t)), hit.snippet).toBe(true)
+        expect(
+          termsOf(hit.snippet.slice(s, e)).some((t) => asked.has(t)),
+          hit.snippet,
+        ).toBe(true)
       }
     }
   })

@@ -19,7 +19,11 @@ describe('snippets', () => {
 
   it('marks a compound whole when it matched whole, and never overlaps marks', () => {
     const text = 'The Il-20 and the F-16s; il 20 apart.'
-    const { snippet, marks } = makeSnippet(text, new Set(['il20', 'il', '20']), parseQuery('il-20 '))
+    const { snippet, marks } = makeSnippet(
+      text,
+      new Set(['il20', 'il', '20']),
+      parseQuery('il-20 '),
+    )
     expect(marks.map(([s, e]) => snippet.slice(s, e))).toEqual(['Il-20', 'il', '20'])
   })
 
