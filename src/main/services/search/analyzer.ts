@@ -98,68 +98,94 @@ function analysedTerm(surface: string): string | null {
   return stemmer(VERB_OF.get(surface) ?? surface)
 }
 
-/** Hyphens that join the parts of one word (not dashes, which separate words). */
-const HYPHEN = /^[-\u2010\u2011]$/
+/** Hyphens join the parts of one word (not dashes, which separate words). */
 /** Where letters meet digits inside a word: Su24 is "su" and "24". */
 const DIGIT = /[0-9\p{Nd}]/u
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/
 const LETTERS_DIGITS = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u
 /** Longer chains (a-b-c-d-e…) are phrases written with hyphens, not names. */
 const MAX_PARTS = 4
 
+const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010 || code === 0x2011
+
+/** Receives each word of a text: its folded form, its term, where it is, and if a compound. */
+export type WordSink = (
+  surface: string,
+  term: string | null,
+  start: number,
+  end: number,
+  compound: boolean,
+) => void
+
+/**
+ * Every word of a text in order, a compound's parts before its whole, without building a
+ * token per word (indexing a large library calls this for every paragraph).
+ */
+export function scan(text: string, sink: WordSink): void {
+  let run = ''
+  let parts = 0
+  let runStart = 0
+  let runEnd = 0
+  const closeRun = (): void => {
+    if (parts > 1 && parts <= MAX_PARTS) sink(run, termOf(run), runStart, runEnd, true)
+    run = ''
+    parts = 0
+  }
+  const onWord = (word: string, surface: string, start: number, hasDigit: boolean): void => {
+    if (!surface) return
+    const end = start + word.length
+    if (parts && (start - runEnd !== 1 || !isHyphen(text.charCodeAt(runEnd)))) closeRun()
+    if (!parts) runStart = start
+    const pieces = hasDigit ? word.split(LETTERS_DIGITS) : undefined
+    if (pieces && pieces.length > 1 && pieces.length <= MAX_PARTS) {
+      let at = start
+      for (const piece of pieces) {
+        const part = fold(piece)
+        sink(part, termOf(part), at, at + piece.length, false)
+        at += piece.length
+      }
+      // Standing alone, the word is a compound of its own; in a hyphen chain, the chain is.
+      if (!parts) sink(surface, termOf(surface), start, end, true)
+    } else {
+      sink(surface, termOf(surface), start, end, false)
+    }
+    run += surface
+    parts++
+    runEnd = end
+  }
+  if (NON_ASCII.test(text)) {
+    const words = new RegExp(WORD)
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      onWord(m[0], fold(m[0]), m.index, DIGIT.test(m[0]))
+    }
+  } else {
+    // Plain ASCII, most text: words are runs of letters and digits, read without a regex.
+    let start = -1
+    let hasDigit = false
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 0
+      const digit = c >= 48 && c <= 57
+      if (digit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        if (start < 0) start = i
+        hasDigit ||= digit
+      } else if (start >= 0) {
+        const word = text.slice(start, i)
+        onWord(word, word.toLowerCase(), start, hasDigit)
+        start = -1
+        hasDigit = false
+      }
+    }
+  }
+  closeRun()
+}
+
 /** Splits text into tokens, keeping their offsets for highlighting. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  let run: Token[] = []
-  const closeRun = (): void => {
-    if (run.length > 1 && run.length <= MAX_PARTS) {
-      const surface = run.map((t) => t.surface).join('')
-      const first = run[0] as Token
-      const last = run[run.length - 1] as Token
-      tokens.push({
-        surface,
-        term: termOf(surface),
-        start: first.start,
-        end: last.end,
-        compound: true,
-      })
-    }
-    run = []
-  }
-  for (const m of text.matchAll(WORD)) {
-    const surface = fold(m[0])
-    if (!surface) continue
-    const start = m.index
-    const end = start + m[0].length
-    const prev = run[run.length - 1]
-    if (!prev || start - prev.end !== 1 || !HYPHEN.test(text[prev.end] as string)) closeRun()
-    // Most words are letters alone: the dearer split only for words with a digit in them.
-    const pieces = DIGIT.test(m[0]) ? m[0].split(LETTERS_DIGITS) : [m[0]]
-    if (pieces.length > 1 && pieces.length <= MAX_PARTS) {
-      // Each piece a token of its own, the word whole after them.
-      let at = start
-      const parts = pieces.map((piece) => {
-        const part = fold(piece)
-        const token: Token = {
-          surface: part,
-          term: termOf(part),
-          start: at,
-          end: at + piece.length,
-        }
-        at += piece.length
-        return token
-      })
-      tokens.push(...parts)
-      if (run.length === 0) {
-        tokens.push({ surface, term: termOf(surface), start, end, compound: true })
-      }
-      run.push({ surface, term: null, start, end })
-      continue
-    }
-    const token: Token = { surface, term: termOf(surface), start, end }
-    tokens.push(token)
-    run.push(token)
-  }
-  closeRun()
+  scan(text, (surface, term, start, end, compound) => {
+    tokens.push(compound ? { surface, term, start, end, compound } : { surface, term, start, end })
+  })
   return tokens
 }
 
@@ -170,11 +196,11 @@ export function tokenize(text: string): Token[] {
 export function indexTerms(text: string, wholes = true): { terms: string[]; length: number } {
   const terms: string[] = []
   let length = 0
-  for (const t of tokenize(text)) {
-    if (!t.term || (t.compound && !wholes)) continue
-    terms.push(t.term)
-    if (!t.compound) length++
-  }
+  scan(text, (_surface, term, _start, _end, compound) => {
+    if (!term || (compound && !wholes)) return
+    terms.push(term)
+    if (!compound) length++
+  })
   return { terms, length }
 }
 

@@ -12,9 +12,9 @@
  * A second FlexSearch index over the vocabulary, its slots ordered by how many passages use
  * a word, expands a word still being typed into the library's commonest words first.
  */
-import { Encoder, Index } from 'flexsearch'
+import { Index } from 'flexsearch'
 import type { Article, SearchHit } from '../../../shared/types'
-import { indexTerms, termOf, tokenize, wordsOf } from './analyzer'
+import { indexTerms, scan, termOf, wordsOf } from './analyzer'
 import { parseQuery, type ParsedQuery } from './parseQuery'
 import { ScoreBoard, type Ranked } from './scoreBoard'
 import { makeSnippet } from './snippet'
@@ -68,6 +68,8 @@ const MAX_EXPANSIONS = 32
 const VOCABULARY_LEVELS = 32
 /** Terms whose postings are kept at hand between queries. */
 const MAX_LOOKUPS = 50_000
+/** Passages waiting to be filed at most; by then a library's average lengths are settled. */
+const FILE_EVERY = 8_192
 /** Passages whose feedback terms are kept at hand between queries. */
 const MAX_FEEDBACK_PASSAGES = 2_000
 /** Postings a query reads at least before skipping weak slots (see `rank`). */
@@ -116,18 +118,17 @@ export interface RankedPassage extends Ranked {
   passage: SearchDocument
 }
 
-const NO_TITLE = { terms: [], length: 0 }
+/** A field's terms with how often each occurs, and its length in words. */
+interface Field {
+  counts: Map<string, number>
+  length: number
+}
+const NO_TITLE: Field = { counts: new Map(), length: 0 }
 
-/** Our terms are already analysed: FlexSearch only has to split on spaces. */
-const passthrough = () =>
-  new Encoder({
-    normalize: false,
-    split: ' ',
-    dedupe: false,
-    numeric: false,
-    minlength: 1,
-    cache: false,
-  })
+const NO_TERMS = { terms: [], length: 0 }
+
+/** Our terms are already analysed: FlexSearch only has to split on spaces, and nothing more. */
+const splitTerms = (text: string): string[] => text.split(' ')
 
 const frequencies = (terms: string[]): Map<string, number> => {
   const counts = new Map<string, number>()
@@ -194,19 +195,20 @@ export class SearchIndex {
     return ((LEVELS - slot) / LEVELS) * (this.tuning.k1 + 1)
   }
 
-  /** Slots of the passage being filed, read by FlexSearch's `score` hook. */
-  private readonly filing = new Map<string, number>()
+  /** Slots of the passage being filed, in the order of its terms, read by the `score` hook. */
+  private readonly filing: number[] = []
   private readonly postings = new Index({
     tokenize: 'strict',
-    encoder: passthrough(),
+    encode: splitTerms,
     resolution: LEVELS,
-    score: (_content, term) => this.filing.get(term) ?? LEVELS - 1,
+    // Terms are filed in the order given, each once: the i-th term's slot is `filing[i]`.
+    score: (_content, _term, i) => this.filing[i] ?? LEVELS - 1,
   })
   /** Slot of the word being filed in the vocabulary, read by its `score` hook. */
   private wordSlot = 0
   private readonly vocabulary = new Index({
     tokenize: 'forward',
-    encoder: passthrough(),
+    encode: splitTerms,
     resolution: VOCABULARY_LEVELS,
     score: () => this.wordSlot,
   })
@@ -257,29 +259,35 @@ export class SearchIndex {
     return this.addPassage(doc, NO_TITLE)
   }
 
-  private addPassage(doc: SearchDocument, title: { terms: string[]; length: number }): number {
+  /** `title` is shared by every paragraph of an article, and only read. */
+  private addPassage(doc: SearchDocument, title: Field): number {
     const body = this.analyse(doc.text)
     const pending: Pending = {
       id: this.passages.length,
-      body: frequencies(body.terms),
+      body: body.counts,
       bodyLength: body.length,
-      title: frequencies(title.terms),
+      title: title.counts,
       titleLength: title.length,
     }
-    for (const t of new Set([...pending.body.keys(), ...pending.title.keys()])) {
-      this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
+    for (const t of pending.body.keys()) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
+    for (const t of pending.title.keys()) {
+      if (!pending.body.has(t)) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
     }
     this.passages.push(doc)
     this.pending.push(pending)
+    // A large library is filed as it comes once its average lengths have settled, rather than
+    // holding every passage's words until the first search.
+    if (this.pending.length >= FILE_EVERY) this.flush()
     this.bodyTotal += body.length
     this.titleTotal += title.length
     return pending.id
   }
 
   /**
-   * Files waiting passages in FlexSearch. Deferred to the first query so that a whole
-   * library is weighed against its final average lengths; passages added later are
-   * weighed against the averages of their time, a drift too small to reorder results.
+   * Files waiting passages in FlexSearch. Deferred to the first query (or `FILE_EVERY`
+   * passages) so that a library is weighed against its average lengths over many passages;
+   * passages added later are weighed against the averages of their time, a drift too small
+   * to reorder results.
    */
   private flush(): void {
     this.lookups.clear()
@@ -293,12 +301,14 @@ export class SearchIndex {
     }
     const k1 = this.tuning.k1
     for (const p of this.pending.splice(0)) {
-      this.filing.clear()
-      for (const [term, weight] of this.termWeights(p)) {
+      this.filing.length = 0
+      let content = ''
+      this.termWeights(p, (term, weight) => {
         const slot = LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)
-        this.filing.set(term, Math.min(LEVELS - 1, Math.max(0, slot)))
-      }
-      this.postings.add(p.id, [...this.filing.keys()].join(' '))
+        this.filing.push(Math.min(LEVELS - 1, Math.max(0, slot)))
+        content = content ? `${content} ${term}` : term
+      })
+      this.postings.add(p.id, content)
     }
   }
 
@@ -306,7 +316,7 @@ export class SearchIndex {
    * The BM25F weight of each of a passage's terms, in (0, k1 + 1): title and body fields,
    * saturation, and length normalisation against the library's average lengths.
    */
-  private termWeights(p: Omit<Pending, 'id'>): Map<string, number> {
+  private termWeights(p: Omit<Pending, 'id'>, each: (term: string, weight: number) => void): void {
     const totals = this.totals()
     const n = Math.max(1, totals.n)
     const bodyAverage = Math.max(1, totals.body / n)
@@ -315,15 +325,13 @@ export class SearchIndex {
     const { k1, bodyB, titleB, titleWeight } = this.tuning
     const bodyNorm = 1 - bodyB + (bodyB * p.bodyLength) / bodyAverage
     const titleNorm = 1 - titleB + (titleB * p.titleLength) / titleAverage
-    const weights = new Map<string, number>()
     const weigh = (term: string, inBody: number, inTitle: number): void => {
       // A passage without a title has no title part (and a zero title norm).
       const tf = inBody / bodyNorm + (inTitle && (titleWeight * inTitle) / titleNorm)
-      weights.set(term, (tf * (k1 + 1)) / (tf + k1))
+      each(term, (tf * (k1 + 1)) / (tf + k1))
     }
     for (const [t, inBody] of p.body) weigh(t, inBody, p.title.get(t) ?? 0)
     for (const [t, inTitle] of p.title) if (!p.body.has(t)) weigh(t, 0, inTitle)
-    return weights
   }
 
   /** The whole index as JSON-ready data; only for indexes of article passages. */
@@ -507,13 +515,18 @@ export class SearchIndex {
       const passage = this.passages[id] as SearchDocument
       // Compounds' wholes are left to the reader to ask for: as feedback they overweigh a name.
       const body = indexTerms(passage.text, false)
-      const title = passage.kind === 'passage' ? indexTerms(passage.title, false) : NO_TITLE
-      terms = this.termWeights({
-        body: frequencies(body.terms),
-        bodyLength: body.length,
-        title: frequencies(title.terms),
-        titleLength: title.length,
-      })
+      const title = passage.kind === 'passage' ? indexTerms(passage.title, false) : NO_TERMS
+      const weights = new Map<string, number>()
+      this.termWeights(
+        {
+          body: frequencies(body.terms),
+          bodyLength: body.length,
+          title: frequencies(title.terms),
+          titleLength: title.length,
+        },
+        (term, weight) => weights.set(term, weight),
+      )
+      terms = weights
       if (this.feedbackWeights.size >= MAX_FEEDBACK_PASSAGES) this.feedbackWeights.clear()
       this.feedbackWeights.set(id, terms)
     }
@@ -634,21 +647,21 @@ export class SearchIndex {
    * A text's index terms in order, and its length in words (see `indexTerms`); its new words
    * join the vocabulary for prefix search.
    */
-  private analyse(text: string): { terms: string[]; length: number } {
-    const terms: string[] = []
+  private analyse(text: string): Field {
+    const counts = new Map<string, number>()
     let length = 0
-    for (const t of tokenize(text)) {
-      if (!t.term) continue
-      terms.push(t.term)
-      if (!t.compound) length++
-      if (this.vocabularyIds.has(t.surface)) continue
+    scan(text, (surface, term, _start, _end, compound) => {
+      if (!term) return
+      if (!compound) length++
+      counts.set(term, (counts.get(term) ?? 0) + 1)
+      if (this.vocabularyIds.has(surface)) return
       const id = this.vocabularyTerms.length
-      this.vocabularyIds.set(t.surface, id)
-      this.vocabularyTerms.push(t.term)
-      if (t.compound) this.compounds.push([t.surface, id])
-      else this.newWords.push(t.surface)
-    }
-    return { terms, length }
+      this.vocabularyIds.set(surface, id)
+      this.vocabularyTerms.push(term)
+      if (compound) this.compounds.push([surface, id])
+      else this.newWords.push(surface)
+    })
+    return { counts, length }
   }
 }
 
