@@ -7,7 +7,7 @@
  */
 import { stemmer } from 'stemmer'
 import { eng } from 'stopword'
-import irregularVerbs from 'english-verbs-irregular/dist/verbs.json'
+import irregularVerbs from 'english-verbs-irregular/dist/verbs.json' with { type: 'json' }
 
 /** A word as found in the original text, with its place there. */
 export interface Token {

@@ -3,8 +3,9 @@
  * notes, ranked together by one relevance. The reader's words have an index of their own
  * (rebuilt when they change) that shares the articles' word statistics, so a bookmark's
  * score and a paragraph's compare. A paragraph is listed once: when it is also a bookmark
- * that matched, it is marked as bookmarked rather than shown twice. A word that matches
- * nothing is replaced by the nearest word of the library, and the answer says so.
+ * that matched, it is marked as bookmarked rather than shown twice. When nothing matches,
+ * each word that matches nothing is replaced by the nearest word of the library, and the
+ * answer says so.
  */
 import type { SearchHit, SearchResult } from '../../../shared/types'
 import type { AnnotationService } from '../annotations/annotationService'
@@ -135,9 +136,13 @@ export function createLibrarySearch(
   return {
     articleIndex,
     search(query, limit) {
+      const hits = rank(query, limit)
+      // Only when nothing matched: a question whose other words match may simply use a word
+      // the library does not ("warning" is not a misspelt "marking").
+      if (hits.length) return { hits }
       const indexes = [articleIndex(), annotationIndex()].filter((i) => i !== undefined)
       const correction = corrected(query, indexes)
-      if (correction === null) return { hits: rank(query, limit) }
+      if (correction === null) return { hits }
       return { hits: rank(correction, limit), showingResultsFor: correction }
     },
   }

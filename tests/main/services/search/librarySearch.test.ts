@@ -72,10 +72,13 @@ describe('library search', () => {
     expect(result.hits.length).toBeGreaterThan(0)
     expect(result.hits.every((h) => /netanyahu/i.test(h.snippet + h.title))).toBe(true)
     // The rest of the question is kept as typed.
-    const mixed = await api.search({ query: 'putin hanukah ', limit: 20 })
-    expect(mixed.showingResultsFor).toBe('putin hanukkah ')
-    // Words that match something are never "corrected".
+    const mixed = await api.search({ query: 'the HANUKAH?', limit: 20 })
+    expect(mixed.showingResultsFor).toBe('the HANUKKAH?')
+    // Words that match something are never "corrected", nor a question that found passages.
     expect((await api.search({ query: 'putin', limit: 5 })).showingResultsFor).toBeUndefined()
+    const question = await api.search({ query: 'how much warning did israel give', limit: 5 })
+    expect(question.showingResultsFor).toBeUndefined()
+    expect(question.hits.length).toBeGreaterThan(0)
     expect((await api.search({ query: 'netan', limit: 5 })).showingResultsFor).toBeUndefined()
     // Nothing near enough: no correction, no hits.
     expect(await api.search({ query: 'qwxzv ', limit: 5 })).toEqual({
