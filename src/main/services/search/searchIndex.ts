@@ -9,14 +9,15 @@
  * ("score-at-a-time"). Every passage sharing a word with the question is ranked — OR
  * semantics — and on a very large index the weakest slots of the commonest words are
  * skipped once enough postings have been read, which changes scores only in the tail.
- * A second FlexSearch index over the vocabulary, its slots ordered by how many passages use
- * a word, expands a word still being typed into the library's commonest words first.
+ * The vocabulary, kept sorted, expands a word still being typed into the library's
+ * commonest words that start with it.
  */
 import { Index } from 'flexsearch'
 import type { Article, SearchHit } from '../../../shared/types'
 import { indexTerms, scan, termOf, wordsOf } from './analyzer'
 import { parseQuery, type ParsedQuery } from './parseQuery'
 import { ScoreBoard, type Ranked } from './scoreBoard'
+import { SortedVocabulary } from './vocabulary'
 import { makeSnippet } from './snippet'
 
 /**
@@ -64,8 +65,6 @@ const WHOLE_WEIGHT = 1
 const LEVELS = 32
 /** How many vocabulary words a typed prefix may stand for. */
 const MAX_EXPANSIONS = 32
-/** Vocabulary slots: slot 0 for the commonest words, by half-steps of log2(document frequency). */
-const VOCABULARY_LEVELS = 32
 /** Terms whose postings are kept at hand between queries. */
 const MAX_LOOKUPS = 50_000
 /** Passages waiting to be filed at most; by then a library's average lengths are settled. */
@@ -155,7 +154,6 @@ export interface SearchSnapshot {
   compounds: [string, number][]
   /** FlexSearch's own exports: [key, data] chunks. */
   flexPostings: [string, string][]
-  flexVocabulary: [string, string][]
 }
 
 /** Bumped whenever analysis or weighting changes, so an old snapshot is rebuilt, not misread. */
@@ -204,16 +202,8 @@ export class SearchIndex {
     // Terms are filed in the order given, each once: the i-th term's slot is `filing[i]`.
     score: (_content, _term, i) => this.filing[i] ?? LEVELS - 1,
   })
-  /** Slot of the word being filed in the vocabulary, read by its `score` hook. */
-  private wordSlot = 0
-  private readonly vocabulary = new Index({
-    tokenize: 'forward',
-    encode: splitTerms,
-    resolution: VOCABULARY_LEVELS,
-    score: () => this.wordSlot,
-  })
-  /** Words met since the last filing, for the vocabulary. */
-  private readonly newWords: string[] = []
+  /** The vocabulary sorted for completion; rebuilt after a filing adds words or uses. */
+  private sorted: SortedVocabulary | null = null
   private readonly passages: SearchDocument[] = []
   private readonly pending: Pending[] = []
   private readonly docFreq = new Map<string, number>()
@@ -223,7 +213,7 @@ export class SearchIndex {
   /**
    * Compounds' wholes (il20, deconfliction) with their vocabulary ids: completed only when
    * the reader types a compound, never as the ending of a plain word ("systems" is not
-   * "systems-oriented"). Few, so read in full.
+   * "systems-oriented").
    */
   private readonly compounds: [word: string, id: number][] = []
   private readonly board = new ScoreBoard()
@@ -240,7 +230,7 @@ export class SearchIndex {
 
   /** Files everything added so far, as the first query would (for timing a build). */
   commit(): void {
-    if (this.pending.length || this.newWords.length) this.flush()
+    if (this.pending.length) this.flush()
   }
 
   /** Indexes each paragraph of an article as a passage; the title is a field of each. */
@@ -293,12 +283,7 @@ export class SearchIndex {
     this.lookups.clear()
     this.idfs.clear()
     this.feedbackWeights.clear()
-    for (const word of this.newWords.splice(0)) {
-      const id = this.vocabularyIds.get(word) as number
-      const df = this.docFreq.get(this.vocabularyTerms[id] as string) ?? 1
-      this.wordSlot = Math.max(0, VOCABULARY_LEVELS - 1 - Math.floor(2 * Math.log2(df)))
-      this.vocabulary.add(id, word)
-    }
+    this.sorted = null
     const k1 = this.tuning.k1
     for (const p of this.pending.splice(0)) {
       this.filing.length = 0
@@ -336,7 +321,7 @@ export class SearchIndex {
 
   /** The whole index as JSON-ready data; only for indexes of article passages. */
   toSnapshot(): SearchSnapshot {
-    if (this.pending.length || this.newWords.length) this.flush()
+    if (this.pending.length) this.flush()
     const titles = [...new Set(this.passages.map((p) => p.title))]
     const titleIds = new Map(titles.map((t, i) => [t, i]))
     const chunks = (index: Index): [string, string][] => {
@@ -360,7 +345,6 @@ export class SearchIndex {
       ]),
       compounds: this.compounds,
       flexPostings: chunks(this.postings),
-      flexVocabulary: chunks(this.vocabulary),
     }
   }
 
@@ -390,7 +374,6 @@ export class SearchIndex {
     })
     index.compounds.push(...snapshot.compounds)
     for (const [key, data] of snapshot.flexPostings) index.postings.import(key, data)
-    for (const [key, data] of snapshot.flexVocabulary) index.vocabulary.import(key, data)
     return index
   }
 
@@ -399,12 +382,11 @@ export class SearchIndex {
    * starts with it.
    */
   knows(surface: string, prefix: boolean): boolean {
-    if (this.pending.length || this.newWords.length) this.flush()
+    if (this.pending.length) this.flush()
     const term = termOf(surface)
     if (term && this.docFreq.has(term)) return true
     if (!prefix) return false
-    if ((this.vocabulary.search(surface, { limit: 1 }) as number[]).length) return true
-    return this.compounds.some(([word]) => word.startsWith(surface))
+    return this.sortedVocabulary().has(surface)
   }
 
   /** Every folded word of the index, with how many passages use it (for spelling). */
@@ -441,7 +423,7 @@ export class SearchIndex {
     parsed: ParsedQuery,
     limit: number,
   ): { ranked: RankedPassage[]; matched: Set<string> } {
-    if (this.pending.length || this.newWords.length) this.flush()
+    if (this.pending.length) this.flush()
     const n = this.passages.length
     this.board.ensure(n)
     const { words, expansions } = this.lookupTerms(parsed)
@@ -587,25 +569,30 @@ export class SearchIndex {
     const words = parsed.terms.filter((t) => t !== prefixTerm)
     if (!parsed.prefix) return { words, expansions: [] }
     const expansions = new Set<string>(prefixTerm ? [prefixTerm] : [])
-    if (parsed.compoundPrefix) {
-      // Few compounds: all of them read, the commonest kept.
-      const found: [term: string, df: number][] = []
-      for (const [word, id] of this.compounds) {
-        if (!word.startsWith(parsed.prefix)) continue
-        const term = this.vocabularyTerms[id] as string
-        found.push([term, this.docFreq.get(term) ?? 0])
-      }
-      found.sort((a, b) => b[1] - a[1])
-      for (const [term] of found.slice(0, MAX_EXPANSIONS)) expansions.add(term)
-    } else {
-      const ids = this.vocabulary.search(parsed.prefix, { limit: 2 * MAX_EXPANSIONS }) as number[]
-      for (const id of ids) {
-        const term = this.vocabularyTerms[id] as string
-        if (expansions.size >= MAX_EXPANSIONS) break
-        expansions.add(term)
-      }
+    const vocabulary = this.sortedVocabulary()
+    for (const id of vocabulary.complete(
+      parsed.prefix,
+      parsed.compoundPrefix,
+      2 * MAX_EXPANSIONS,
+    )) {
+      if (expansions.size >= MAX_EXPANSIONS) break
+      expansions.add(this.vocabularyTerms[id] as string)
     }
     return { words, expansions: [...expansions] }
+  }
+
+  private sortedVocabulary(): SortedVocabulary {
+    if (!this.sorted) {
+      const compounds = new Set(this.compounds.map(([, id]) => id))
+      const entries = [...this.vocabularyIds].map(([word, id]) => ({
+        word,
+        id,
+        uses: this.docFreq.get(this.vocabularyTerms[id] as string) ?? 0,
+        compound: compounds.has(id),
+      }))
+      this.sorted = new SortedVocabulary(entries)
+    }
+    return this.sorted
   }
 
   /**
@@ -644,8 +631,8 @@ export class SearchIndex {
   }
 
   /**
-   * A text's index terms in order, and its length in words (see `indexTerms`); its new words
-   * join the vocabulary for prefix search.
+   * A text's index terms with their counts, and its length in words (see `indexTerms`); its
+   * new words join the vocabulary for prefix search.
    */
   private analyse(text: string): Field {
     const counts = new Map<string, number>()
@@ -659,7 +646,6 @@ export class SearchIndex {
       this.vocabularyIds.set(surface, id)
       this.vocabularyTerms.push(term)
       if (compound) this.compounds.push([surface, id])
-      else this.newWords.push(surface)
     })
     return { counts, length }
   }
