@@ -18,6 +18,9 @@ import { indexTerms, scan, termOf, wordsOf } from './analyzer'
 import { parseQuery, type ParsedQuery } from './parseQuery'
 import { ScoreBoard, type Ranked } from './scoreBoard'
 import { SortedVocabulary } from './vocabulary'
+import { Passages, type SearchDocument } from './passages'
+
+export type { SearchDocument }
 import { makeSnippet } from './snippet'
 
 /**
@@ -75,16 +78,6 @@ const MAX_FEEDBACK_PASSAGES = 2_000
 const MIN_BUDGET = 120_000
 /** The same while a word is still being typed: an answer per keystroke must come at once. */
 const TYPEAHEAD_BUDGET = 8_000
-
-/** Anything searchable: an article's paragraph, or a bookmark or note of the reader's. */
-export interface SearchDocument {
-  kind: SearchHit['kind']
-  annotationId?: string
-  articleId: string
-  title: string
-  paragraph: number
-  text: string
-}
 
 /** A passage's words, kept only until it is filed in FlexSearch. */
 interface Pending {
@@ -204,7 +197,7 @@ export class SearchIndex {
   })
   /** The vocabulary sorted for completion; rebuilt after a filing adds words or uses. */
   private sorted: SortedVocabulary | null = null
-  private readonly passages: SearchDocument[] = []
+  private readonly passages = new Passages()
   private readonly pending: Pending[] = []
   private readonly docFreq = new Map<string, number>()
   /** Vocabulary id → index term of the folded word. */
@@ -322,7 +315,8 @@ export class SearchIndex {
   /** The whole index as JSON-ready data; only for indexes of article passages. */
   toSnapshot(): SearchSnapshot {
     if (this.pending.length) this.flush()
-    const titles = [...new Set(this.passages.map((p) => p.title))]
+    const all = Array.from({ length: this.passages.length }, (_, id) => this.passages.get(id))
+    const titles = [...new Set(all.map((p) => p.title))]
     const titleIds = new Map(titles.map((t, i) => [t, i]))
     const chunks = (index: Index): [string, string][] => {
       const out: [string, string][] = []
@@ -334,7 +328,7 @@ export class SearchIndex {
     return {
       version: SNAPSHOT_VERSION,
       tuning: this.tuning,
-      passages: this.passages.map((p) => [p.articleId, p.paragraph, titleIds.get(p.title) ?? 0]),
+      passages: all.map((p) => [p.articleId, p.paragraph, titleIds.get(p.title) ?? 0]),
       titles,
       docFreq: [...this.docFreq],
       bodyTotal: this.bodyTotal,
@@ -453,7 +447,7 @@ export class SearchIndex {
     }
     const ranked: RankedPassage[] = []
     for (const r of this.board.take(phrases.length ? n : limit)) {
-      const passage = this.passages[r.id] as SearchDocument
+      const passage = this.passages.get(r.id)
       if (phrases.length && !hasPhrases(passage.text, phrases)) continue
       ranked.push({ id: r.id, score: r.score, passage })
       if (ranked.length >= limit) break
@@ -494,7 +488,7 @@ export class SearchIndex {
   private feedbackTermsOf(id: number): Map<string, number> {
     let terms = this.feedbackWeights.get(id)
     if (!terms) {
-      const passage = this.passages[id] as SearchDocument
+      const passage = this.passages.get(id)
       // Compounds' wholes are left to the reader to ask for: as feedback they overweigh a name.
       const body = indexTerms(passage.text, false)
       const title = passage.kind === 'passage' ? indexTerms(passage.title, false) : NO_TERMS

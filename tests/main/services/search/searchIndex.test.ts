@@ -220,8 +220,10 @@ describe('SearchIndex on the Cranfield collection', () => {
     }
     const { feedbackCap } = DEFAULT_TUNING
     let reordered = 0
-    for (const q of queries.slice(0, 60)) {
-      const own = new Map(literal.rank(q.text, 2000).map((r) => [r.passage.articleId, r.score]))
+    for (const q of queries.slice(0, 40)) {
+      const own = new Map(
+        literal.rank(q.text, documents.length).map((r) => [r.passage.articleId, r.score]),
+      )
       const ranked = cranfield.rank(q.text, 100)
       const before = literal.rank(q.text, 100).map((r) => r.passage.articleId)
       if (ranked.some((r, i) => r.passage.articleId !== before[i])) reordered++
@@ -238,13 +240,13 @@ describe('SearchIndex on the Cranfield collection', () => {
         }
       }
     }
-    expect(reordered).toBeGreaterThan(30)
+    expect(reordered).toBeGreaterThan(20)
     for (const r of cranfield.rank('slipstream wing ', 100)) {
       expect(termsOf(r.passage.text + ' ' + r.passage.title)).toEqual(
         expect.arrayContaining([expect.stringMatching(/^(slipstream|wing)$/)]),
       )
     }
-  })
+  }, 60_000)
 
   it('gives the same answers from a snapshot as from a rebuild', () => {
     const snapshot = JSON.parse(JSON.stringify(cranfield.toSnapshot())) as SearchSnapshot
