@@ -7,7 +7,7 @@
  */
 import { stemmer } from 'stemmer'
 import { eng } from 'stopword'
-import irregularVerbs from 'english-verbs-irregular/dist/verbs.json' with { type: 'json' }
+import { createRequire } from 'node:module'
 
 /** A word as found in the original text, with its place there. */
 export interface Token {
@@ -86,7 +86,11 @@ export function termOf(surface: string): string | null {
 
 /** Past forms of irregular verbs → the verb ("given", "gave" → "give"): Porter leaves them apart. */
 const VERB_OF = new Map<string, string>()
-for (const [verb, forms] of Object.entries(irregularVerbs as Record<string, string[][]>)) {
+// Read as data with require: JSON modules need import attributes that not every loader keeps.
+const irregularVerbs = createRequire(import.meta.url)(
+  'english-verbs-irregular/dist/verbs.json',
+) as Record<string, string[][]>
+for (const [verb, forms] of Object.entries(irregularVerbs)) {
   for (const form of forms.flat()) if (form !== verb && !VERB_OF.has(form)) VERB_OF.set(form, verb)
 }
 
