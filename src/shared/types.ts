@@ -45,7 +45,7 @@ export interface SearchHit {
 export interface SearchResult {
   query: string
   hits: SearchHit[]
-  /** The query as corrected when some word matched nothing ("showing results for …"). */
+  /** When the query as typed matched nothing: the corrected query the hits answer. */
   showingResultsFor?: string
 }
 
