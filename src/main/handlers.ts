@@ -29,7 +29,7 @@ export function createHandlers(services: Services): Handlers {
     getArticle: ({ id }) => library.get(id),
     search: ({ query, limit }) => ({
       query,
-      hits: query.trim() ? search.search(query, limit ?? 50) : [],
+      ...(query.trim() ? search.search(query, limit ?? 50) : { hits: [] }),
     }),
 
     getUserState: () => annotations.userState(),

@@ -54,11 +54,15 @@ export interface SearchHit {
   /** Where the matched words sit in `snippet`. */
   marks: Range[]
   score: number
+  /** A passage the reader has bookmarked (shown once, not again as its bookmark). */
+  bookmarked?: boolean
 }
 
 export interface SearchResult {
   query: string
   hits: SearchHit[]
+  /** When the query as typed matched nothing: the corrected query the hits answer. */
+  showingResultsFor?: string
 }
 
 export interface AppInfo {

@@ -26,8 +26,8 @@ export interface Collection {
 
 const DIR = join(import.meta.dirname, 'data', 'cranfield')
 
-/** Splits a SMART-format file into records of `.X` fields. */
-function records(text: string): Map<string, string>[] {
+/** Splits a SMART-format file (Cranfield, CACM) into records of `.X` fields. */
+export function records(text: string): Map<string, string>[] {
   return text
     .split(/^\.I /m)
     .slice(1)

@@ -133,7 +133,7 @@ function lunrEngine(): Engine {
   }
 }
 
-function fts5(): Engine {
+export function fts5(): Engine {
   let db: InstanceType<typeof sqlite.Database>
   const run = (match: string, limit: number): number[] =>
     match
@@ -172,7 +172,7 @@ function fts5(): Engine {
   }
 }
 
-function lectern(): Engine {
+export function lectern(): Engine {
   let index: SearchIndex
   return {
     name: 'lectern',
@@ -184,7 +184,10 @@ function lectern(): Engine {
       }
       index.commit()
     },
-    search: (query, limit) => index.rank(query, limit).map((r) => Number(r.passage.articleId)),
+    // A question as asked, like every peer gets it: its quotation marks cite titles (CACM),
+    // they are not the search box's exact-phrase syntax.
+    search: (query, limit) =>
+      index.rank(query.replace(/["“”„«»]/g, ' '), limit).map((r) => Number(r.passage.articleId)),
     typeahead: (query, limit) => index.rank(query, limit).map((r) => Number(r.passage.articleId)),
     close: () => {
       index = undefined as never

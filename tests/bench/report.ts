@@ -6,12 +6,15 @@ export interface BenchResult {
   machine: { node: string; cpus: number }
   corpus: {
     cranfield: number
+    cacm: number
+    cacmQueries: number
     scale10k: number
     scale100k: number
     queries: number
     typeahead: number
   }
   cranfield: Record<string, EngineFigures>
+  cacm: Record<string, EngineFigures>
   scale10k: Record<string, EngineFigures>
   scale100k: Record<string, EngineFigures>
   typeahead100k: Record<string, EngineFigures>
@@ -56,6 +59,53 @@ function table(rows: Record<string, EngineFigures>, relevance: boolean): string 
   return lines.join('\n')
 }
 
+/**
+ * Every engine's relevance on every collection side by side, with the mean over them: the
+ * figure defaults are chosen by, since no single collection stands for the ones not seen.
+ */
+export function relevanceTable(collections: Record<string, Record<string, EngineFigures>>): string {
+  const names = Object.keys(collections)
+  const engines = [...new Set(names.flatMap((c) => Object.keys(collections[c] ?? {})))]
+  const head = [
+    'engine',
+    ...names.flatMap((c) => [`${c} nDCG@10`, `${c} MAP@100`]),
+    'mean nDCG@10',
+    'mean MAP@100',
+  ]
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
+  const mean = (e: string, f: (x: EngineFigures) => number): number =>
+    names.reduce((s, c) => s + f(collections[c]?.[e] as EngineFigures), 0) / names.length
+  for (const e of engines) {
+    const cells = names.flatMap((c) => {
+      const x = collections[c]?.[e]
+      return x ? [fixed(x.ndcg10, 3), fixed(x.map, 3)] : ['—', '—']
+    })
+    cells.push(
+      fixed(
+        mean(e, (x) => x.ndcg10),
+        3,
+      ),
+      fixed(
+        mean(e, (x) => x.map),
+        3,
+      ),
+    )
+    lines.push(`| ${e === 'lectern' ? '**lectern**' : e} | ${cells.join(' | ')} |`)
+  }
+  return lines.join('\n')
+}
+
+/** The report of `--relevance`: the collections alone. */
+export function relevanceReport(
+  collections: Record<string, Record<string, EngineFigures>>,
+): string {
+  return `${[
+    '# Lectern relevance',
+    relevanceTable(collections),
+    ...Object.entries(collections).map(([name, rows]) => `## ${name}\n\n${table(rows, true)}`),
+  ].join('\n\n')}\n`
+}
+
 function appTable(app: AppFigures): string {
   const ms = (n: number | null): string => (n === null ? 'no Chromium' : `${n.toFixed(1)} ms`)
   const rows: [string, string, string][] = [
@@ -86,8 +136,12 @@ export function report(r: BenchResult): string {
   return `${[
     `# Lectern benchmark`,
     `Node ${r.machine.node}, ${r.machine.cpus} cores; ${r.seconds} s. Ratios are to Lectern's figure (relevance: higher is better; time and memory: lower is better).`,
+    `## Relevance on every collection (the mean chooses the defaults)`,
+    relevanceTable({ cranfield: r.cranfield, cacm: r.cacm }),
     `## Cranfield: ${c.cranfield} abstracts, ${c.queries} questions (MAP, nDCG@10 with graded gains)`,
     table(r.cranfield, true),
+    `## CACM: ${c.cacm} titles and abstracts (many a title alone), ${c.cacmQueries} questions (binary judgements)`,
+    table(r.cacm, true),
     `## ~10k: ${c.scale10k} documents (Cranfield replicated, sentences shuffled)`,
     table(r.scale10k, false),
     ...(c.scale100k

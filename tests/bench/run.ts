@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: Lectern's search against its peers on the Cranfield collection (1.4k
- * abstracts, then replicated to ~10k and ~100k), type-ahead at ~100k, and the app's own hot
+ * `npm run bench`: Lectern's search against its peers on the Cranfield and CACM collections,
+ * then on Cranfield replicated to ~10k and ~100k, type-ahead at ~100k, and the app's own hot
  * paths. Prints a Markdown report, or with `--json` one JSON object.
  *
  * A benchmark, not a test: figures depend on the machine. Run with `node --expose-gc` (the
@@ -9,13 +9,16 @@
 import { isStopWord } from '../../src/main/services/search/analyzer'
 import * as app from './appBench'
 import { replicate, strideOf, typeaheadQueries } from './corpus'
+import { loadCacm } from './cacm'
 import { loadCranfield, type BenchQuery } from './cranfield'
 import { allEngines, typeaheadEngines, type Engine } from './engines'
-import { report, type BenchResult } from './report'
+import { relevanceReport, report, type BenchResult } from './report'
 import { runEngine, type EngineFigures } from './searchBench'
 
 const json = process.argv.includes('--json')
 const quick = process.argv.includes('--quick')
+/** Only the relevance of each engine on each collection (a minute, not a quarter of an hour). */
+const relevanceOnly = process.argv.includes('--relevance')
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
 }
@@ -60,6 +63,14 @@ async function main(): Promise<void> {
   const prefixes = typeaheadQueries(queries, isStopWord)
 
   const cranfield = runAll(allEngines(), 'cranfield', documents, queries, { passes: 3 })
+  const cacmCollection = loadCacm()
+  const cacm = runAll(allEngines(), 'cacm', cacmCollection.documents, cacmCollection.queries, {
+    passes: 3,
+  })
+  if (relevanceOnly) {
+    process.stdout.write(relevanceReport({ cranfield: cranfield.table, cacm: cacm.table }))
+    return
+  }
   const docs10k = replicate(documents, 7)
   const scale10k = runAll(allEngines(), '10k', docs10k, queries, { judgedId, passes: 1 })
   let scale100k: Table = {}
@@ -101,12 +112,15 @@ async function main(): Promise<void> {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
     corpus: {
       cranfield: documents.length,
+      cacm: cacmCollection.documents.length,
+      cacmQueries: cacmCollection.queries.length,
       scale10k: docs10k.length,
       scale100k: count100k,
       queries: queries.length,
       typeahead: prefixes.length,
     },
     cranfield: cranfield.table,
+    cacm: cacm.table,
     scale10k: scale10k.table,
     scale100k,
     typeahead100k,

@@ -1,21 +1,30 @@
 /**
  * One search over everything: the articles' paragraphs, and the reader's bookmarks and
- * notes. Each has its own index (their word statistics differ); the reader's own words
- * come first in the results, marked as such.
+ * notes, ranked together by one relevance. The reader's words have an index of their own
+ * (rebuilt when they change) that shares the articles' word statistics, so a bookmark's
+ * score and a paragraph's compare. A paragraph is listed once: when it is also a bookmark
+ * that matched, it is marked as bookmarked rather than shown twice. When nothing matches,
+ * each word that matches nothing is replaced by the nearest word of the library, and the
+ * answer says so.
  */
-import type { SearchHit } from '../../../shared/types'
+import type { SearchHit, SearchResult } from '../../../shared/types'
 import type { AnnotationService } from '../annotations/annotationService'
 import type { ArticleLibrary } from '../library/articleLibrary'
+import { tokenize } from './analyzer'
+import { parseQuery } from './parseQuery'
 import { SearchIndex } from './searchIndex'
+import { better, nearest, type Correction } from './spelling'
 
-/** How many of the reader's bookmarks and notes lead the results at most. */
-const MAX_ANNOTATION_HITS = 10
+export type SearchAnswer = Omit<SearchResult, 'query'>
 
 export interface LibrarySearch {
-  search(query: string, limit: number): SearchHit[]
+  search(query: string, limit: number): SearchAnswer
   /** The article index, built on first use. */
   articleIndex(): SearchIndex
 }
+
+const keyOf = (hit: { articleId: string; paragraph: number }): string =>
+  `${hit.articleId}#${hit.paragraph}`
 
 export function createLibrarySearch(
   library: ArticleLibrary,
@@ -24,6 +33,8 @@ export function createLibrarySearch(
   let articles: SearchIndex | undefined
   let notes: SearchIndex | undefined
   let notesRevision = -1
+  /** Paragraphs holding a bookmark, by `keyOf`. */
+  let bookmarkedParagraphs = new Set<string>()
 
   const articleIndex = (): SearchIndex => {
     if (!articles) {
@@ -40,11 +51,13 @@ export function createLibrarySearch(
   const annotationIndex = (): SearchIndex | undefined => {
     if (!annotations) return undefined
     if (notes && notesRevision === annotations.revision) return notes
-    const index = new SearchIndex()
+    const index = new SearchIndex({}, articleIndex())
     const { bookmarks, notes: articleNotes } = annotations.live()
+    bookmarkedParagraphs = new Set()
     for (const b of bookmarks) {
       const text = [b.anchor.quote.exact, b.note, b.tags.join(' ')].filter(Boolean).join('\n')
       const paragraph = b.placed?.paragraph ?? b.anchor.position.paragraph
+      bookmarkedParagraphs.add(keyOf({ articleId: b.articleId, paragraph }))
       index.addDocument({
         kind: 'bookmark',
         annotationId: b.id,
@@ -70,12 +83,74 @@ export function createLibrarySearch(
     return notes
   }
 
+  /** The query with each word that matches nothing replaced by its nearest word, or null. */
+  const corrected = (query: string, indexes: SearchIndex[]): string | null => {
+    const { prefix } = parseQuery(query)
+    const tokens = tokenize(query)
+    let out = ''
+    let at = 0
+    let changed = false
+    for (const t of tokens) {
+      // Wholes of compounds and their parts are left as typed: names, not misspellings.
+      if (
+        t.compound ||
+        !t.term ||
+        tokens.some((o) => o.compound && o.start <= t.start && o.end >= t.end)
+      )
+        continue
+      const typing = t === tokens.at(-1) && t.surface === prefix
+      if (indexes.some((index) => index.knows(t.surface, typing))) continue
+      let best: Correction | null = null
+      for (const index of indexes) best = better(best, nearest(t.surface, index.words()))
+      if (!best) continue
+      const typed = query.slice(t.start, t.end)
+      out += query.slice(at, t.start) + matchCase(best.word, typed)
+      at = t.end
+      changed = true
+    }
+    return changed ? out + query.slice(at) : null
+  }
+
+  const rank = (query: string, limit: number): SearchHit[] => {
+    const own = annotationIndex()?.search(query, limit) ?? []
+    const passages = articleIndex().search(query, limit)
+    const byParagraph = new Map(passages.map((h) => [keyOf(h), h]))
+    const hits: SearchHit[] = []
+    for (const hit of passages) {
+      hits.push(bookmarkedParagraphs.has(keyOf(hit)) ? { ...hit, bookmarked: true } : hit)
+    }
+    for (const hit of own) {
+      const passage = hit.kind === 'bookmark' ? byParagraph.get(keyOf(hit)) : undefined
+      if (!passage) {
+        hits.push(hit)
+        continue
+      }
+      // The paragraph is listed already: once, at the better of its two scores.
+      const at = hits.findIndex((h) => h.kind === 'passage' && keyOf(h) === keyOf(hit))
+      const listed = hits[at] as SearchHit
+      if (hit.score > listed.score) hits[at] = { ...listed, score: hit.score }
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit)
+  }
+
   return {
     articleIndex,
     search(query, limit) {
-      const own = annotationIndex()?.search(query, Math.min(limit, MAX_ANNOTATION_HITS)) ?? []
-      const rest = limit - own.length
-      return rest > 0 ? [...own, ...articleIndex().search(query, rest)] : own
+      const hits = rank(query, limit)
+      // Only when nothing matched: a question whose other words match may simply use a word
+      // the library does not ("warning" is not a misspelt "marking").
+      if (hits.length) return { hits }
+      const indexes = [articleIndex(), annotationIndex()].filter((i) => i !== undefined)
+      const correction = corrected(query, indexes)
+      if (correction === null) return { hits }
+      return { hits: rank(correction, limit), showingResultsFor: correction }
     },
   }
+}
+
+/** The correction written the way the reader wrote the word: capitalised, or in capitals. */
+function matchCase(word: string, typed: string): string {
+  if (typed.length > 1 && typed === typed.toUpperCase()) return word.toUpperCase()
+  if (typed[0] !== typed[0]?.toLowerCase()) return word[0]?.toUpperCase() + word.slice(1)
+  return word
 }

@@ -11,6 +11,9 @@ export interface Ranked {
 
 export class ScoreBoard {
   private scores = new Float64Array(1024)
+  /** Scores as they stood at `hold()`, for `capGrowth`. */
+  private held = new Float64Array(1024)
+  private heldCount = 0
   private best = new Float64Array(1024)
   private touched = new Int32Array(1024)
   private count = 0
@@ -22,6 +25,7 @@ export class ScoreBoard {
     if (size <= this.scores.length) return
     const length = Math.max(size, this.scores.length * 2)
     this.scores = grown(this.scores, new Float64Array(length))
+    this.held = grown(this.held, new Float64Array(length))
     this.best = grown(this.best, new Float64Array(length))
     this.touched = grown(this.touched, new Int32Array(length))
     this.groupIds = grown(this.groupIds, new Int32Array(length))
@@ -66,6 +70,36 @@ export class ScoreBoard {
       this.touched[this.count++] = id
       this.scores[id] = Number.MIN_VALUE
     }
+  }
+
+  /** Remembers every score as it stands, for `capGrowth`. */
+  hold(): void {
+    for (let i = 0; i < this.count; i++) {
+      const id = this.touched[i] as number
+      this.held[id] = this.scores[id] as number
+    }
+    this.heldCount = this.count
+  }
+
+  /**
+   * Limits what was added since `hold()` to `ratio` of each passage's score then: passages
+   * with no score then are dropped, and none gains more than that share of its own score.
+   */
+  capGrowth(ratio: number): void {
+    let kept = 0
+    for (let i = 0; i < this.count; i++) {
+      const id = this.touched[i] as number
+      const held = i < this.heldCount ? (this.held[id] as number) : 0
+      this.held[id] = 0
+      if (held === 0) {
+        this.scores[id] = 0
+        continue
+      }
+      this.scores[id] = Math.min(this.scores[id] as number, held * (1 + ratio))
+      this.touched[kept++] = id
+    }
+    this.count = kept
+    this.heldCount = 0
   }
 
   /** The `k` best passages so far, best first (ties by id); the scores stay. */

@@ -9,17 +9,24 @@
  * ("score-at-a-time"). Every passage sharing a word with the question is ranked — OR
  * semantics — and on a very large index the weakest slots of the commonest words are
  * skipped once enough postings have been read, which changes scores only in the tail.
- * A second FlexSearch index over the vocabulary, its slots ordered by how many passages use
- * a word, expands a word still being typed into the library's commonest words first.
+ * The vocabulary, kept sorted, expands a word still being typed into the library's
+ * commonest words that start with it.
  */
-import { Encoder, Index } from 'flexsearch'
+import { Index } from 'flexsearch'
 import type { Article, SearchHit } from '../../../shared/types'
-import { termsOf, tokenize } from './analyzer'
+import { indexTerms, scan, termOf, wordsOf } from './analyzer'
 import { parseQuery, type ParsedQuery } from './parseQuery'
 import { ScoreBoard, type Ranked } from './scoreBoard'
+import { SortedVocabulary } from './vocabulary'
+import { Passages, type SearchDocument } from './passages'
+
+export type { SearchDocument }
 import { makeSnippet } from './snippet'
 
-/** How terms are weighed; the defaults were chosen on the Cranfield collection (`npm run bench`). */
+/**
+ * How terms are weighed; the defaults were chosen by their mean over the Cranfield and CACM
+ * collections (`npm run bench`), never by one of them.
+ */
 export interface Tuning {
   /** BM25 saturation: how fast repeating a word stops adding to a passage's score. */
   k1: number
@@ -31,12 +38,16 @@ export interface Tuning {
   /**
    * Pseudo-relevance feedback for questions of at least `feedbackMinTerms` words: the
    * `feedbackTerms` words that best characterise the `feedbackPassages` best passages
-   * join the query at up to `feedbackWeight` of a query word's weight.
+   * join the query at up to `feedbackWeight` of a query word's weight. What they add to a
+   * passage is at most `feedbackCap` of its score for the reader's own words, so feedback
+   * reorders passages of like relevance but never lifts one that matched only common words
+   * (or none) over one that matched the question's rare words.
    */
   feedbackMinTerms: number
   feedbackPassages: number
   feedbackTerms: number
   feedbackWeight: number
+  feedbackCap: number
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -48,30 +59,25 @@ export const DEFAULT_TUNING: Tuning = {
   feedbackPassages: 5,
   feedbackTerms: 12,
   feedbackWeight: 0.5,
+  feedbackCap: 0.5,
 }
 
+/** How much a compound written whole (Il-20) adds beside its parts (il, 20). */
+const WHOLE_WEIGHT = 1
 /** Impact levels, i.e. FlexSearch resolution slots: slot 0 holds the strongest postings. */
 const LEVELS = 32
 /** How many vocabulary words a typed prefix may stand for. */
 const MAX_EXPANSIONS = 32
-/** Vocabulary slots: slot 0 for the commonest words, by half-steps of log2(document frequency). */
-const VOCABULARY_LEVELS = 32
 /** Terms whose postings are kept at hand between queries. */
 const MAX_LOOKUPS = 50_000
+/** Passages waiting to be filed at most; by then a library's average lengths are settled. */
+const FILE_EVERY = 8_192
+/** Passages whose feedback terms are kept at hand between queries. */
+const MAX_FEEDBACK_PASSAGES = 2_000
 /** Postings a query reads at least before skipping weak slots (see `rank`). */
 const MIN_BUDGET = 120_000
 /** The same while a word is still being typed: an answer per keystroke must come at once. */
 const TYPEAHEAD_BUDGET = 8_000
-
-/** Anything searchable: an article's paragraph, or a bookmark or note of the reader's. */
-export interface SearchDocument {
-  kind: SearchHit['kind']
-  annotationId?: string
-  articleId: string
-  title: string
-  paragraph: number
-  text: string
-}
 
 /** A passage's words, kept only until it is filed in FlexSearch. */
 interface Pending {
@@ -93,12 +99,6 @@ interface Postings {
   idf: number
 }
 
-/** A passage's terms (ids into `termNames`) with their impact slots, for feedback. */
-interface TermVector {
-  terms: Int32Array
-  slots: Uint8Array
-}
-
 /** A term to look up, with its weight; a prefix's expansions are alternatives to each other. */
 interface Asked {
   term: string
@@ -110,16 +110,17 @@ export interface RankedPassage extends Ranked {
   passage: SearchDocument
 }
 
-/** Our terms are already analysed: FlexSearch only has to split on spaces. */
-const passthrough = () =>
-  new Encoder({
-    normalize: false,
-    split: ' ',
-    dedupe: false,
-    numeric: false,
-    minlength: 1,
-    cache: false,
-  })
+/** A field's terms with how often each occurs, and its length in words. */
+interface Field {
+  counts: Map<string, number>
+  length: number
+}
+const NO_TITLE: Field = { counts: new Map(), length: 0 }
+
+const NO_TERMS = { terms: [], length: 0 }
+
+/** Our terms are already analysed: FlexSearch only has to split on spaces, and nothing more. */
+const splitTerms = (text: string): string[] => text.split(' ')
 
 const frequencies = (terms: string[]): Map<string, number> => {
   const counts = new Map<string, number>()
@@ -140,23 +141,44 @@ export interface SearchSnapshot {
   docFreq: [string, number][]
   bodyTotal: number
   titleTotal: number
-  termNames: string[]
-  /** Per passage: its term ids, then their slots. */
-  vectors: [number[], number[]][]
   /** Folded vocabulary words, in vocabulary-id order, with their terms. */
   vocabulary: [string, string][]
+  /** The compounds among them, with their ids. */
+  compounds: [string, number][]
   /** FlexSearch's own exports: [key, data] chunks. */
   flexPostings: [string, string][]
-  flexVocabulary: [string, string][]
 }
 
 /** Bumped whenever analysis or weighting changes, so an old snapshot is rebuilt, not misread. */
-export const SNAPSHOT_VERSION = 1
+export const SNAPSHOT_VERSION = 2
 
 export class SearchIndex {
   private readonly tuning: Tuning
-  constructor(tuning: Partial<Tuning> = {}) {
+  /**
+   * @param statistics Another index whose word statistics (how many passages use a word, how
+   *   long a passage is) this one shares, so that its scores and that index's compare: the
+   *   reader's bookmarks and notes are weighed as if they were paragraphs of the library.
+   */
+  constructor(
+    tuning: Partial<Tuning> = {},
+    private readonly statistics?: SearchIndex,
+  ) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning }
+  }
+
+  /** Passages, and their total body and title lengths, with those of the shared statistics. */
+  private totals(): { n: number; body: number; title: number } {
+    const shared = this.statistics?.totals()
+    return {
+      n: this.passages.length + (shared?.n ?? 0),
+      body: this.bodyTotal + (shared?.body ?? 0),
+      title: this.titleTotal + (shared?.title ?? 0),
+    }
+  }
+
+  /** How many passages use a term, here and in the shared statistics. */
+  private uses(term: string): number {
+    return (this.docFreq.get(term) ?? 0) + (this.statistics?.uses(term) ?? 0)
   }
 
   /** Term weights range over (0, k1 + 1); slot 0 holds the top of that range. */
@@ -164,38 +186,34 @@ export class SearchIndex {
     return ((LEVELS - slot) / LEVELS) * (this.tuning.k1 + 1)
   }
 
-  /** Slots of the passage being filed, read by FlexSearch's `score` hook. */
-  private readonly filing = new Map<string, number>()
+  /** Slots of the passage being filed, in the order of its terms, read by the `score` hook. */
+  private readonly filing: number[] = []
   private readonly postings = new Index({
     tokenize: 'strict',
-    encoder: passthrough(),
+    encode: splitTerms,
     resolution: LEVELS,
-    score: (_content, term) => this.filing.get(term) ?? LEVELS - 1,
+    // Terms are filed in the order given, each once: the i-th term's slot is `filing[i]`.
+    score: (_content, _term, i) => this.filing[i] ?? LEVELS - 1,
   })
-  /** Slot of the word being filed in the vocabulary, read by its `score` hook. */
-  private wordSlot = 0
-  private readonly vocabulary = new Index({
-    tokenize: 'forward',
-    encoder: passthrough(),
-    resolution: VOCABULARY_LEVELS,
-    score: () => this.wordSlot,
-  })
-  /** Words met since the last filing, for the vocabulary. */
-  private readonly newWords: string[] = []
-  private readonly passages: SearchDocument[] = []
+  /** The vocabulary sorted for completion; rebuilt after a filing adds words or uses. */
+  private sorted: SortedVocabulary | null = null
+  private readonly passages = new Passages()
   private readonly pending: Pending[] = []
   private readonly docFreq = new Map<string, number>()
   /** Vocabulary id → index term of the folded word. */
   private readonly vocabularyTerms: string[] = []
   private readonly vocabularyIds = new Map<string, number>()
+  /**
+   * Compounds' wholes (il20, deconfliction) with their vocabulary ids: completed only when
+   * the reader types a compound, never as the ending of a plain word ("systems" is not
+   * "systems-oriented").
+   */
+  private readonly compounds: [word: string, id: number][] = []
   private readonly board = new ScoreBoard()
-  private readonly vectors: TermVector[] = []
-  private readonly termIds = new Map<string, number>()
-  private readonly termNames: string[] = []
-  /** Scratch weights for feedback, and idf by term id (0 = not yet known; reset on filing). */
-  private suggested = new Float64Array(0)
-  private termIdf = new Float64Array(0)
   private readonly lookups = new Map<string, Postings>()
+  /** Idf by term, and feedback's term weights by passage: both reset on filing. */
+  private readonly idfs = new Map<string, number>()
+  private readonly feedbackWeights = new Map<number, Map<string, number>>()
   private bodyTotal = 0
   private titleTotal = 0
 
@@ -205,7 +223,7 @@ export class SearchIndex {
 
   /** Files everything added so far, as the first query would (for timing a build). */
   commit(): void {
-    if (this.pending.length || this.newWords.length) this.flush()
+    if (this.pending.length) this.flush()
   }
 
   /** Indexes each paragraph of an article as a passage; the title is a field of each. */
@@ -221,77 +239,84 @@ export class SearchIndex {
 
   /** Indexes one passage with no title field (the reader's bookmarks and notes). */
   addDocument(doc: SearchDocument): number {
-    return this.addPassage(doc, [])
+    return this.addPassage(doc, NO_TITLE)
   }
 
-  private addPassage(doc: SearchDocument, titleTerms: string[]): number {
+  /** `title` is shared by every paragraph of an article, and only read. */
+  private addPassage(doc: SearchDocument, title: Field): number {
     const body = this.analyse(doc.text)
     const pending: Pending = {
       id: this.passages.length,
-      body: frequencies(body),
+      body: body.counts,
       bodyLength: body.length,
-      title: frequencies(titleTerms),
-      titleLength: titleTerms.length,
+      title: title.counts,
+      titleLength: title.length,
     }
-    for (const t of new Set([...pending.body.keys(), ...pending.title.keys()])) {
-      this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
+    for (const t of pending.body.keys()) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
+    for (const t of pending.title.keys()) {
+      if (!pending.body.has(t)) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
     }
     this.passages.push(doc)
     this.pending.push(pending)
+    // A large library is filed as it comes once its average lengths have settled, rather than
+    // holding every passage's words until the first search.
+    if (this.pending.length >= FILE_EVERY) this.flush()
     this.bodyTotal += body.length
-    this.titleTotal += titleTerms.length
+    this.titleTotal += title.length
     return pending.id
   }
 
   /**
-   * Files waiting passages in FlexSearch. Deferred to the first query so that a whole
-   * library is weighed against its final average lengths; passages added later are
-   * weighed against the averages of their time, a drift too small to reorder results.
+   * Files waiting passages in FlexSearch. Deferred to the first query (or `FILE_EVERY`
+   * passages) so that a library is weighed against its average lengths over many passages;
+   * passages added later are weighed against the averages of their time, a drift too small
+   * to reorder results.
    */
   private flush(): void {
-    const n = Math.max(1, this.passages.length)
-    const bodyAverage = Math.max(1, this.bodyTotal / n)
-    const titleAverage = Math.max(1, this.titleTotal / n)
-    const { k1, bodyB, titleB, titleWeight } = this.tuning
     this.lookups.clear()
-    this.termIdf.fill(0)
-    for (const word of this.newWords.splice(0)) {
-      const id = this.vocabularyIds.get(word) as number
-      const df = this.docFreq.get(this.vocabularyTerms[id] as string) ?? 1
-      this.wordSlot = Math.max(0, VOCABULARY_LEVELS - 1 - Math.floor(2 * Math.log2(df)))
-      this.vocabulary.add(id, word)
-    }
+    this.idfs.clear()
+    this.feedbackWeights.clear()
+    this.sorted = null
+    const k1 = this.tuning.k1
     for (const p of this.pending.splice(0)) {
-      const bodyNorm = 1 - bodyB + (bodyB * p.bodyLength) / bodyAverage
-      const titleNorm = 1 - titleB + (titleB * p.titleLength) / titleAverage
-      this.filing.clear()
-      const file = (term: string, inBody: number, inTitle: number): void => {
-        // A passage without a title has no title part (and a zero title norm).
-        const tf = inBody / bodyNorm + (inTitle && (titleWeight * inTitle) / titleNorm)
-        const weight = (tf * (k1 + 1)) / (tf + k1)
+      this.filing.length = 0
+      let content = ''
+      this.termWeights(p, (term, weight) => {
         const slot = LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)
-        this.filing.set(term, Math.min(LEVELS - 1, Math.max(0, slot)))
-      }
-      for (const [t, inBody] of p.body) file(t, inBody, p.title.get(t) ?? 0)
-      for (const [t, inTitle] of p.title) if (!p.body.has(t)) file(t, 0, inTitle)
-      this.postings.add(p.id, [...this.filing.keys()].join(' '))
-      const vector: TermVector = {
-        terms: new Int32Array(this.filing.size),
-        slots: new Uint8Array(this.filing.size),
-      }
-      let i = 0
-      for (const [term, slot] of this.filing) {
-        vector.terms[i] = this.termId(term)
-        vector.slots[i++] = slot
-      }
-      this.vectors[p.id] = vector
+        this.filing.push(Math.min(LEVELS - 1, Math.max(0, slot)))
+        content = content ? `${content} ${term}` : term
+      })
+      this.postings.add(p.id, content)
     }
+  }
+
+  /**
+   * The BM25F weight of each of a passage's terms, in (0, k1 + 1): title and body fields,
+   * saturation, and length normalisation against the library's average lengths.
+   */
+  private termWeights(p: Omit<Pending, 'id'>, each: (term: string, weight: number) => void): void {
+    const totals = this.totals()
+    const n = Math.max(1, totals.n)
+    const bodyAverage = Math.max(1, totals.body / n)
+    // Passages without a title field (bookmarks, notes) leave the titles' average alone.
+    const titleAverage = Math.max(1, totals.title / n)
+    const { k1, bodyB, titleB, titleWeight } = this.tuning
+    const bodyNorm = 1 - bodyB + (bodyB * p.bodyLength) / bodyAverage
+    const titleNorm = 1 - titleB + (titleB * p.titleLength) / titleAverage
+    const weigh = (term: string, inBody: number, inTitle: number): void => {
+      // A passage without a title has no title part (and a zero title norm).
+      const tf = inBody / bodyNorm + (inTitle && (titleWeight * inTitle) / titleNorm)
+      each(term, (tf * (k1 + 1)) / (tf + k1))
+    }
+    for (const [t, inBody] of p.body) weigh(t, inBody, p.title.get(t) ?? 0)
+    for (const [t, inTitle] of p.title) if (!p.body.has(t)) weigh(t, 0, inTitle)
   }
 
   /** The whole index as JSON-ready data; only for indexes of article passages. */
   toSnapshot(): SearchSnapshot {
-    if (this.pending.length || this.newWords.length) this.flush()
-    const titles = [...new Set(this.passages.map((p) => p.title))]
+    if (this.pending.length) this.flush()
+    const all = Array.from({ length: this.passages.length }, (_, id) => this.passages.get(id))
+    const titles = [...new Set(all.map((p) => p.title))]
     const titleIds = new Map(titles.map((t, i) => [t, i]))
     const chunks = (index: Index): [string, string][] => {
       const out: [string, string][] = []
@@ -303,19 +328,17 @@ export class SearchIndex {
     return {
       version: SNAPSHOT_VERSION,
       tuning: this.tuning,
-      passages: this.passages.map((p) => [p.articleId, p.paragraph, titleIds.get(p.title) ?? 0]),
+      passages: all.map((p) => [p.articleId, p.paragraph, titleIds.get(p.title) ?? 0]),
       titles,
       docFreq: [...this.docFreq],
       bodyTotal: this.bodyTotal,
       titleTotal: this.titleTotal,
-      termNames: this.termNames,
-      vectors: this.vectors.map((v) => [[...v.terms], [...v.slots]]),
       vocabulary: [...this.vocabularyIds].map(([word, id]) => [
         word,
         this.vocabularyTerms[id] as string,
       ]),
+      compounds: this.compounds,
       flexPostings: chunks(this.postings),
-      flexVocabulary: chunks(this.vocabulary),
     }
   }
 
@@ -339,20 +362,32 @@ export class SearchIndex {
     for (const [term, df] of snapshot.docFreq) index.docFreq.set(term, df)
     index.bodyTotal = snapshot.bodyTotal
     index.titleTotal = snapshot.titleTotal
-    snapshot.termNames.forEach((term, id) => {
-      index.termNames.push(term)
-      index.termIds.set(term, id)
-    })
-    for (const [terms, slots] of snapshot.vectors) {
-      index.vectors.push({ terms: Int32Array.from(terms), slots: Uint8Array.from(slots) })
-    }
     snapshot.vocabulary.forEach(([word, term], id) => {
       index.vocabularyIds.set(word, id)
       index.vocabularyTerms.push(term)
     })
+    index.compounds.push(...snapshot.compounds)
     for (const [key, data] of snapshot.flexPostings) index.postings.import(key, data)
-    for (const [key, data] of snapshot.flexVocabulary) index.vocabulary.import(key, data)
     return index
+  }
+
+  /**
+   * Whether a folded word is in this index; for a word still being typed, whether any word
+   * starts with it.
+   */
+  knows(surface: string, prefix: boolean): boolean {
+    if (this.pending.length) this.flush()
+    const term = termOf(surface)
+    if (term && this.docFreq.has(term)) return true
+    if (!prefix) return false
+    return this.sortedVocabulary().has(surface)
+  }
+
+  /** Every folded word of the index, with how many passages use it (for spelling). */
+  *words(): Generator<[word: string, uses: number]> {
+    for (const [word, id] of this.vocabularyIds) {
+      yield [word, this.docFreq.get(this.vocabularyTerms[id] as string) ?? 0]
+    }
   }
 
   /** The best passages for a query, best first, with their scores. */
@@ -382,11 +417,14 @@ export class SearchIndex {
     parsed: ParsedQuery,
     limit: number,
   ): { ranked: RankedPassage[]; matched: Set<string> } {
-    if (this.pending.length || this.newWords.length) this.flush()
+    if (this.pending.length) this.flush()
     const n = this.passages.length
     this.board.ensure(n)
     const { words, expansions } = this.lookupTerms(parsed)
     const asked: Asked[] = words.map((term) => ({ term, weight: 1, alternative: false }))
+    for (const term of parsed.wholes) {
+      if (!expansions.includes(term)) asked.push({ term, weight: WHOLE_WEIGHT, alternative: false })
+    }
     for (const term of expansions) asked.push({ term, weight: 1, alternative: true })
     this.accumulate(asked)
 
@@ -398,7 +436,9 @@ export class SearchIndex {
       for (const [term, weight] of this.suggestions(this.board.peek(feedbackPassages), words)) {
         feedback.set(term, weight)
       }
+      this.board.hold()
       this.accumulate([...feedback].map(([term, weight]) => ({ term, weight, alternative: false })))
+      this.board.capGrowth(this.tuning.feedbackCap)
     }
 
     const phrases = parsed.phrases
@@ -407,53 +447,66 @@ export class SearchIndex {
     }
     const ranked: RankedPassage[] = []
     for (const r of this.board.take(phrases.length ? n : limit)) {
-      const passage = this.passages[r.id] as SearchDocument
+      const passage = this.passages.get(r.id)
       if (phrases.length && !hasPhrases(passage.text, phrases)) continue
       ranked.push({ id: r.id, score: r.score, passage })
       if (ranked.length >= limit) break
     }
-    return { ranked, matched: new Set([...words, ...expansions, ...feedback.keys()]) }
+    // Feedback words help rank, but only the reader's own words are marked.
+    return { ranked, matched: new Set([...words, ...parsed.wholes, ...expansions]) }
   }
 
-  /** The terms that best characterise the given passages, weighted for joining the query. */
+  /**
+   * The terms that best characterise the given passages, weighted for joining the query.
+   * The passages are analysed again here rather than keeping every passage's terms in
+   * memory: a handful of paragraphs per question costs less than a list per passage.
+   */
   private suggestions(best: Ranked[], asked: string[]): [string, number][] {
-    // Typed arrays over term ids rather than maps: this runs on every question.
-    if (this.suggested.length < this.termNames.length) {
-      this.suggested = new Float64Array(this.termNames.length * 2)
-      this.termIdf = new Float64Array(this.termNames.length * 2)
-    }
-    const weights = this.suggested
-    const seen: number[] = []
+    const weights = new Map<string, number>()
     for (const { id } of best) {
-      const vector = this.vectors[id] as TermVector
-      for (let i = 0; i < vector.terms.length; i++) {
-        const term = vector.terms[i] as number
-        if (weights[term] === 0) seen.push(term)
-        weights[term] = (weights[term] as number) + this.weightOfSlot(vector.slots[i] as number)
+      for (const [term, weight] of this.feedbackTermsOf(id)) {
+        weights.set(term, (weights.get(term) ?? 0) + weight)
       }
     }
-    for (const t of asked) {
-      const id = this.termIds.get(t)
-      if (id !== undefined) weights[id] = 0
-    }
+    for (const t of asked) weights.delete(t)
     // The few best by weight × idf, kept in order as they are found.
     const count = this.tuning.feedbackTerms
-    const top: [number, number][] = []
-    for (const id of seen) {
-      const weight = weights[id] as number
-      weights[id] = 0
-      if (weight === 0) continue
-      let idf = this.termIdf[id] as number
-      if (idf === 0) idf = this.termIdf[id] = this.idf(this.termNames[id] as string)
-      const score = weight * idf
-      if (top.length === count && score <= (top[count - 1] as [number, number])[1]) continue
+    const top: [string, number][] = []
+    for (const [term, weight] of weights) {
+      const score = weight * this.idf(term)
+      if (top.length === count && score <= (top[count - 1] as [string, number])[1]) continue
       let at = top.length
-      while (at > 0 && (top[at - 1] as [number, number])[1] < score) at--
-      top.splice(at, 0, [id, score])
+      while (at > 0 && (top[at - 1] as [string, number])[1] < score) at--
+      top.splice(at, 0, [term, score])
       if (top.length > count) top.pop()
     }
     const scale = this.tuning.feedbackWeight / (top[0]?.[1] ?? 1)
-    return top.map(([id, score]) => [this.termNames[id] as string, score * scale])
+    return top.map(([term, score]) => [term, score * scale])
+  }
+
+  /** A passage's terms with their weights, for feedback; the best passages recur, so kept a while. */
+  private feedbackTermsOf(id: number): Map<string, number> {
+    let terms = this.feedbackWeights.get(id)
+    if (!terms) {
+      const passage = this.passages.get(id)
+      // Compounds' wholes are left to the reader to ask for: as feedback they overweigh a name.
+      const body = indexTerms(passage.text, false)
+      const title = passage.kind === 'passage' ? indexTerms(passage.title, false) : NO_TERMS
+      const weights = new Map<string, number>()
+      this.termWeights(
+        {
+          body: frequencies(body.terms),
+          bodyLength: body.length,
+          title: frequencies(title.terms),
+          titleLength: title.length,
+        },
+        (term, weight) => weights.set(term, weight),
+      )
+      terms = weights
+      if (this.feedbackWeights.size >= MAX_FEEDBACK_PASSAGES) this.feedbackWeights.clear()
+      this.feedbackWeights.set(id, terms)
+    }
+    return terms
   }
 
   /** Adds the terms' postings to the score board, reading strongest first past the budget. */
@@ -506,17 +559,34 @@ export class SearchIndex {
    * commonest first, since a reader typing "aero" most likely means a word the library uses.
    */
   private lookupTerms(parsed: ParsedQuery): { words: string[]; expansions: string[] } {
-    const prefixTerm = parsed.prefix ? termsOf(parsed.prefix)[0] : undefined
+    const prefixTerm = parsed.prefix ? (termOf(parsed.prefix) ?? undefined) : undefined
     const words = parsed.terms.filter((t) => t !== prefixTerm)
     if (!parsed.prefix) return { words, expansions: [] }
     const expansions = new Set<string>(prefixTerm ? [prefixTerm] : [])
-    const ids = this.vocabulary.search(parsed.prefix, { limit: 2 * MAX_EXPANSIONS }) as number[]
-    for (const id of ids) {
-      const term = this.vocabularyTerms[id] as string
+    const vocabulary = this.sortedVocabulary()
+    for (const id of vocabulary.complete(
+      parsed.prefix,
+      parsed.compoundPrefix,
+      2 * MAX_EXPANSIONS,
+    )) {
       if (expansions.size >= MAX_EXPANSIONS) break
-      expansions.add(term)
+      expansions.add(this.vocabularyTerms[id] as string)
     }
     return { words, expansions: [...expansions] }
+  }
+
+  private sortedVocabulary(): SortedVocabulary {
+    if (!this.sorted) {
+      const compounds = new Set(this.compounds.map(([, id]) => id))
+      const entries = [...this.vocabularyIds].map(([word, id]) => ({
+        word,
+        id,
+        uses: this.docFreq.get(this.vocabularyTerms[id] as string) ?? 0,
+        compound: compounds.has(id),
+      }))
+      this.sorted = new SortedVocabulary(entries)
+    }
+    return this.sorted
   }
 
   /**
@@ -543,40 +613,39 @@ export class SearchIndex {
     return postings
   }
 
-  private termId(term: string): number {
-    let id = this.termIds.get(term)
-    if (id === undefined) {
-      id = this.termNames.length
-      this.termNames.push(term)
-      this.termIds.set(term, id)
-    }
-    return id
-  }
-
   private idf(term: string): number {
-    const n = this.passages.length
-    const df = this.docFreq.get(term) ?? 0
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5))
+    let idf = this.idfs.get(term)
+    if (idf === undefined) {
+      const n = this.totals().n
+      const df = this.uses(term)
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5))
+      this.idfs.set(term, idf)
+    }
+    return idf
   }
 
-  /** A text's index terms in order; its new words join the vocabulary for prefix search. */
-  private analyse(text: string): string[] {
-    const terms: string[] = []
-    for (const t of tokenize(text)) {
-      if (!t.term) continue
-      terms.push(t.term)
-      if (this.vocabularyIds.has(t.surface)) continue
-      this.vocabularyIds.set(t.surface, this.vocabularyTerms.length)
-      this.vocabularyTerms.push(t.term)
-      this.newWords.push(t.surface)
-    }
-    return terms
+  /**
+   * A text's index terms with their counts, and its length in words (see `indexTerms`); its
+   * new words join the vocabulary for prefix search.
+   */
+  private analyse(text: string): Field {
+    const counts = new Map<string, number>()
+    let length = 0
+    scan(text, (surface, term, _start, _end, compound) => {
+      if (!term) return
+      if (!compound) length++
+      counts.set(term, (counts.get(term) ?? 0) + 1)
+      if (this.vocabularyIds.has(surface)) return
+      const id = this.vocabularyTerms.length
+      this.vocabularyIds.set(surface, id)
+      this.vocabularyTerms.push(term)
+      if (compound) this.compounds.push([surface, id])
+    })
+    return { counts, length }
   }
 }
 
 function hasPhrases(text: string, phrases: string[][]): boolean {
-  const words = ` ${tokenize(text)
-    .map((t) => t.surface)
-    .join(' ')} `
+  const words = ` ${wordsOf(text).join(' ')} `
   return phrases.every((p) => words.includes(` ${p.join(' ')} `))
 }

@@ -18,9 +18,23 @@ function isMatch(token: Token, terms: Set<string>, query: ParsedQuery): boolean 
   return query.phrases.some((p) => p.includes(token.surface))
 }
 
-/** Picks the window of the paragraph holding the most matches and marks them. */
+/** Matched tokens in order, none overlapping: a compound matched whole is marked whole. */
+function matchesIn(text: string, terms: Set<string>, query: ParsedQuery): Token[] {
+  const hits = tokenize(text)
+    .filter((t) => isMatch(t, terms, query))
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: Token[] = []
+  for (const h of hits) if (h.start >= (out.at(-1)?.end ?? 0)) out.push(h)
+  return out
+}
+
+/**
+ * Picks the window of the paragraph holding the most matches and marks them. `terms` are
+ * the reader's own words (as index terms, so every form of a word is marked), never the
+ * words feedback added.
+ */
 export function makeSnippet(text: string, terms: Set<string>, query: ParsedQuery): Snippet {
-  const hits = tokenize(text).filter((t) => isMatch(t, terms, query))
+  const hits = matchesIn(text, terms, query)
   let from = 0
   if (text.length > SNIPPET_CHARS && hits.length) {
     let best = -1

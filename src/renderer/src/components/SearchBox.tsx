@@ -16,6 +16,8 @@ interface Group {
 
 /** Passages shown per article until the reader asks for more. */
 const PER_ARTICLE = 3
+/** Shorter than this, a query matches too much to be worth asking (see MIN_PREFIX in main). */
+const MIN_QUERY = 2
 
 /** Renders a snippet with its matched words marked, as React text nodes (nothing is parsed as HTML). */
 function Snippet({ hit }: { hit: SearchHit }) {
@@ -46,6 +48,8 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
 ) {
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[]>([])
+  /** The corrected query the hits answer, when a word matched nothing. */
+  const [correctedTo, setCorrectedTo] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [open, setOpen] = useState(false)
@@ -54,10 +58,14 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   const [enterPending, setEnterPending] = useState(false)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
 
+  const tooShort = query.trim().length > 0 && query.trim().length < MIN_QUERY
+
   useEffect(() => {
-    if (!query.trim()) {
+    if (query.trim().length < MIN_QUERY) {
       setHits([])
+      setCorrectedTo(null)
       setError(null)
+      setBusy(false)
       return
     }
     let stale = false
@@ -68,6 +76,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         .then((r) => {
           if (stale) return
           setHits(r.hits)
+          setCorrectedTo(r.showingResultsFor ?? null)
           setExpanded(new Set())
           setError(null)
           setActive(0)
@@ -134,11 +143,13 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
 
   const summary = error
     ? 'Search failed'
-    : busy && hits.length === 0
-      ? 'Searching…'
-      : hits.length === 0
-        ? 'No matches'
-        : `${hits.length} ${hits.length === 1 ? 'passage' : 'passages'} in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`
+    : tooShort
+      ? 'Keep typing…'
+      : busy && hits.length === 0
+        ? 'Searching…'
+        : hits.length === 0
+          ? 'No matches'
+          : `${hits.length} ${hits.length === 1 ? 'passage' : 'passages'} in ${groups.length} ${groups.length === 1 ? 'article' : 'articles'}`
 
   return (
     <div className="search" role="search">
@@ -196,7 +207,18 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         // Focusable (Tab from the box) so a long list can be scrolled from the keyboard too.
         <div className="search-panel" tabIndex={0} onBlur={closeUnlessWithin}>
           <p className="search-summary">{error ?? summary}</p>
-          {!error && hits.length === 0 && !busy && (
+          {tooShort && (
+            <p className="state-detail">
+              Type at least two letters: every word that starts with them is searched as you type.
+            </p>
+          )}
+          {!error && correctedTo !== null && hits.length > 0 && (
+            <p className="search-correction">
+              No match for “{query.trim()}”. Showing results for{' '}
+              <strong>{correctedTo.trim()}</strong>.
+            </p>
+          )}
+          {!error && !tooShort && hits.length === 0 && !busy && (
             <p className="state-detail">
               Try fewer words, or another spelling. A word in quotes finds an exact phrase.
             </p>
@@ -223,6 +245,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
                           {hit.kind === 'note' ? 'Note' : 'Bookmark'}
                         </span>
                       )}
+                      {hit.bookmarked && <span className="hit-kind kind-bookmark">Bookmarked</span>}
                       <Snippet hit={hit} />
                     </div>
                   )

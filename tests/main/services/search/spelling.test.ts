@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { editDistance, editsAllowed, nearest } from '../../../../src/main/services/search/spelling'
+
+describe('spelling', () => {
+  it('counts edits, a swap of neighbours as one, and gives up past the limit', () => {
+    expect(editDistance('netanyahoo', 'netanyahu', 2)).toBe(2)
+    expect(editDistance('putni', 'putin', 2)).toBe(1)
+    expect(editDistance('israel', 'israel', 2)).toBe(0)
+    expect(editDistance('syria', 'syrian', 2)).toBe(1)
+    expect(editDistance('moscow', 'hanukkah', 2)).toBe(3)
+  })
+
+  it('allows one edit in a short word, two in a longer one, none in one of two letters', () => {
+    expect([2, 3, 4, 5, 10].map(editsAllowed)).toEqual([0, 1, 1, 2, 2])
+  })
+
+  it('picks the nearest word, then the commonest', () => {
+    const words: [string, number][] = [
+      ['netanyahu', 30],
+      ['netanyahus', 1],
+      ['putin', 60],
+      ['puting', 90],
+    ]
+    expect(nearest('netanyahoo', words)?.word).toBe('netanyahu')
+    expect(nearest('putim', words)).toMatchObject({ word: 'putin', distance: 1 })
+    expect(nearest('putn', words)).toMatchObject({ distance: 1, word: 'putin' })
+    expect(nearest('zzzzzz', words)).toBeNull()
+    expect(nearest('pu', words)).toBeNull()
+  })
+})
