@@ -8,6 +8,10 @@ const scrollTop = (page: Page, id: string) =>
   page.evaluate((i) => document.getElementById(i)!.scrollTop, id)
 
 test('on first launch the reading keys scroll the article with no click', async ({ app }) => {
+  // As a reader would: once the window has finished opening (text, notes, details).
+  await expect(reader(app).locator('p[data-paragraph="1"]')).toBeVisible()
+  await expect(notes(app).getByText('Reading time')).toBeVisible()
+  await app.waitForLoadState('networkidle')
   await expect(reader(app)).toBeFocused()
   await app.keyboard.press('PageDown')
   await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(0)
