@@ -1,0 +1,94 @@
+/**
+ * One HTML page to an article: Readability finds the article in the page, Lectern turns it
+ * into typed blocks and reads the metadata the page states about itself. Synchronous and
+ * self-contained, so that it runs inside a worker (see pool.ts) with a time and memory limit.
+ */
+import { Readability } from '@mozilla/readability'
+import { JSDOM } from 'jsdom'
+import { directionOf } from '../direction'
+import { blocksToText, ImportError, type ExtractedArticle } from '../types'
+import { imageResolver } from './images'
+import { readPageMetadata } from './metadata'
+import { chooseTitle } from './title'
+import { toBlocks } from './toBlocks'
+
+export interface HtmlInput {
+  html: string
+  path?: string
+  url?: string
+}
+
+/**
+ * Drops what must never be parsed or run: scripts (except JSON-LD, which is data) and style
+ * sheets, whose parsing in jsdom can loop for seconds on some pages.
+ */
+export function withoutScriptsAndStyles(html: string): string {
+  return html
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (all, attrs: string) =>
+      /application\/ld\+json/i.test(attrs) ? all : '',
+    )
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<link\b[^>]*rel\s*=\s*["']?stylesheet[^>]*>/gi, '')
+}
+
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i
+
+/** Removes what the page hides with inline styles, then every style attribute. */
+function dropStyles(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('[style]'))) {
+    if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) el.remove()
+    else el.removeAttribute('style')
+  }
+}
+
+export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
+  const dom = new JSDOM(withoutScriptsAndStyles(html), { contentType: 'text/html' })
+  try {
+    const { document } = dom.window
+    dropStyles(document)
+    const meta = readPageMetadata(document)
+    const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
+    const reader = new Readability<Element>(document, { serializer: (el) => el as Element }).parse()
+    if (!reader?.content)
+      throw new ImportError('not an article: no readable text found', 'not-an-article')
+    const pageUrl = url ?? meta.url
+    let blocks = toBlocks(reader.content, imageResolver(path, pageUrl))
+    const title = chooseTitle({
+      headline: meta.headline,
+      documentTitle: meta.title,
+      readabilityTitle: reader.title ?? undefined,
+      h1s,
+      siteName: meta.siteName ?? reader.siteName ?? undefined,
+    })
+    // The headline is the article's title, not its first paragraph.
+    const first = blocks.find((b) => b.type !== 'image')
+    if (first && 'text' in first && fold(first.text) === fold(title))
+      blocks = blocks.filter((b) => b !== first)
+    const text = blocksToText(blocks)
+    if (!text.trim()) throw new ImportError('empty: the page has no text', 'empty')
+    const language = meta.language ?? reader.lang ?? undefined
+    const author = meta.author ?? reader.byline ?? undefined
+    const siteName = meta.siteName ?? reader.siteName ?? undefined
+    const canonical = url ?? meta.url
+    return {
+      format: 'html',
+      title,
+      ...(author ? { author } : {}),
+      ...(siteName ? { siteName } : {}),
+      ...(meta.published ? { published: meta.published } : {}),
+      ...(canonical && /^https?:\/\//i.test(canonical) ? { url: canonical } : {}),
+      ...(language ? { language } : {}),
+      direction: directionOf(reader.dir ?? meta.direction, language, text),
+      blocks,
+    }
+  } finally {
+    // jsdom keeps every window alive until it is closed.
+    dom.window.close()
+  }
+}
+
+const fold = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
