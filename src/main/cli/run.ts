@@ -12,6 +12,7 @@ import { dispatch } from '../dispatch'
 import { openLectern, type Lectern } from '../lectern'
 import { findPackageRoot } from '../services/packageRoot'
 import { resolveDataDir } from '../services/paths'
+import { extractFiles, printExtracted } from './extract'
 import { printArticle, printBookmark, printList, printNote, printSearch } from './format'
 
 const HELP = `Usage: lectern <command> [options]
@@ -32,6 +33,9 @@ Commands:
                              into the folder PATH, or one file with --single or --article
   backup --out FILE          Write a JSON backup of all user data
   restore FILE               Merge a JSON backup in (matched by id; nothing lost or doubled)
+  extract <file>... [--url URL]
+                             Show what importing each file (.html, .htm, .xhtml, .md, .txt)
+                             would give, without adding it to the library
 
 Options:
   --json                     Print JSON instead of text
@@ -45,6 +49,16 @@ Colours: ${COLORS.join(', ')} (or their names, e.g. "key point").
 `
 
 class UsageError extends Error {}
+
+/** The command printed its output, but some of its work failed (exit code 1). */
+class PartialFailure extends Error {
+  constructor(
+    readonly output: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
 
 type Values = {
   json: boolean
@@ -61,6 +75,7 @@ type Values = {
   out?: string
   single: boolean
   'no-timestamp': boolean
+  url?: string
 }
 
 /** The bundled articles: `seeds/` at the root of the package this code is part of. */
@@ -244,6 +259,18 @@ async function runCommand(
   }
 }
 
+async function extract(files: string[], values: Values): Promise<string> {
+  if (!files.length) throw new UsageError('extract needs at least one file')
+  if (values.url !== undefined && !/^https?:\/\/\S+$/i.test(values.url))
+    throw new UsageError(`--url must be an http(s) address, got "${values.url}"`)
+  const results = await extractFiles(files, values.url)
+  const output = values.json ? `${JSON.stringify(results, null, 2)}\n` : printExtracted(results)
+  const failed = results.filter((r) => 'error' in r).length
+  if (failed)
+    throw new PartialFailure(output, `${failed} of ${results.length} files could not be read`)
+  return output
+}
+
 export async function main(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -263,6 +290,7 @@ export async function main(argv: string[]): Promise<string> {
       out: { type: 'string' },
       single: { type: 'boolean', default: false },
       'no-timestamp': { type: 'boolean', default: false },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -271,6 +299,8 @@ export async function main(argv: string[]): Promise<string> {
   if (values.version) return `${pkg.version}\n`
   const [command, ...rest] = positionals
   if (!command) throw new UsageError('missing command; try "lectern --help"')
+  // Reads files only: the library is not opened.
+  if (command === 'extract') return extract(rest, values)
 
   const lectern = await openLectern({
     seedsDir: seedsDir(),
@@ -291,6 +321,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(await main(argv))
     return 0
   } catch (err) {
+    if (err instanceof PartialFailure) process.stdout.write(err.output)
     const message = err instanceof Error ? err.message : String(err)
     process.stderr.write(`lectern: ${message.split('\n').join(' ')}\n`)
     return err instanceof UsageError ||
