@@ -8,7 +8,9 @@ import { JSDOM } from 'jsdom'
 import { directionOf } from '../direction'
 import { blocksToText, ImportError, type ExtractedArticle } from '../types'
 import { imageResolver } from './images'
+import { findThread, threadHoldsArticle } from './discussion'
 import { readPageMetadata } from './metadata'
+import { capNesting } from './nesting'
 import { chooseTitle } from './title'
 import { toBlocks } from './toBlocks'
 
@@ -42,23 +44,36 @@ function dropStyles(document: Document): void {
 }
 
 export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
-  const dom = new JSDOM(withoutScriptsAndStyles(html), { contentType: 'text/html' })
+  const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
   try {
     const { document } = dom.window
     dropStyles(document)
     const meta = readPageMetadata(document)
     const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
-    const reader = new Readability<Element>(document, { serializer: (el) => el as Element }).parse()
-    if (!reader?.content)
-      throw new ImportError('not an article: no readable text found', 'not-an-article')
+    const thread = document.body ? findThread(document.body) : undefined
+    // Readability changes the document it reads: it gets a copy when a thread may be kept.
+    const readable = thread ? (document.cloneNode(true) as Document) : document
+    const reader = new Readability<Element>(readable, {
+      serializer: (el) => el as Element,
+      // Classes name a code block's language; they never reach the reader.
+      keepClasses: true,
+    }).parse()
     const pageUrl = url ?? meta.url
-    let blocks = toBlocks(reader.content, imageResolver(path, pageUrl))
+    const resolveImage = imageResolver(path, pageUrl)
+    let blocks =
+      thread && threadHoldsArticle(thread, reader?.textContent ?? '')
+        ? thread.posts.flatMap((post) => toBlocks(post, resolveImage))
+        : reader?.content
+          ? toBlocks(reader.content, resolveImage)
+          : document.body
+            ? toBlocks(document.body, resolveImage)
+            : []
     const title = chooseTitle({
       headline: meta.headline,
       documentTitle: meta.title,
-      readabilityTitle: reader.title ?? undefined,
+      readabilityTitle: reader?.title ?? undefined,
       h1s,
-      siteName: meta.siteName ?? reader.siteName ?? undefined,
+      siteName: meta.siteName ?? reader?.siteName ?? undefined,
     })
     // The headline is the article's title, not its first paragraph.
     const first = blocks.find((b) => b.type !== 'image')
@@ -66,9 +81,9 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
       blocks = blocks.filter((b) => b !== first)
     const text = blocksToText(blocks)
     if (!text.trim()) throw new ImportError('empty: the page has no text', 'empty')
-    const language = meta.language ?? reader.lang ?? undefined
-    const author = meta.author ?? reader.byline ?? undefined
-    const siteName = meta.siteName ?? reader.siteName ?? undefined
+    const language = meta.language ?? reader?.lang ?? undefined
+    const author = meta.author ?? reader?.byline ?? undefined
+    const siteName = meta.siteName ?? reader?.siteName ?? undefined
     const canonical = url ?? meta.url
     return {
       format: 'html',
@@ -78,7 +93,7 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
       ...(meta.published ? { published: meta.published } : {}),
       ...(canonical && /^https?:\/\//i.test(canonical) ? { url: canonical } : {}),
       ...(language ? { language } : {}),
-      direction: directionOf(reader.dir ?? meta.direction, language, text),
+      direction: directionOf(reader?.dir ?? meta.direction, language, text),
       blocks,
     }
   } finally {

@@ -17,7 +17,6 @@ const SKIP = new Set([
   'INPUT',
   'SELECT',
   'TEXTAREA',
-  'FORM',
   'SVG',
   'CANVAS',
   'VIDEO',
