@@ -139,7 +139,12 @@ async function score(
   onPage?: (i: number) => void,
 ): Promise<{ figures: ExtractorFigures; perPage: Map<string, number> }> {
   const sums: Record<string, { p: number; r: number; f: number; n: number; failed: number }> = {}
-  const meta = { title: [0, 0], author: [0, 0], date: [0, 0] }
+  /** Right and judged, per field. */
+  const meta = {
+    title: { right: 0, judged: 0 },
+    author: { right: 0, judged: 0 },
+    date: { right: 0, judged: 0 },
+  }
   const perPage = new Map<string, number>()
   const started = performance.now()
   for (const [i, t] of pages.entries()) {
@@ -163,8 +168,8 @@ async function score(
     }
     const check = (k: keyof typeof meta, truth: string | null, ok: boolean): void => {
       if (!truth) return
-      meta[k][1]++
-      if (ok) meta[k][0]++
+      meta[k].judged++
+      if (ok) meta[k].right++
     }
     check('title', t.title, sameText(e.title, t.title))
     check('author', t.author, sameAuthors(e.author, t.author))
@@ -181,7 +186,8 @@ async function score(
       pages: s.n,
       failed: s.failed,
     }
-  const rate = ([ok, n]: number[]): number => (n ? (ok as number) / (n as number) : NaN)
+  const rate = ({ right, judged }: { right: number; judged: number }): number =>
+    judged ? right / judged : NaN
   return {
     figures: {
       byType,
@@ -197,6 +203,8 @@ async function score(
 export async function importBench(options: {
   stride: number
   baselines: boolean
+  /** Defuddle is several times slower than the others: it can be left out of a run. */
+  defuddle?: boolean
   log: (s: string) => void
   /** Where to write each page's F1 per extractor (for looking into the worst pages). */
   perPageOut?: string
@@ -231,6 +239,8 @@ export async function importBench(options: {
     const r = await score('readability', readabilityRun(), pages, log)
     extractors.readability = r.figures
     perPage.readability = r.perPage
+  }
+  if (options.baselines && options.defuddle !== false) {
     log(`import: defuddle on ${pages.length} pages…`)
     const d = await score('defuddle', await defuddleRun(), pages, log)
     extractors.defuddle = d.figures

@@ -17,7 +17,11 @@ import { runEngine, type EngineFigures } from './searchBench'
 
 const json = process.argv.includes('--json')
 const quick = process.argv.includes('--quick')
-/** `--import-only`: just the import section; `--import-stride N`: every Nth page. */
+/**
+ * `--import-only`: just the import section; `--import-stride N`: every Nth page;
+ * `--no-baselines` / `--no-defuddle`: leave the other extractors (or the slowest) out;
+ * `--per-page FILE`: each page's F1 per extractor, as TSV.
+ */
 const importOnly = process.argv.includes('--import-only')
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -60,6 +64,7 @@ async function runImport(): Promise<Awaited<ReturnType<typeof importBench>>> {
   return importBench({
     stride: importStride,
     baselines: !process.argv.includes('--no-baselines'),
+    defuddle: !process.argv.includes('--no-defuddle'),
     log,
     ...(flag('--per-page') ? { perPageOut: flag('--per-page') } : {}),
   })

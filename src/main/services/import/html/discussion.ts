@@ -94,3 +94,16 @@ export function threadHoldsArticle(thread: Thread, articleText: string): boolean
   const covered = chosen.filter((w) => inThread.has(w)).length / chosen.length
   return covered >= 0.8 && thread.chars >= articleText.length * 1.3
 }
+
+/** The name on the thread's opening post, where the forum marks it up as such. */
+export function threadStarter(thread: Thread): string | undefined {
+  const first = thread.posts[0]
+  if (!first) return undefined
+  const el = first.querySelector(
+    '[itemprop="author"] [itemprop="name"], [itemprop="author"], [class*="username" i], [class*="user-name" i], [class*="author" i], [class*="poster" i], [data-author]',
+  )
+  const name = (el?.getAttribute('data-author') || el?.textContent || '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return name && name.split(' ').length <= 6 ? name : undefined
+}

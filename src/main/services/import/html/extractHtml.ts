@@ -5,11 +5,12 @@
  */
 import { Readability } from '@mozilla/readability'
 import { JSDOM } from 'jsdom'
+import { dateOfLine } from '../../library/parseArticle'
 import { directionOf } from '../direction'
 import { blocksToText, ImportError, type ExtractedArticle } from '../types'
 import { imageResolver } from './images'
-import { findThread, threadHoldsArticle } from './discussion'
-import { readPageMetadata } from './metadata'
+import { findThread, threadHoldsArticle, threadStarter } from './discussion'
+import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
 import { chooseTitle } from './title'
 import { toBlocks } from './toBlocks'
@@ -50,6 +51,7 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
     dropStyles(document)
     const meta = readPageMetadata(document)
     const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
+    const shownDate = meta.published ? undefined : dateNearHeadline(document)
     const thread = document.body ? findThread(document.body) : undefined
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
@@ -60,8 +62,10 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
     }).parse()
     const pageUrl = url ?? meta.url
     const resolveImage = imageResolver(path, pageUrl)
+    const isThread = thread !== undefined && threadHoldsArticle(thread, reader?.textContent ?? '')
+    const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
     let blocks =
-      thread && threadHoldsArticle(thread, reader?.textContent ?? '')
+      thread && isThread
         ? thread.posts.flatMap((post) => toBlocks(post, resolveImage))
         : reader?.content
           ? toBlocks(reader.content, resolveImage)
@@ -74,15 +78,24 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
       readabilityTitle: reader?.title ?? undefined,
       h1s,
       siteName: meta.siteName ?? reader?.siteName ?? undefined,
+      url: pageUrl,
     })
     // The headline is the article's title, not its first paragraph.
     const first = blocks.find((b) => b.type !== 'image')
     if (first && 'text' in first && fold(first.text) === fold(title))
       blocks = blocks.filter((b) => b !== first)
+    // A page whose text its scripts would have loaded: what it says about itself is all there is.
+    if (
+      wordCount(blocksToText(blocks)) < 30 &&
+      meta.description &&
+      wordCount(meta.description) >= 30
+    )
+      blocks = [{ type: 'paragraph', text: meta.description }, ...blocks]
     const text = blocksToText(blocks)
     if (!text.trim()) throw new ImportError('empty: the page has no text', 'empty')
     const language = meta.language ?? reader?.lang ?? undefined
-    const author = meta.author ?? reader?.byline ?? undefined
+    // A thread's author is whoever opened it.
+    const author = starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined)
     const siteName = meta.siteName ?? reader?.siteName ?? undefined
     const canonical = url ?? meta.url
     return {
@@ -90,7 +103,7 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
       title,
       ...(author ? { author } : {}),
       ...(siteName ? { siteName } : {}),
-      ...(meta.published ? { published: meta.published } : {}),
+      ...(meta.published || shownDate ? { published: meta.published ?? shownDate } : {}),
       ...(canonical && /^https?:\/\//i.test(canonical) ? { url: canonical } : {}),
       ...(language ? { language } : {}),
       direction: directionOf(reader?.dir ?? meta.direction, language, text),
@@ -101,6 +114,29 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
     dom.window.close()
   }
 }
+
+/**
+ * The date a page shows by its headline (`By Jane Doe · March 3, 2024`), for pages whose
+ * metadata names none: the first short text near the first <h1> that is just a date.
+ */
+function dateNearHeadline(document: Document): string | undefined {
+  const h1 = document.querySelector('h1')
+  if (!h1) return undefined
+  const walker = document.createTreeWalker(document.body ?? h1, 4 /* text */)
+  walker.currentNode = h1
+  let seen = 0
+  for (let node = walker.nextNode(); node && seen < 1500; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim()
+    seen += text.length
+    if (text && text.length <= 80) {
+      const date = dateOfLine(text)
+      if (date) return date
+    }
+  }
+  return undefined
+}
+
+const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
 
 const fold = (s: string): string =>
   s

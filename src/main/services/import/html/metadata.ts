@@ -14,6 +14,7 @@ export interface PageMetadata {
   url?: string
   language?: string
   direction?: string
+  description?: string
 }
 
 type Json = Record<string, unknown>
@@ -92,14 +93,26 @@ function shortText(document: Document, selectors: string, maxWords: number): str
   return undefined
 }
 
+/** Job titles printed after a name (`Jane Doe Senior Tech Reporter`). */
+const ROLE =
+  /(?:\s+|(?<=\p{Ll}))(?:(?:former|senior|deputy|staff|contributing|associate|managing|chief|lead|guest|freelance|tech|technology|news|features?|science|health|sports?|video|audio|social|digital|executive|assistant)\s+)*(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author|producer|analyst)s?(?=$|[\s,;|(]).*$/iu
+
 /** `By Jane Doe and John Roe | May 2` → `Jane Doe and John Roe`. */
 export function cleanByline(value: string | undefined): string | undefined {
   if (!value) return undefined
   let text = value
-    .replace(/^\s*(written\s+|posted\s+|words\s+|text\s+)?by[:\s]+/i, '')
+    .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by[:\s]+/iu, '')
     .replace(/^\s*(author|autor|auteur|posted by)\s*:\s*/i, '')
-    .split(/\s+[|•·—–]\s+|\s+-\s+|\n/)[0] as string
-  text = text.replace(/,?\s+(published|updated|on)\b.*$/i, '').trim()
+    .split(/\s+[|•·—–»]\s+|\s+-\s+|\n/)[0] as string
+  // A date glued in front (`Dec 17, 2025Julian K. Arni`) or after the name.
+  text = text.replace(/^\s*\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*/u, '')
+  text = text.replace(/,?\s+(published|updated|on)\b.*$/i, '')
+  // Reputation counts and badges on Q&A sites (`jane 1,591 1 silver badge`).
+  text = text.replace(/\s+\d[\d,.]*\b.*$/, '')
+  text = text
+    .replace(ROLE, '')
+    .replace(/[,;:\s]+$/, '')
+    .trim()
   if (!text || text.length > 100 || /^https?:/.test(text) || /@/.test(text)) return undefined
   return text
 }
@@ -167,13 +180,22 @@ export function readPageMetadata(document: Document): PageMetadata {
       clean(publisher?.name) ??
       clean(publisherNode?.name) ??
       clean(site?.name),
-    published: isoDate(
-      ld((n) => clean(n.datePublished) ?? clean(n.dateCreated)) ??
+    // Most reliable first, as measured: the Open Graph article date, then microdata, JSON-LD,
+    // other <meta> conventions, then <time> elements.
+    published:
+      isoDate(meta(document, 'article:published_time', 'og:published_time')) ??
+      isoDate(
+        clean(
+          document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
+            document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ??
+            document.querySelector('[itemprop="datePublished"]')?.textContent,
+        ),
+      ) ??
+      isoDate(ld((n) => clean(n.datePublished) ?? clean(n.dateCreated))) ??
+      isoDate(
         meta(
           document,
-          'article:published_time',
           'datePublished',
-          'og:published_time',
           'publish-date',
           'publish_date',
           'pubdate',
@@ -186,14 +208,16 @@ export function readPageMetadata(document: Document): PageMetadata {
           'citation_date',
           'sailthru.date',
           'parsely-pub-date',
-        ) ??
-        clean(document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime')) ??
-        clean(document.querySelector('[itemprop="datePublished"]')?.textContent) ??
+        ),
+      ) ??
+      isoDate(
         clean(
-          document.querySelector('article time[datetime], time[pubdate]')?.getAttribute('datetime'),
-        ) ??
-        clean(document.querySelector('time[datetime]')?.getAttribute('datetime')),
-    ),
+          document
+            .querySelector('article time[datetime], time[pubdate], main time[datetime]')
+            ?.getAttribute('datetime'),
+        ),
+      ) ??
+      isoDate(clean(document.querySelector('time[datetime]')?.getAttribute('datetime'))),
     url:
       clean(document.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ??
       meta(document, 'og:url') ??
@@ -206,5 +230,6 @@ export function readPageMetadata(document: Document): PageMetadata {
         document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'),
       ),
     direction: clean(html?.getAttribute('dir')) ?? clean(document.body?.getAttribute('dir')),
+    description: meta(document, 'og:description', 'description', 'twitter:description'),
   }
 }
