@@ -215,7 +215,8 @@ export async function importBench(options: {
     }
   const pages = loadTruth(options.stride)
   const { log } = options
-  const service = new ImportService()
+  // A minute per page: the machine running the benchmark may be shared.
+  const service = new ImportService({ timeoutMs: 60_000 })
   const gc = (globalThis as { gc?: () => void }).gc
   let peakRss = 0
   let heapEarly = 0

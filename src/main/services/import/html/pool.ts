@@ -53,6 +53,8 @@ export class HtmlWorkerPool {
   private timer: NodeJS.Timeout | undefined
   private readonly queue: Pending[] = []
   private served = 0
+  /** Whether the current worker has loaded and can be timed. */
+  private ready = false
   private nextId = 1
   private readonly timeoutMs: number
   private readonly memoryMb: number
@@ -94,7 +96,12 @@ export class HtmlWorkerPool {
       eval: isCode === true,
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     })
-    worker.on('message', (reply: HtmlReply) => this.settle(worker, reply))
+    worker.on('message', (reply: HtmlReply | { ready: true }) => {
+      if ('ready' in reply) {
+        this.ready = true
+        if (this.current && worker === this.worker) this.startTimer(worker, this.timeoutMs)
+      } else this.settle(worker, reply)
+    })
     worker.on('error', (err) => {
       const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
       this.fail(
@@ -113,6 +120,7 @@ export class HtmlWorkerPool {
     })
     worker.unref()
     this.served = 0
+    this.ready = false
     return worker
   }
 
@@ -127,15 +135,21 @@ export class HtmlWorkerPool {
     this.current = pending
     this.served++
     const worker = this.worker
+    // Until the worker has loaded, a minute more is allowed for its start-up.
+    this.startTimer(worker, this.ready ? this.timeoutMs : this.timeoutMs + 60_000)
+    worker.postMessage(pending.job)
+  }
+
+  private startTimer(worker: Worker, ms: number): void {
+    clearTimeout(this.timer)
     this.timer = setTimeout(
       () =>
         this.fail(
           worker,
           new ImportError(`timeout: reading it took over ${this.timeoutMs / 1000} s`, 'timeout'),
         ),
-      this.timeoutMs,
+      ms,
     )
-    worker.postMessage(pending.job)
   }
 
   private settle(worker: Worker, reply: HtmlReply): void {

@@ -25,13 +25,19 @@ function likeness(a: string, b: string): number {
 function isSitePart(part: string, sites: string[], hostLabels: string[]): boolean {
   const p = squash(part)
   if (!p) return true
+  // A headline may name its site; a site's name is short.
+  const short = fold(part).split(' ').length <= 4
   return (
-    sites.some((s) => squash(s) === p || (squash(s).length >= 4 && p.includes(squash(s)))) ||
-    hostLabels.some((h) => p.includes(h) || (p.length >= 4 && h.includes(p)))
+    sites.some(
+      (s) => squash(s) === p || (short && squash(s).length >= 4 && p.includes(squash(s))),
+    ) ||
+    hostLabels.some(
+      (h) => p === h || (short && (p.includes(h) || (p.length >= 4 && h.includes(p)))),
+    )
   )
 }
 
-const STRONG = /\s+[|·»]\s+|\s+::\s+/
+const STRONG = /\s+[|·•»/]\s+|\s+::\s+/
 const WEAK = /\s+[-–—:]\s+/
 
 /** `Headline | Site`, `Site - Headline`: the headline. */
