@@ -12,7 +12,6 @@ import { dispatch } from '../dispatch'
 import { openLectern, type Lectern } from '../lectern'
 import { findPackageRoot } from '../services/packageRoot'
 import { resolveDataDir } from '../services/paths'
-import { extractFiles, printExtracted } from './extract'
 import { printArticle, printBookmark, printList, printNote, printSearch } from './format'
 
 const HELP = `Usage: lectern <command> [options]
@@ -263,6 +262,8 @@ async function extract(files: string[], values: Values): Promise<string> {
   if (!files.length) throw new UsageError('extract needs at least one file')
   if (values.url !== undefined && !/^https?:\/\/\S+$/i.test(values.url))
     throw new UsageError(`--url must be an http(s) address, got "${values.url}"`)
+  // Loaded only for this command: the others start without the import service.
+  const { extractFiles, printExtracted } = await import('./extract')
   const results = await extractFiles(files, values.url)
   const output = values.json ? `${JSON.stringify(results, null, 2)}\n` : printExtracted(results)
   const failed = results.filter((r) => 'error' in r).length
