@@ -86,7 +86,7 @@ type Run = (t: Truth, bytes: Buffer) => Promise<Extraction>
 
 function readabilityRun(): Run {
   return async (t, bytes) => {
-    const dom = new JSDOM(withoutScriptsAndStyles(decodeHtml(bytes)), { url: t.url })
+    const dom = new JSDOM(withoutScriptsAndStyles(decodeHtml(bytes)), t.url ? { url: t.url } : {})
     try {
       const r = new Readability(dom.window.document).parse()
       return {
@@ -104,7 +104,7 @@ function readabilityRun(): Run {
 async function defuddleRun(): Promise<Run> {
   const { Defuddle } = await import('defuddle/node')
   return async (t, bytes) => {
-    const dom = new JSDOM(withoutScriptsAndStyles(decodeHtml(bytes)), { url: t.url })
+    const dom = new JSDOM(withoutScriptsAndStyles(decodeHtml(bytes)), t.url ? { url: t.url } : {})
     try {
       const r = await Defuddle(dom.window.document, t.url, { markdown: false })
       const text = new JSDOM(`<body>${r.content}</body>`)
