@@ -40,6 +40,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
+          // HTML pages are read in a worker thread; it needs a file of its own.
+          importWorker: resolve('src/main/services/import/html/worker.ts'),
         },
       },
     },

@@ -1,5 +1,6 @@
 /** The benchmark's Markdown report: one table per corpus, ratios to Lectern beside each figure. */
 import type { AppFigures } from './appBench'
+import type { importBench } from './importBench'
 import type { EngineFigures } from './searchBench'
 
 export interface BenchResult {
@@ -19,6 +20,7 @@ export interface BenchResult {
   scale100k: Record<string, EngineFigures>
   typeahead100k: Record<string, EngineFigures>
   app: AppFigures
+  import: Awaited<ReturnType<typeof importBench>>
   seconds: number
 }
 

@@ -12,6 +12,7 @@ import { replicate, strideOf, typeaheadQueries } from './corpus'
 import { loadCacm } from './cacm'
 import { loadCranfield, type BenchQuery } from './cranfield'
 import { allEngines, typeaheadEngines, type Engine } from './engines'
+import { importBench, importReport } from './importBench'
 import { relevanceReport, report, type BenchResult } from './report'
 import { runEngine, type EngineFigures } from './searchBench'
 
@@ -19,6 +20,17 @@ const json = process.argv.includes('--json')
 const quick = process.argv.includes('--quick')
 /** Only the relevance of each engine on each collection (a minute, not a quarter of an hour). */
 const relevanceOnly = process.argv.includes('--relevance')
+/**
+ * `--import-only`: just the import section; `--import-stride N`: every Nth page;
+ * `--no-baselines` / `--no-defuddle`: leave the other extractors (or the slowest) out;
+ * `--per-page FILE`: each page's F1 per extractor, as TSV.
+ */
+const importOnly = process.argv.includes('--import-only')
+const flag = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const importStride = Number(flag('--import-stride') ?? 1)
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
 }
@@ -51,8 +63,23 @@ function runAll(
   return { table, typeahead }
 }
 
+async function runImport(): Promise<Awaited<ReturnType<typeof importBench>>> {
+  return importBench({
+    stride: importStride,
+    baselines: !process.argv.includes('--no-baselines'),
+    defuddle: !process.argv.includes('--no-defuddle'),
+    log,
+    ...(flag('--per-page') ? { perPageOut: flag('--per-page') } : {}),
+  })
+}
+
 async function main(): Promise<void> {
   const started = Date.now()
+  if (importOnly) {
+    const figures = await runImport()
+    process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${importReport(figures)}\n`)
+    return
+  }
   // The app's start-up first, while nothing else has warmed the parsers up.
   log('app: start-up…')
   const startupms = await app.startup()
@@ -107,6 +134,7 @@ async function main(): Promise<void> {
   const export10kms = await app.export10k()
   log('app: first paint…')
   const firstPaint50kms = await app.firstPaint(documents)
+  const importFigures = await runImport()
 
   const result: BenchResult = {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
@@ -125,9 +153,12 @@ async function main(): Promise<void> {
     scale100k,
     typeahead100k,
     app: { startupms, index10k, save, export10kms, firstPaint50kms },
+    import: importFigures,
     seconds: Math.round((Date.now() - started) / 1000),
   }
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : report(result))
+  process.stdout.write(
+    json ? `${JSON.stringify(result)}\n` : `${report(result)}\n${importReport(importFigures)}\n`,
+  )
 }
 
 await main()

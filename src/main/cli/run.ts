@@ -46,6 +46,9 @@ Commands:
                              Lectern's version beside theirs
   backup --out FILE          Write a JSON backup of all user data
   restore FILE               Merge a JSON backup in (matched by id; nothing lost or doubled)
+  extract <file>... [--url URL]
+                             Show what importing each file (.html, .htm, .xhtml, .md, .txt)
+                             would give, without adding it to the library
 
 Options:
   --json                     Print JSON instead of text
@@ -59,6 +62,16 @@ Colours: ${COLORS.join(', ')} (or their names, e.g. "key point").
 `
 
 class UsageError extends Error {}
+
+/** The command printed its output, but some of its work failed (exit code 1). */
+class PartialFailure extends Error {
+  constructor(
+    readonly output: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
 
 type Values = {
   json: boolean
@@ -78,6 +91,7 @@ type Values = {
   timestamp: boolean
   'no-timestamp': boolean
   watch: boolean
+  url?: string
 }
 
 /** The bundled articles: `seeds/` at the root of the package this code is part of. */
@@ -266,6 +280,20 @@ async function runCommand(
   }
 }
 
+async function extract(files: string[], values: Values): Promise<string> {
+  if (!files.length) throw new UsageError('extract needs at least one file')
+  if (values.url !== undefined && !/^https?:\/\/\S+$/i.test(values.url))
+    throw new UsageError(`--url must be an http(s) address, got "${values.url}"`)
+  // Loaded only for this command: the others start without the import service.
+  const { extractFiles, printExtracted } = await import('./extract')
+  const results = await extractFiles(files, values.url)
+  const output = values.json ? `${JSON.stringify(results, null, 2)}\n` : printExtracted(results)
+  const failed = results.filter((r) => 'error' in r).length
+  if (failed)
+    throw new PartialFailure(output, `${failed} of ${results.length} files could not be read`)
+  return output
+}
+
 export async function main(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -288,6 +316,7 @@ export async function main(argv: string[]): Promise<string> {
       timestamp: { type: 'boolean', default: false },
       'no-timestamp': { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -299,6 +328,8 @@ export async function main(argv: string[]): Promise<string> {
   if (command === 'vault' || (command === 'export' && values.watch))
     return runVault(command, rest, values)
   if (values.watch) throw new UsageError('--watch goes with export --out DIR or vault sync')
+  // Reads files only: the library is not opened.
+  if (command === 'extract') return extract(rest, values)
 
   const lectern = await openLectern({
     seedsDir: seedsDir(),
@@ -390,6 +421,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(await main(argv))
     return 0
   } catch (err) {
+    if (err instanceof PartialFailure) process.stdout.write(err.output)
     const message = err instanceof Error ? err.message : String(err)
     process.stderr.write(`lectern: ${message.split('\n').join(' ')}\n`)
     return err instanceof UsageError ||

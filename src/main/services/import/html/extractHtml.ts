@@ -1,0 +1,145 @@
+/**
+ * One HTML page to an article: Readability finds the article in the page, Lectern turns it
+ * into typed blocks and reads the metadata the page states about itself. Synchronous and
+ * self-contained, so that it runs inside a worker (see pool.ts) with a time and memory limit.
+ */
+import { Readability } from '@mozilla/readability'
+import { JSDOM } from 'jsdom'
+import { dateOfLine } from '../../library/parseArticle'
+import { directionOf } from '../direction'
+import { blocksToText, ImportError, type ExtractedArticle } from '../types'
+import { imageResolver } from './images'
+import { findThread, threadHoldsArticle, threadStarter } from './discussion'
+import { cleanByline, readPageMetadata } from './metadata'
+import { capNesting } from './nesting'
+import { chooseTitle } from './title'
+import { toBlocks } from './toBlocks'
+
+export interface HtmlInput {
+  html: string
+  path?: string
+  url?: string
+}
+
+/**
+ * Drops what must never be parsed or run: scripts (except JSON-LD, which is data) and style
+ * sheets, whose parsing in jsdom can loop for seconds on some pages.
+ */
+export function withoutScriptsAndStyles(html: string): string {
+  return html
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (all, attrs: string) =>
+      /application\/ld\+json/i.test(attrs) ? all : '',
+    )
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<link\b[^>]*rel\s*=\s*["']?stylesheet[^>]*>/gi, '')
+}
+
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i
+
+/** Removes what the page hides with inline styles, then every style attribute. */
+function dropStyles(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('[style]'))) {
+    if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) el.remove()
+    else el.removeAttribute('style')
+  }
+}
+
+export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
+  const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
+  try {
+    const { document } = dom.window
+    dropStyles(document)
+    const meta = readPageMetadata(document)
+    const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
+    const shownDate = meta.published ? undefined : dateNearHeadline(document)
+    const thread = document.body ? findThread(document.body) : undefined
+    // Readability changes the document it reads: it gets a copy when a thread may be kept.
+    const readable = thread ? (document.cloneNode(true) as Document) : document
+    const reader = new Readability<Element>(readable, {
+      serializer: (el) => el as Element,
+      // Classes name a code block's language; they never reach the reader.
+      keepClasses: true,
+    }).parse()
+    const pageUrl = url ?? meta.url
+    const resolveImage = imageResolver(path, pageUrl)
+    const isThread = thread !== undefined && threadHoldsArticle(thread, reader?.textContent ?? '')
+    const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
+    let blocks =
+      thread && isThread
+        ? thread.posts.flatMap((post) => toBlocks(post, resolveImage))
+        : reader?.content
+          ? toBlocks(reader.content, resolveImage)
+          : document.body
+            ? toBlocks(document.body, resolveImage)
+            : []
+    const title = chooseTitle({
+      headline: meta.headline,
+      documentTitle: meta.title,
+      readabilityTitle: reader?.title ?? undefined,
+      h1s,
+      siteName: meta.siteName ?? reader?.siteName ?? undefined,
+      url: pageUrl,
+    })
+    // The headline is the article's title, not its first paragraph.
+    const first = blocks.find((b) => b.type !== 'image')
+    if (first && 'text' in first && fold(first.text) === fold(title))
+      blocks = blocks.filter((b) => b !== first)
+    // A page whose text its scripts would have loaded: what it says about itself is all there is.
+    if (
+      wordCount(blocksToText(blocks)) < 30 &&
+      meta.description &&
+      wordCount(meta.description) >= 30
+    )
+      blocks = [{ type: 'paragraph', text: meta.description }, ...blocks]
+    const text = blocksToText(blocks)
+    if (!text.trim()) throw new ImportError('empty: the page has no text', 'empty')
+    const language = meta.language ?? reader?.lang ?? undefined
+    // A thread's author is whoever opened it.
+    const author = starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined)
+    const siteName = meta.siteName ?? reader?.siteName ?? undefined
+    const canonical = url ?? meta.url
+    return {
+      format: 'html',
+      title,
+      ...(author ? { author } : {}),
+      ...(siteName ? { siteName } : {}),
+      ...(meta.published || shownDate ? { published: meta.published ?? shownDate } : {}),
+      ...(canonical && /^https?:\/\//i.test(canonical) ? { url: canonical } : {}),
+      ...(language ? { language } : {}),
+      direction: directionOf(reader?.dir ?? meta.direction, language, text),
+      blocks,
+    }
+  } finally {
+    // jsdom keeps every window alive until it is closed.
+    dom.window.close()
+  }
+}
+
+/**
+ * The date a page shows by its headline (`By Jane Doe · March 3, 2024`), for pages whose
+ * metadata names none: the first short text near the first <h1> that is just a date.
+ */
+function dateNearHeadline(document: Document): string | undefined {
+  const h1 = document.querySelector('h1')
+  if (!h1) return undefined
+  const walker = document.createTreeWalker(document.body ?? h1, 4 /* text */)
+  walker.currentNode = h1
+  let seen = 0
+  for (let node = walker.nextNode(); node && seen < 1500; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim()
+    seen += text.length
+    if (text && text.length <= 80) {
+      const date = dateOfLine(text)
+      if (date) return date
+    }
+  }
+  return undefined
+}
+
+const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+
+const fold = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()

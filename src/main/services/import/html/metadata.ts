@@ -1,0 +1,235 @@
+/**
+ * An HTML page's metadata from what it states about itself, most reliable first: JSON-LD
+ * (schema.org), Open Graph and other `<meta>` tags, `<link rel=canonical>`, `<time>`, and
+ * bylines marked up as such. Read before extraction changes the document.
+ */
+import { isoDate } from '../dates'
+
+export interface PageMetadata {
+  title?: string
+  headline?: string
+  author?: string
+  siteName?: string
+  published?: string
+  url?: string
+  language?: string
+  direction?: string
+  description?: string
+}
+
+type Json = Record<string, unknown>
+
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Review|WebPage|QAPage|Question|HowTo|Recipe|MedicalWebPage|CreativeWork|VideoObject|PodcastEpisode)$/
+
+const clean = (s: unknown): string | undefined => {
+  if (typeof s !== 'string') return undefined
+  const t = s.replace(/\s+/g, ' ').trim()
+  return t || undefined
+}
+
+function typesOf(node: Json): string[] {
+  const t = node['@type']
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string')
+}
+
+/** Every object in the page's JSON-LD, flattened out of arrays and `@graph`s. */
+function jsonLdNodes(document: Document): Json[] {
+  const out: Json[] = []
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 6 || !value || typeof value !== 'object') return
+    if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1))
+    const node = value as Json
+    out.push(node)
+    if (node['@graph']) visit(node['@graph'], depth + 1)
+    if (node.mainEntity) visit(node.mainEntity, depth + 1)
+  }
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json" i]'),
+  )) {
+    try {
+      visit(JSON.parse((script.textContent ?? '').replace(/^\s*<!--|-->\s*$/g, '')), 0)
+    } catch {
+      // A page's broken JSON-LD is ignored, like a browser does.
+    }
+  }
+  return out
+}
+
+/** Names of people: `"Jane"`, `{name}`, or a list of either; URLs are not names. */
+function personNames(value: unknown, byId: Map<string, Json>): string[] {
+  const list = Array.isArray(value) ? value : [value]
+  const names: string[] = []
+  for (const item of list) {
+    let name: string | undefined
+    if (typeof item === 'string') name = clean(item)
+    else if (item && typeof item === 'object') {
+      const node = item as Json
+      const ref = typeof node['@id'] === 'string' ? byId.get(node['@id']) : undefined
+      name = clean(node.name) ?? clean(ref?.name)
+    }
+    if (name && !/^https?:\/\//.test(name)) names.push(name)
+  }
+  return names
+}
+
+function meta(document: Document, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const el = document.querySelector(
+      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
+    )
+    const value = clean(el?.getAttribute('content'))
+    if (value) return value
+  }
+  return undefined
+}
+
+/** Text of the first element matching one of the selectors, when short enough to be a name. */
+function shortText(document: Document, selectors: string, maxWords: number): string | undefined {
+  for (const el of Array.from(document.querySelectorAll(selectors)).slice(0, 20)) {
+    const text = clean(el.getAttribute('content') ?? el.textContent)
+    if (text && text.split(' ').length <= maxWords) return text
+  }
+  return undefined
+}
+
+/** Job titles printed after a name (`Jane Doe Senior Tech Reporter`). */
+const ROLE =
+  /(?:\s+|(?<=\p{Ll}))(?:(?:former|senior|deputy|staff|contributing|associate|managing|chief|lead|guest|freelance|tech|technology|news|features?|science|health|sports?|video|audio|social|digital|executive|assistant)\s+)*(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author|producer|analyst)s?(?=$|[\s,;|(]).*$/iu
+
+/** `By Jane Doe and John Roe | May 2` → `Jane Doe and John Roe`. */
+export function cleanByline(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  let text = value
+    .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by[:\s]+/iu, '')
+    .replace(/^\s*(author|autor|auteur|posted by)\s*:\s*/i, '')
+    .split(/\s+[|•·—–»]\s+|\s+-\s+|\n/)[0] as string
+  // A date glued in front (`Dec 17, 2025Julian K. Arni`) or after the name.
+  text = text.replace(/^\s*\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*/u, '')
+  text = text.replace(/,?\s+(published|updated|on)\b.*$/i, '')
+  // Reputation counts and badges on Q&A sites (`jane 1,591 1 silver badge`).
+  text = text.replace(/\s+\d[\d,.]*\b.*$/, '')
+  text = text
+    .replace(ROLE, '')
+    .replace(/[,;:\s]+$/, '')
+    .trim()
+  if (!text || text.length > 100 || /^https?:/.test(text) || /@/.test(text)) return undefined
+  return text
+}
+
+export function readPageMetadata(document: Document): PageMetadata {
+  const nodes = jsonLdNodes(document)
+  const byId = new Map<string, Json>()
+  for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n)
+  const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t)))
+  // The most specific article node first (an Article over the WebPage around it).
+  articles.sort(
+    (a, b) =>
+      Number(typesOf(a).some((t) => /WebPage|CreativeWork/.test(t))) -
+      Number(typesOf(b).some((t) => /WebPage|CreativeWork/.test(t))),
+  )
+  const ld = <T>(pick: (n: Json) => T | undefined): T | undefined => {
+    for (const n of articles) {
+      const v = pick(n)
+      if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) return v
+    }
+    return undefined
+  }
+  const site = nodes.find((n) => typesOf(n).includes('WebSite'))
+  const publisher = ld((n) => n.publisher as Json | undefined)
+  const publisherNode =
+    publisher && typeof publisher['@id'] === 'string' ? byId.get(publisher['@id']) : undefined
+
+  const ldAuthor = ld((n) => {
+    const names = personNames(n.author ?? n.creator, byId)
+    return names.length ? names.join(', ') : undefined
+  })
+  const html = document.documentElement
+
+  return {
+    title: clean(document.querySelector('title')?.textContent),
+    headline:
+      ld(
+        (n) =>
+          clean(n.headline) ??
+          (typesOf(n).some((t) => /WebPage/.test(t)) ? undefined : clean(n.name)),
+      ) ?? meta(document, 'og:title', 'twitter:title', 'dc.title', 'citation_title'),
+    author:
+      ldAuthor ??
+      cleanByline(
+        meta(
+          document,
+          'author',
+          'article:author',
+          'dc.creator',
+          'citation_author',
+          'parsely-author',
+          'sailthru.author',
+          'byl',
+        ),
+      ) ??
+      cleanByline(
+        shortText(
+          document,
+          '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .author-name, .byline__name, .byline-name, .author .name, [class*="byline" i] a, .byline, .author',
+          8,
+        ),
+      ),
+    siteName:
+      meta(document, 'og:site_name', 'application-name', 'publisher') ??
+      clean(publisher?.name) ??
+      clean(publisherNode?.name) ??
+      clean(site?.name),
+    // Most reliable first, as measured: the Open Graph article date, then microdata, JSON-LD,
+    // other <meta> conventions, then <time> elements.
+    published:
+      isoDate(meta(document, 'article:published_time', 'og:published_time')) ??
+      isoDate(
+        clean(
+          document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
+            document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ??
+            document.querySelector('[itemprop="datePublished"]')?.textContent,
+        ),
+      ) ??
+      isoDate(ld((n) => clean(n.datePublished) ?? clean(n.dateCreated))) ??
+      isoDate(
+        meta(
+          document,
+          'datePublished',
+          'publish-date',
+          'publish_date',
+          'pubdate',
+          'date',
+          'dc.date',
+          'dc.date.issued',
+          'dcterms.date',
+          'dcterms.created',
+          'citation_publication_date',
+          'citation_date',
+          'sailthru.date',
+          'parsely-pub-date',
+        ),
+      ) ??
+      isoDate(
+        clean(
+          document
+            .querySelector('article time[datetime], time[pubdate], main time[datetime]')
+            ?.getAttribute('datetime'),
+        ),
+      ) ??
+      isoDate(clean(document.querySelector('time[datetime]')?.getAttribute('datetime'))),
+    url:
+      clean(document.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ??
+      meta(document, 'og:url') ??
+      ld((n) => clean(n.url)),
+    language:
+      clean(html?.getAttribute('lang')) ??
+      clean(html?.getAttribute('xml:lang')) ??
+      meta(document, 'og:locale', 'language', 'dc.language')?.replace('_', '-') ??
+      clean(
+        document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'),
+      ),
+    direction: clean(html?.getAttribute('dir')) ?? clean(document.body?.getAttribute('dir')),
+    description: meta(document, 'og:description', 'description', 'twitter:description'),
+  }
+}

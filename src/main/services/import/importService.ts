@@ -1,0 +1,107 @@
+/**
+ * Reads a file of any supported format into an article, without adding it anywhere: the
+ * first half of an import, and all of `lectern extract`. Electron-free; one extractor per
+ * format, chosen by the file's extension (and for unknown names, by what the bytes look like).
+ */
+import { open, stat } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import { htmlExtractor } from './html/htmlExtractor'
+import { HtmlWorkerPool, type PoolOptions } from './html/pool'
+import { markdownExtractor } from './markdown/extractMarkdown'
+import { textExtractor } from './text/extractText'
+import { ImportError, type ExtractedArticle, type Extractor } from './types'
+
+/** Files larger than this are refused before they are read. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+export interface ImportServiceOptions extends PoolOptions {
+  maxBytes?: number
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`
+
+export class ImportService {
+  private readonly pool: HtmlWorkerPool
+  private readonly extractors: Extractor[]
+  private readonly maxBytes: number
+
+  constructor(options: ImportServiceOptions = {}) {
+    this.pool = new HtmlWorkerPool(options)
+    this.extractors = [htmlExtractor(this.pool), markdownExtractor, textExtractor]
+    this.maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
+  }
+
+  /** Every extension Lectern imports, without the dot. */
+  get extensions(): string[] {
+    return this.extractors.flatMap((e) => e.extensions)
+  }
+
+  extractorFor(name: string, bytes: Uint8Array): Extractor {
+    const ext = extname(name).slice(1).toLowerCase()
+    const byName = this.extractors.find((e) => e.extensions.includes(ext))
+    if (byName) return byName
+    const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').trimStart().toLowerCase()
+    const format = /^(<!doctype html|<html|<\?xml)/.test(head) ? 'html' : undefined
+    const sniffed = this.extractors.find((e) => e.format === format)
+    if (sniffed) return sniffed
+    throw new ImportError(
+      `unsupported: Lectern reads ${this.extensions.map((e) => `.${e}`).join(', ')} files`,
+      'unsupported',
+    )
+  }
+
+  /** Bytes already in hand (a dropped file); `name` is its file name. */
+  async extractBytes(
+    name: string,
+    bytes: Uint8Array,
+    options: { path?: string; url?: string } = {},
+  ): Promise<ExtractedArticle> {
+    if (bytes.byteLength > this.maxBytes)
+      throw new ImportError(
+        `over ${mb(this.maxBytes)}: the file is ${mb(bytes.byteLength)}`,
+        'too-large',
+      )
+    if (bytes.byteLength === 0) throw new ImportError('empty: the file has no content', 'empty')
+    return this.extractorFor(name, bytes).extract({ bytes, ...options })
+  }
+
+  /** A file on disk; its size is checked before a byte of it is read. */
+  async extractFile(path: string, options: { url?: string } = {}): Promise<ExtractedArticle> {
+    const full = resolve(path)
+    let bytes: Uint8Array
+    try {
+      const info = await stat(full)
+      if (info.isDirectory())
+        throw new ImportError('unsupported: a folder, not a file', 'unsupported')
+      if (info.size > this.maxBytes)
+        throw new ImportError(
+          `over ${mb(this.maxBytes)}: the file is ${mb(info.size)}`,
+          'too-large',
+        )
+      const handle = await open(full, 'r')
+      try {
+        bytes = await handle.readFile()
+      } finally {
+        await handle.close()
+      }
+    } catch (err) {
+      if (err instanceof ImportError) throw err
+      const code = (err as NodeJS.ErrnoException).code
+      const why =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : (err as Error).message
+      throw new ImportError(`unreadable: ${why}`, 'unreadable')
+    }
+    return this.extractBytes(full, bytes, {
+      path: full,
+      ...(options.url ? { url: options.url } : {}),
+    })
+  }
+
+  close(): Promise<void> {
+    return this.pool.close()
+  }
+}
