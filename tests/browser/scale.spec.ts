@@ -93,6 +93,9 @@ test('a library of 2 000 articles draws only the rows in view', async ({ page })
   expect(await rows.count()).toBeLessThan(40)
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Article number 1999')
+  // Enter put the keyboard in the article; back in the list, the arrows go on from the row.
+  await expect(page.getByRole('main', { name: 'Article' })).toBeFocused()
+  await last.focus()
   await page.keyboard.press('ArrowUp')
   await expect(list.getByRole('button', { name: /^Article number 1998 / })).toBeFocused()
 
