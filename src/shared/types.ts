@@ -14,6 +14,35 @@ export interface ArticleSummary {
   url?: string
   words: number
   readingMinutes: number
+  /** Shipped with Lectern, or imported by the reader. */
+  origin?: 'bundled' | 'imported'
+  /** When the reader imported it (ISO timestamp); bundled articles have none. */
+  added?: string
+  /** BCP 47 language tag, when known. */
+  language?: string
+  /** Right-to-left scripts (Hebrew, Arabic) read right to left. */
+  direction?: 'ltr' | 'rtl'
+  /** The format it was imported from, e.g. `html`, `markdown`, `text`. */
+  format?: string
+}
+
+/** What kind of block a paragraph is, for imported articles (bundled ones are all prose). */
+export type BlockKind =
+  | { type: 'paragraph' }
+  | { type: 'heading'; level: number }
+  | { type: 'quote' }
+  | { type: 'listItem'; ordered: boolean; depth: number }
+  | { type: 'code'; language?: string }
+  /** A table row: the paragraph's text is its cells joined by " | ". */
+  | { type: 'tableRow'; cells: string[]; header: boolean }
+  | { type: 'caption' }
+
+/** A picture of an imported article, drawn before paragraph `before`. */
+export interface ArticleImage {
+  before: number
+  alt: string
+  /** A file in the article's folder, read with `getArticleImage`; none for a picture only on the web. */
+  file?: string
 }
 
 export interface Article extends ArticleSummary {
@@ -21,6 +50,9 @@ export interface Article extends ArticleSummary {
   paragraphs: string[]
   /** Indices into `paragraphs` of the short lines that act as section headings. */
   headings: number[]
+  /** For imported articles: the kind of each paragraph, in step with `paragraphs`. */
+  blocks?: BlockKind[]
+  images?: ArticleImage[]
 }
 
 /**

@@ -93,7 +93,7 @@ describe('SearchIndex', () => {
 
   it('where FlexSearch on its own (all words required) finds nothing for most of them', async () => {
     const plain = new Index()
-    const passages = (await loadArticleLibrary(SEEDS)).all().flatMap((a) => a.paragraphs)
+    const passages = [...(await loadArticleLibrary(SEEDS)).all()].flatMap((a) => a.paragraphs)
     passages.forEach((p, i) => plain.add(i, p))
     const empty = QUESTIONS.filter(([q]) => (plain.search(q) as number[]).length === 0)
     expect(empty.length).toBeGreaterThanOrEqual(4)
