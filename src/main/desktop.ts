@@ -45,5 +45,21 @@ export const electronDesktop: Desktop = {
       : await dialog.showOpenDialog(options)
     return canceled ? null : (filePaths[0] ?? null)
   },
+  async chooseImport({ title, folder, extensions }) {
+    const options = {
+      title,
+      defaultPath: app.getPath('downloads'),
+      filters: folder ? [] : [{ name: 'Articles', extensions }],
+      properties: folder
+        ? (['openDirectory', 'multiSelections'] as const)
+        : (['openFile', 'multiSelections'] as const),
+    }
+    const props = { ...options, properties: [...options.properties] }
+    const win = parent()
+    const { canceled, filePaths } = win
+      ? await dialog.showOpenDialog(win, props)
+      : await dialog.showOpenDialog(props)
+    return canceled || filePaths.length === 0 ? null : filePaths
+  },
   copyText: (text) => clipboard.writeText(text),
 }

@@ -1,16 +1,28 @@
 /** The handler table: one function per contract call, built from Electron-free services. */
+import { randomUUID } from 'node:crypto'
+import { posix } from 'node:path'
 import type { Handlers } from '../shared/contract'
+import { LecternError } from '../shared/reply'
 import type { AnnotationService } from './services/annotations/annotationService'
 import type { Desktop } from './services/desktop'
 import type { ExportService } from './services/export/exportService'
+import { filesToImport, type LibraryImport } from './services/import/libraryImport'
 import type { ArticleLibrary } from './services/library/articleLibrary'
+import type { ImportedLibrary } from './services/library/importedLibrary'
 import type { LibrarySearch } from './services/search/librarySearch'
 import type { SettingsService } from './services/settings/settingsService'
 
 export interface Services {
   version: string
   dataDir: string
+  /** Bundled and imported articles together. */
   library: ArticleLibrary
+  /** The reader's own articles (in the data folder). */
+  imported: ImportedLibrary
+  /** Importing files into it; its worker pool starts on first use. */
+  importer: () => LibraryImport
+  /** The file extensions Lectern imports. */
+  importExtensions: string[]
   annotations: AnnotationService
   settings: SettingsService
   /** Its indexes are built on first use, so start-up only does what the first paint needs. */
@@ -21,8 +33,17 @@ export interface Services {
 
 const today = (): string => new Date().toISOString().slice(0, 10)
 
+/** Where a dropped file is imagined to be, so that its page's pictures resolve among its companions. */
+const DROP_ROOT = '/dropped'
+const dropPath = (name: string): string => posix.join(DROP_ROOT, name.replace(/\\/g, '/'))
+/** File lists chosen in File ▸ Import are kept this many at a time (older ones are forgotten). */
+const KEPT_CHOICES = 8
+
 export function createHandlers(services: Services): Handlers {
   const { version, dataDir, library, annotations, settings, search, exporter, desktop } = services
+  const { imported, importer } = services
+  /** Files chosen in File ▸ Import: the renderer names them by token and index, never by path. */
+  const choices = new Map<string, string[]>()
   return {
     getAppInfo: () => ({ version, dataDir, articleCount: library.list().length }),
     listArticles: () => library.list(),
@@ -31,6 +52,59 @@ export function createHandlers(services: Services): Handlers {
       query,
       ...(query.trim() ? search.search(query, limit ?? 50) : { hits: [] }),
     }),
+
+    async getArticleImage({ articleId, file }) {
+      const { mime, bytes } = await imported.image(articleId, file)
+      return { mime, data: Buffer.from(bytes).toString('base64') }
+    },
+    async chooseImport({ folder }) {
+      const paths = await desktop.chooseImport({
+        title: folder ? 'Import a folder of articles' : 'Import articles',
+        folder: folder ?? false,
+        extensions: services.importExtensions,
+      })
+      if (!paths) return { cancelled: true }
+      const files = await filesToImport(paths, services.importExtensions)
+      const token = randomUUID()
+      choices.set(token, files)
+      if (choices.size > KEPT_CHOICES) choices.delete(choices.keys().next().value as string)
+      return {
+        cancelled: false,
+        token,
+        files: files.map((path, index) => ({ index, name: path })),
+      }
+    },
+    importChosen({ token, index, onSimilar }) {
+      const path = choices.get(token)?.[index]
+      if (!path) throw new LecternError('not-found', 'That file was not among those chosen.')
+      return importer().importFile(path, onSimilar ? { onSimilar } : {})
+    },
+    importDropped({ name, data, resources, onSimilar }) {
+      return importer().importSource(
+        {
+          file: name,
+          bytes: Buffer.from(data, 'base64'),
+          path: dropPath(name),
+          resources: new Map(
+            (resources ?? []).map((r) => [dropPath(r.name), Buffer.from(r.data, 'base64')]),
+          ),
+        },
+        onSimilar ? { onSimilar } : {},
+      )
+    },
+    removeArticle({ articleId }) {
+      if (!imported.has(articleId))
+        throw new LecternError(
+          library.has(articleId) ? 'forbidden' : 'not-found',
+          library.has(articleId)
+            ? 'Articles that come with Lectern can be archived, not removed.'
+            : `No article with id "${articleId}".`,
+        )
+      return imported.remove(articleId)
+    },
+    restoreArticle: ({ articleId }) => imported.restore(articleId),
+    listRemovedArticles: () => imported.trash(),
+    setReadingMark: ({ articleId, mark, on }) => annotations.setReadingMark(articleId, mark, on),
 
     getUserState: () => annotations.userState(),
     listAnnotations: ({ articleId }) => {
@@ -45,7 +119,14 @@ export function createHandlers(services: Services): Handlers {
     restoreAnnotation: ({ id }) => annotations.restore(id),
     purgeAnnotation: ({ id }) => annotations.purge(id),
     listTrash: () => annotations.trash(),
-    emptyTrash: () => annotations.emptyTrash(),
+    async emptyTrash() {
+      let { removed } = await annotations.emptyTrash()
+      for (const article of imported.trash()) {
+        removed += (await annotations.purgeArticle(article.id)).removed + 1
+        await imported.purge(article.id)
+      }
+      return { removed }
+    },
     renameColor: ({ color, name }) => annotations.renameColor(color, name),
     saveReading: ({ articleId, progress, paragraph }) =>
       annotations.saveReading(articleId, progress, paragraph),

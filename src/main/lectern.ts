@@ -4,7 +4,10 @@ import { createHandlers, type Services } from './handlers'
 import { createAnnotationService } from './services/annotations/annotationService'
 import { noDesktop, type Desktop } from './services/desktop'
 import { createExportService } from './services/export/exportService'
-import { loadArticleLibrary } from './services/library/articleLibrary'
+import { ImportService } from './services/import/importService'
+import { createLibraryImport, type LibraryImport } from './services/import/libraryImport'
+import { joinLibraries, loadArticleLibrary } from './services/library/articleLibrary'
+import { openImportedLibrary, TRASH_DAYS } from './services/library/importedLibrary'
 import { createLibrarySearch } from './services/search/librarySearch'
 import { createSettingsService } from './services/settings/settingsService'
 import { openUserStore } from './services/store/userStore'
@@ -39,34 +42,89 @@ export interface Lectern extends Services {
 
 export async function openLectern(options: LecternOptions): Promise<Lectern> {
   const { readOnly, desktop = noDesktop, vault: withVault, ...info } = options
-  const [library, store] = await Promise.all([
-    loadArticleLibrary(options.seedsDir),
-    openUserStore(options.dataDir, { readOnly }),
-  ])
-  const annotations = createAnnotationService({ store, library })
-  const search = createLibrarySearch(library, annotations)
-  const exporter = createExportService({ library, annotations, store })
-  const settings = createSettingsService(store)
-  const services: Services = { ...info, library, annotations, settings, search, exporter, desktop }
+  // The store first: its lock says whether this process may write the data folder at all.
+  const store = await openUserStore(options.dataDir, { readOnly })
+  let closeLibrary = async (): Promise<void> => {}
+  let extractor: ImportService | undefined
+  const closeAll = async (): Promise<void> => {
+    try {
+      await extractor?.close()
+      await closeLibrary()
+    } finally {
+      await store.close()
+    }
+  }
+  let services: Services
+  try {
+    const [bundled, imported] = await Promise.all([
+      loadArticleLibrary(options.seedsDir),
+      openImportedLibrary(options.dataDir, { readOnly }),
+    ])
+    closeLibrary = () => imported.close()
+    for (const problem of imported.problems) console.warn(`Lectern: ${problem}`)
+    const library = joinLibraries(bundled, imported)
+    const inTrash = (id: string): boolean => Boolean(imported.entry(id)?.deleted)
+    const annotations = createAnnotationService({ store, library, inTrash })
+    if (!readOnly) await purgeOldTrash(imported, annotations)
+    const search = createLibrarySearch(library, annotations)
+    const exporter = createExportService({ library, annotations, store })
+    const settings = createSettingsService(store)
+    let importer: LibraryImport | undefined
+    // Its worker pool starts with the first page it reads.
+    const reader = (extractor = new ImportService())
+    services = {
+      ...info,
+      library,
+      imported,
+      importer: () =>
+        (importer ??= createLibraryImport({
+          extractor: reader,
+          library: imported,
+          annotations,
+        })),
+      importExtensions: reader.extensions,
+      annotations,
+      settings,
+      search,
+      exporter,
+      desktop,
+    }
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
   const handlers = createHandlers(services)
-  if (!withVault || readOnly) return { ...services, handlers, close: () => store.close() }
+  if (!withVault || readOnly) return { ...services, handlers, close: closeAll }
   let vault: VaultController
   try {
-    vault = await openVaultController({ dataDir: options.dataDir, exporter })
+    vault = await openVaultController({ dataDir: options.dataDir, exporter: services.exporter })
   } catch (error) {
-    await store.close()
+    await closeAll()
     throw error
   }
   return {
     ...services,
     vault,
-    handlers: afterAnnotationChanges(handlers, () => annotations.revision, vault.changed),
+    handlers: afterAnnotationChanges(handlers, () => services.annotations.revision, vault.changed),
     async close() {
       try {
         await vault.close()
       } finally {
-        await store.close()
+        await closeAll()
       }
     },
+  }
+}
+
+/** Articles removed more than `TRASH_DAYS` ago go for good, with their bookmarks and notes. */
+async function purgeOldTrash(
+  imported: Awaited<ReturnType<typeof openImportedLibrary>>,
+  annotations: Services['annotations'],
+): Promise<void> {
+  const cutoff = new Date(Date.now() - TRASH_DAYS * 86_400_000).toISOString()
+  for (const article of imported.trash()) {
+    if (article.deleted >= cutoff) continue
+    await annotations.purgeArticle(article.id)
+    await imported.purge(article.id)
   }
 }

@@ -16,11 +16,14 @@ import {
   type Article,
   type ArticleSummary,
   type ExportOutcome,
+  type FileImport,
+  type ImportChoice,
   type ImportOutcome,
   type Note,
   type Palette,
   type PlacedBookmark,
   type SearchResult,
+  type TrashedArticle,
   type UserState,
 } from './types'
 
@@ -53,6 +56,23 @@ const tag = z
 const tags = z.array(tag).max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
 const markdown = z.string().max(MAX_NOTE_CHARS, 'a note is at most 1 000 000 characters')
 const index = z.number().int().min(0)
+/** A file's bytes as base64, so they travel over IPC and the test host's JSON alike. */
+const MAX_DROPPED_BYTES = 50 * 1024 * 1024
+const base64 = (bytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(bytes / 3) * 4, `a file is at most ${bytes / 1024 / 1024} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+/** A dropped file's path within what was dropped: relative, no `..`, no drive or root. */
+const droppedName = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine(
+    (n) => !/^([/\\]|[a-zA-Z]:)/.test(n) && !n.split(/[/\\]/).includes('..'),
+    'a dropped file is named relative to what was dropped',
+  )
+const onSimilar = z.enum(['ask', 'keep-both', 'replace']).optional()
 
 export const contract = {
   getAppInfo: call<AppInfo>()('Version, data folder and article count.', z.void()),
@@ -70,6 +90,53 @@ export const contract = {
       query: z.string().max(10_000, 'a query is at most 10 000 characters'),
       limit: z.number().int().min(1).max(500).optional(),
     }),
+  ),
+
+  getArticleImage: call<{ mime: string; data: string }>()(
+    "One of an imported article's pictures, as base64 with its type.",
+    z.strictObject({
+      articleId,
+      file: z
+        .string()
+        .max(40)
+        .regex(/^images\/\d{1,5}\.[a-z]{3,4}$/, 'not a picture of an article'),
+    }),
+  ),
+  chooseImport: call<ImportChoice>()(
+    'Asks (in a file dialog) for files or a folder to import, and lists the files Lectern can read in them; nothing is imported yet.',
+    z.strictObject({ folder: z.boolean().optional() }),
+  ),
+  importChosen: call<FileImport>()(
+    'Imports one of the files chosen with `chooseImport`, by its index.',
+    z.strictObject({ token: z.string().uuid(), index, onSimilar }),
+  ),
+  importDropped: call<FileImport>()(
+    "Imports one dropped file from its bytes, with the files beside it that its pictures may be (a saved page's `_files` folder).",
+    z.strictObject({
+      name: droppedName,
+      data: base64(MAX_DROPPED_BYTES),
+      resources: z
+        .array(z.strictObject({ name: droppedName, data: base64(10 * 1024 * 1024) }))
+        .max(500)
+        .optional(),
+      onSimilar,
+    }),
+  ),
+  removeArticle: call<TrashedArticle>()(
+    'Moves an imported article to the trash; its bookmarks and notes wait there with it.',
+    z.strictObject({ articleId }),
+  ),
+  restoreArticle: call<ArticleSummary>()(
+    'Brings an article back from the trash, with its bookmarks and notes.',
+    z.strictObject({ articleId }),
+  ),
+  listRemovedArticles: call<TrashedArticle[]>()(
+    'The articles in the trash, most recently removed first.',
+    z.void(),
+  ),
+  setReadingMark: call<void>()(
+    'Archives an article or marks it finished (or takes the mark away).',
+    z.strictObject({ articleId, mark: z.enum(['archived', 'finished']), on: z.boolean() }),
   ),
 
   getUserState: call<UserState>()(
@@ -130,7 +197,10 @@ export const contract = {
     z.strictObject({ id: annotationId }),
   ),
   listTrash: call<Annotation[]>()('What is in the trash, most recently deleted first.', z.void()),
-  emptyTrash: call<{ removed: number }>()('Deletes everything in the trash for good.', z.void()),
+  emptyTrash: call<{ removed: number }>()(
+    'Deletes everything in the trash for good: bookmarks, notes and removed articles.',
+    z.void(),
+  ),
   renameColor: call<Palette>()(
     'Gives a highlight colour a new name (e.g. yellow → "key point").',
     z.strictObject({ color, name: z.string().trim().min(1).max(40) }),

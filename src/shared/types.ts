@@ -24,6 +24,8 @@ export interface ArticleSummary {
   direction?: 'ltr' | 'rtl'
   /** The format it was imported from, e.g. `html`, `markdown`, `text`. */
   format?: string
+  /** Tags the file came with (a clipper's front matter). */
+  tags?: string[]
 }
 
 /** What kind of block a paragraph is, for imported articles (bundled ones are all prose). */
@@ -178,6 +180,10 @@ export interface ArticleReading {
   /** The paragraph at the top of the view, to restore the position. */
   paragraph: number
   updated: string
+  /** Set aside by the reader: listed under "Archived", not with the rest. */
+  archived?: string
+  /** The reader marked it finished (or read to the end). */
+  finished?: string
 }
 
 export interface ReadingState {
@@ -232,3 +238,33 @@ export type ImportOutcome =
       unchanged: number
       settings: number
     }
+
+/* ---------------- Importing the reader's own articles ---------------- */
+
+/** What to do with an article that looks like one already in the library. */
+export type OnSimilar = 'ask' | 'keep-both' | 'replace'
+
+/** What importing one file did. */
+export interface FileImport {
+  /** The file as the reader knows it: a path, or a dropped file's name within what was dropped. */
+  file: string
+  status: 'imported' | 'duplicate' | 'similar' | 'failed'
+  articleId?: string
+  title?: string
+  /** Why it failed, for a person: "empty: …", "over 50 MB: …", "not HTML despite its name: …". */
+  error?: string
+  /** What happened, when worth saying ("already in the library as …", "replaced …"). */
+  message?: string
+  /** For `similar`: the article already in the library that this one looks like. */
+  similarTo?: { id: string; title: string }
+}
+
+/** An article in the trash, with when it was removed. */
+export interface TrashedArticle extends ArticleSummary {
+  deleted: string
+}
+
+/** Files chosen in File ▸ Import, to be imported one call at a time (so progress shows and can stop). */
+export type ImportChoice =
+  | { cancelled: true }
+  | { cancelled: false; token: string; files: { index: number; name: string }[] }

@@ -28,7 +28,13 @@ const TYPES: Record<string, string> = {
 
 /** File dialogs answered by the test: set a path (or null for "cancel") before the click. */
 export interface TestDesktop extends Desktop {
-  answers: { save?: string | null; folder?: string | null; open?: string | null }
+  answers: {
+    save?: string | null
+    folder?: string | null
+    open?: string | null
+    /** What File ▸ Import is given: paths, or null for "cancel". */
+    import?: string[] | null
+  }
   /** What the app put on the clipboard. */
   clipboard: string
   /** The titles of the dialogs the app opened. */
@@ -43,6 +49,7 @@ function testDesktop(): TestDesktop {
     saveFile: async ({ title }) => (desktop.asked.push(title), desktop.answers.save ?? null),
     chooseFolder: async ({ title }) => (desktop.asked.push(title), desktop.answers.folder ?? null),
     openFile: async ({ title }) => (desktop.asked.push(title), desktop.answers.open ?? null),
+    chooseImport: async ({ title }) => (desktop.asked.push(title), desktop.answers.import ?? null),
     copyText: (text) => {
       desktop.clipboard = text
     },

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pkg from '../../../package.json'
 import type { CallArgs, CallName, CallResult } from '../../shared/contract'
-import { COLORS, type Color, type Palette } from '../../shared/types'
+import { COLORS, type Color, type FileImport, type Palette } from '../../shared/types'
 import { dispatch } from '../dispatch'
 import { openLectern, type Lectern } from '../lectern'
+import { filesToImport } from '../services/import/libraryImport'
 import { findPackageRoot } from '../services/packageRoot'
 import { resolveDataDir } from '../services/paths'
 import { openVaultSync, type ConflictChoice, type SyncReport } from '../services/vault/vaultSync'
@@ -46,6 +47,15 @@ Commands:
                              Lectern's version beside theirs
   backup --out FILE          Write a JSON backup of all user data
   restore FILE               Merge a JSON backup in (matched by id; nothing lost or doubled)
+  import <path>... [--keep-both | --replace]
+                             Add files (.html, .htm, .xhtml, .md, .txt) and folders (walked
+                             for them) to the library; one line per file. An article that
+                             looks like one already there is kept beside it with
+                             --keep-both, replaces it with --replace (its bookmarks and notes
+                             move over), and is otherwise left out and reported
+  remove <articleId>         Move an imported article to the trash, with its bookmarks and notes
+  unremove <articleId>       Bring an article back from the trash
+  removed                    List the articles in the trash
   extract <file>... [--url URL]
                              Show what importing each file (.html, .htm, .xhtml, .md, .txt)
                              would give, without adding it to the library
@@ -92,6 +102,8 @@ type Values = {
   'no-timestamp': boolean
   watch: boolean
   url?: string
+  'keep-both': boolean
+  replace: boolean
 }
 
 /** The bundled articles: `seeds/` at the root of the package this code is part of. */
@@ -133,7 +145,7 @@ function colorOf(value: string | undefined, palette: Palette): Color | undefined
 }
 
 /** Commands that change the user's data take the writer's lock; the others only read. */
-const WRITES = new Set(['bookmark', 'note', 'delete', 'restore'])
+const WRITES = new Set(['bookmark', 'note', 'delete', 'restore', 'import', 'remove', 'unremove'])
 
 async function runCommand(
   lectern: Lectern,
@@ -275,9 +287,80 @@ async function runCommand(
           `Restored: ${report.added} added, ${report.updated} updated, ${report.unchanged} already here; ${report.settings} settings taken.\n`,
       )
     }
+    case 'import':
+      return importPaths(lectern, rest, values)
+    case 'remove': {
+      if (rest.length !== 1) throw new UsageError('remove needs exactly one article id')
+      const article = await call(lectern, 'removeArticle', { articleId: rest[0] as string })
+      return out(article, () => `Moved “${article.title}” to the trash.\n`)
+    }
+    case 'unremove': {
+      if (rest.length !== 1) throw new UsageError('unremove needs exactly one article id')
+      const article = await call(lectern, 'restoreArticle', { articleId: rest[0] as string })
+      return out(article, () => `Brought back “${article.title}”.\n`)
+    }
+    case 'removed': {
+      noArgs()
+      const list = await call(lectern, 'listRemovedArticles', undefined)
+      return out(
+        list,
+        () =>
+          list.map((a) => `${a.id}  ${a.title}  (removed ${a.deleted.slice(0, 10)})\n`).join('') ||
+          'The trash has no articles.\n',
+      )
+    }
     default:
       throw new UsageError(`unknown command "${command}"; try "lectern --help"`)
   }
+}
+
+/** `lectern import`: one line (or JSON entry) per file; exit 1 when any failed. */
+async function importPaths(lectern: Lectern, paths: string[], values: Values): Promise<string> {
+  if (!paths.length) throw new UsageError('import needs at least one file or folder')
+  if (values['keep-both'] && values.replace)
+    throw new UsageError('give --keep-both or --replace, not both')
+  const onSimilar = values.replace ? 'replace' : values['keep-both'] ? 'keep-both' : 'ask'
+  const files = await filesToImport(
+    paths.map((p) => resolve(p)),
+    lectern.importExtensions,
+  )
+  const results: FileImport[] = []
+  for (const file of files) {
+    const result = await lectern.importer().importFile(file, { onSimilar })
+    results.push(result)
+    // A count that overwrites itself, for a person watching; never in a pipe or a log.
+    if (process.stderr.isTTY) process.stderr.write(`\r${results.length}/${files.length} `)
+  }
+  if (process.stderr.isTTY && files.length) process.stderr.write('\r')
+  const shown = results.map((r) => ({
+    file: r.file,
+    status: r.status === 'similar' ? 'duplicate' : r.status,
+    ...(r.articleId ? { articleId: r.articleId } : {}),
+    ...(r.title ? { title: r.title } : {}),
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.message ? { message: r.message } : {}),
+    ...(r.similarTo ? { similarTo: r.similarTo } : {}),
+  }))
+  const output = values.json ? `${JSON.stringify(shown, null, 2)}\n` : printImports(results)
+  const failed = results.filter((r) => r.status === 'failed').length
+  if (failed)
+    throw new PartialFailure(output, `${failed} of ${results.length} files could not be imported`)
+  return output
+}
+
+function printImports(results: FileImport[]): string {
+  const lines = results.map((r) => {
+    if (r.status === 'failed') return `failed     ${r.file}: ${r.error}`
+    if (r.status === 'similar')
+      return `skipped    ${r.file}: ${r.message} (--keep-both or --replace to add it)`
+    const what = r.message ? ` (${r.message})` : ''
+    return `${r.status.padEnd(10)} ${r.file} → ${r.articleId} “${r.title}”${what}`
+  })
+  const count = (s: FileImport['status']): number => results.filter((r) => r.status === s).length
+  lines.push(
+    `${count('imported')} imported, ${count('duplicate') + count('similar')} already there, ${count('failed')} failed.`,
+  )
+  return `${lines.join('\n')}\n`
 }
 
 async function extract(files: string[], values: Values): Promise<string> {
@@ -317,6 +400,8 @@ export async function main(argv: string[]): Promise<string> {
       'no-timestamp': { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
       url: { type: 'string' },
+      'keep-both': { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },

@@ -9,6 +9,12 @@ export interface Desktop {
   saveFile(options: { title: string; defaultName: string; kind: FileKind }): Promise<string | null>
   chooseFolder(options: { title: string }): Promise<string | null>
   openFile(options: { title: string; kind: FileKind }): Promise<string | null>
+  /** Files (several) or, with `folder`, folders to import; null when the reader cancels. */
+  chooseImport(options: {
+    title: string
+    folder: boolean
+    extensions: string[]
+  }): Promise<string[] | null>
   copyText(text: string): void
 }
 
@@ -17,6 +23,7 @@ export const noDesktop: Desktop = {
   saveFile: () => Promise.reject(new Error('no file dialogs here')),
   chooseFolder: () => Promise.reject(new Error('no file dialogs here')),
   openFile: () => Promise.reject(new Error('no file dialogs here')),
+  chooseImport: () => Promise.reject(new Error('no file dialogs here')),
   copyText: () => {
     throw new Error('no clipboard here')
   },

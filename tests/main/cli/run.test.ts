@@ -34,7 +34,7 @@ describe('lectern CLI (in process)', () => {
     const list = JSON.parse(await main(['list', '--json'])) as Record<string, unknown>[]
     expect(list).toHaveLength(5)
     expect(Object.keys(list[2]!).sort()).toEqual(
-      ['author', 'date', 'id', 'readingMinutes', 'source', 'title', 'words'].sort(),
+      ['author', 'date', 'id', 'origin', 'readingMinutes', 'source', 'title', 'words'].sort(),
     )
   })
 

@@ -47,6 +47,12 @@ export interface AnnotationService {
   emptyTrash(): Promise<{ removed: number }>
   renameColor(color: Color, name: string): Promise<Palette>
   saveReading(articleId: string, progress: number, paragraph: number): Promise<void>
+  /** Archives or un-archives an article, or marks it finished or not. */
+  setReadingMark(articleId: string, mark: 'archived' | 'finished', on: boolean): Promise<void>
+  /** Moves bookmarks, notes and reading state to another article (one saved again, replacing it). */
+  moveArticle(from: string, to: string): Promise<void>
+  /** Deletes every bookmark and note of an article for good (the article was purged). */
+  purgeArticle(articleId: string): Promise<{ removed: number }>
   dismissRecovery(): void
   /** Applies a change to all the data at once (restoring a backup). */
   apply<R>(change: (data: StoreData) => R): Promise<R>
@@ -59,6 +65,8 @@ export interface AnnotationService {
 export interface AnnotationDeps {
   store: UserStore
   library: ArticleLibrary
+  /** Articles in the trash: their annotations wait with them, out of sight. */
+  inTrash?: (articleId: string) => boolean
   now?: () => string
   newId?: () => string
 }
@@ -69,6 +77,7 @@ const cleanTags = (tags: readonly string[]): string[] => [...new Set(tags.map((t
 export function createAnnotationService({
   store,
   library,
+  inTrash = () => false,
   now = () => new Date().toISOString(),
   newId = () => randomUUID(),
 }: AnnotationDeps): AnnotationService {
@@ -123,8 +132,8 @@ export function createAnnotationService({
   }
 
   const live = (): { bookmarks: PlacedBookmark[]; notes: Note[] } => ({
-    bookmarks: place(store.data.bookmarks.filter((b) => !b.deleted)),
-    notes: store.data.notes.filter((n) => !n.deleted),
+    bookmarks: place(store.data.bookmarks.filter((b) => !b.deleted && !inTrash(b.articleId))),
+    notes: store.data.notes.filter((n) => !n.deleted && !inTrash(n.articleId)),
   })
 
   return {
@@ -145,6 +154,7 @@ export function createAnnotationService({
         (counts[articleId] ??= { bookmarks: 0, notes: 0 })
       let trashCount = 0
       for (const item of [...store.data.bookmarks, ...store.data.notes]) {
+        if (inTrash(item.articleId)) continue
         if (item.deleted) trashCount++
         else if (item.type === 'bookmark') count(item.articleId).bookmarks++
         else count(item.articleId).notes++
@@ -291,7 +301,53 @@ export function createAnnotationService({
       library.get(articleId)
       await store.update((data) => {
         data.reading.lastArticleId = articleId
-        data.reading.articles[articleId] = { progress, paragraph, updated: now() }
+        const marks = data.reading.articles[articleId]
+        data.reading.articles[articleId] = {
+          ...(marks?.archived ? { archived: marks.archived } : {}),
+          ...(marks?.finished ? { finished: marks.finished } : {}),
+          progress,
+          paragraph,
+          updated: now(),
+        }
+      })
+    },
+
+    async setReadingMark(articleId, mark, on) {
+      library.get(articleId)
+      await write((data) => {
+        const reading = (data.reading.articles[articleId] ??= {
+          progress: 0,
+          paragraph: 0,
+          updated: now(),
+        })
+        if (on) reading[mark] = now()
+        else delete reading[mark]
+      })
+    },
+
+    async moveArticle(from, to) {
+      await write((data) => {
+        const at = now()
+        for (const item of [...data.bookmarks, ...data.notes]) {
+          if (item.articleId !== from) continue
+          item.articleId = to
+          item.modified = at
+          placements.delete(item.id)
+        }
+        const reading = data.reading.articles[from]
+        if (reading && !data.reading.articles[to]) data.reading.articles[to] = reading
+        delete data.reading.articles[from]
+        if (data.reading.lastArticleId === from) data.reading.lastArticleId = to
+      })
+    },
+
+    purgeArticle(articleId) {
+      return write((data) => {
+        const before = data.bookmarks.length + data.notes.length
+        data.bookmarks = data.bookmarks.filter((b) => b.articleId !== articleId)
+        data.notes = data.notes.filter((n) => n.articleId !== articleId)
+        delete data.reading.articles[articleId]
+        return { removed: before - data.bookmarks.length - data.notes.length }
       })
     },
 

@@ -54,7 +54,7 @@ export class ImportService {
   async extractBytes(
     name: string,
     bytes: Uint8Array,
-    options: { path?: string; url?: string } = {},
+    options: { path?: string; url?: string; resources?: string[] } = {},
   ): Promise<ExtractedArticle> {
     if (bytes.byteLength > this.maxBytes)
       throw new ImportError(
@@ -65,10 +65,9 @@ export class ImportService {
     return this.extractorFor(name, bytes).extract({ bytes, ...options })
   }
 
-  /** A file on disk; its size is checked before a byte of it is read. */
-  async extractFile(path: string, options: { url?: string } = {}): Promise<ExtractedArticle> {
+  /** A file's bytes, its size checked before a byte of it is read. */
+  async readFile(path: string): Promise<Uint8Array> {
     const full = resolve(path)
-    let bytes: Uint8Array
     try {
       const info = await stat(full)
       if (info.isDirectory())
@@ -80,7 +79,7 @@ export class ImportService {
         )
       const handle = await open(full, 'r')
       try {
-        bytes = await handle.readFile()
+        return await handle.readFile()
       } finally {
         await handle.close()
       }
@@ -95,6 +94,12 @@ export class ImportService {
             : (err as Error).message
       throw new ImportError(`unreadable: ${why}`, 'unreadable')
     }
+  }
+
+  /** A file on disk; its size is checked before a byte of it is read. */
+  async extractFile(path: string, options: { url?: string } = {}): Promise<ExtractedArticle> {
+    const full = resolve(path)
+    const bytes = await this.readFile(full)
     return this.extractBytes(full, bytes, {
       path: full,
       ...(options.url ? { url: options.url } : {}),

@@ -46,6 +46,11 @@ export interface ExtractInput {
   path?: string
   /** The page's address, when the caller knows it better than the file does. */
   url?: string
+  /**
+   * For a file that arrived as bytes with others (a dropped "Web page, complete"): the
+   * absolute paths, under the same made-up root as `path`, of the files that came with it.
+   */
+  resources?: string[]
 }
 
 /** One per format; the import service picks by file name, then by what the bytes look like. */

@@ -69,3 +69,28 @@ export async function loadArticleLibrary(dir: string): Promise<ArticleLibrary> {
   )
   return createArticleLibrary(articles)
 }
+
+/** The bundled articles first, then the reader's own; changes are the reader's library's. */
+export function joinLibraries(bundled: ArticleLibrary, own: ArticleLibrary): ArticleLibrary {
+  let listed: ArticleSummary[] = []
+  let listedAt = -1
+  return {
+    list() {
+      if (listedAt !== own.revision) {
+        listed = [...bundled.list(), ...own.list()]
+        listedAt = own.revision
+      }
+      return listed
+    },
+    get: (id) => (bundled.has(id) ? bundled.get(id) : own.get(id)),
+    has: (id) => bundled.has(id) || own.has(id),
+    *all() {
+      yield* bundled.all()
+      yield* own.all()
+    },
+    get revision() {
+      return own.revision
+    },
+    subscribe: (listener) => own.subscribe(listener),
+  }
+}

@@ -97,6 +97,8 @@ const readingSchema = z.object({
       progress: z.number().min(0).max(1),
       paragraph: offset,
       updated: isoDate,
+      archived: isoDate.optional(),
+      finished: isoDate.optional(),
     }),
   ),
 })

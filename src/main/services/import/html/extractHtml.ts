@@ -19,6 +19,8 @@ export interface HtmlInput {
   html: string
   path?: string
   url?: string
+  /** Files that came with a page that arrived as bytes (see `imageResolver`). */
+  resources?: string[]
 }
 
 /**
@@ -44,7 +46,7 @@ function dropStyles(document: Document): void {
   }
 }
 
-export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
+export function extractHtml({ html, path, url, resources }: HtmlInput): ExtractedArticle {
   const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
   try {
     const { document } = dom.window
@@ -61,7 +63,7 @@ export function extractHtml({ html, path, url }: HtmlInput): ExtractedArticle {
       keepClasses: true,
     }).parse()
     const pageUrl = url ?? meta.url
-    const resolveImage = imageResolver(path, pageUrl)
+    const resolveImage = imageResolver(path, pageUrl, resources)
     const isThread = thread !== undefined && threadHoldsArticle(thread, reader?.textContent ?? '')
     const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
     let blocks =

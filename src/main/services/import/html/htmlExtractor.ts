@@ -15,14 +15,14 @@ export function htmlExtractor(pool: HtmlWorkerPool): Extractor {
   return {
     format: 'html',
     extensions: ['html', 'htm', 'xhtml', 'xht', 'shtml'],
-    async extract({ bytes, path, url }) {
+    async extract({ bytes, path, url, resources }) {
       // UTF-16 pages are recognised by their BOM and decoded in the worker.
       const utf16 =
         (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
       assertText(bytes, 'HTML')
       if (!utf16 && !looksLikeHtml(bytes))
         throw new ImportError('not HTML despite its name: no markup found', 'wrong-format')
-      return pool.extract(bytes, path, url)
+      return pool.extract(bytes, path, url, resources)
     },
   }
 }

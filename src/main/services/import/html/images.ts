@@ -10,10 +10,18 @@ import type { ImageResolver } from './toBlocks'
 /** Larger inlined pictures are left out rather than carried through the import. */
 export const MAX_EMBEDDED_IMAGE_BYTES = 10 * 1024 * 1024
 
+/**
+ * @param resources For a page that arrived as bytes (dropped on the window): the absolute
+ *   paths of the files that came with it, standing in for the disk.
+ */
 export function imageResolver(
   pagePath: string | undefined,
   pageUrl: string | undefined,
+  resources?: readonly string[],
 ): ImageResolver {
+  const arrived = resources && new Set(resources)
+  const isFile = (path: string): boolean =>
+    arrived ? arrived.has(path) : existsSync(path) && statSync(path).isFile()
   const folder = pagePath ? dirname(pagePath) : undefined
   return (raw) => {
     const src = raw.trim()
@@ -38,13 +46,7 @@ export function imageResolver(
         return { origin: 'web' }
       }
       const rel = relative(folder, path)
-      if (
-        rel &&
-        !rel.startsWith('..') &&
-        !isAbsolute(rel) &&
-        existsSync(path) &&
-        statSync(path).isFile()
-      )
+      if (rel && !rel.startsWith('..') && !isAbsolute(rel) && isFile(path))
         return { src: path, origin: 'file' }
     }
     if (pageUrl) {

@@ -66,13 +66,19 @@ export class HtmlWorkerPool {
     this.recycleAfter = options.recycleAfter ?? 200
   }
 
-  extract(bytes: Uint8Array, path?: string, url?: string): Promise<ExtractedArticle> {
+  extract(
+    bytes: Uint8Array,
+    path?: string,
+    url?: string,
+    resources?: string[],
+  ): Promise<ExtractedArticle> {
     return new Promise((resolve, reject) => {
       const job: HtmlJob = {
         id: this.nextId++,
         bytes,
         ...(path ? { path } : {}),
         ...(url ? { url } : {}),
+        ...(resources ? { resources } : {}),
       }
       this.queue.push({ job, resolve, reject })
       this.pump()

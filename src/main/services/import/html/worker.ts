@@ -9,6 +9,7 @@ export interface HtmlJob {
   bytes: Uint8Array
   path?: string
   url?: string
+  resources?: string[]
 }
 
 export type HtmlReply =
@@ -18,7 +19,12 @@ export type HtmlReply =
 parentPort?.on('message', (job: HtmlJob) => {
   let reply: HtmlReply
   try {
-    const article = extractHtml({ html: decodeHtml(job.bytes), path: job.path, url: job.url })
+    const article = extractHtml({
+      html: decodeHtml(job.bytes),
+      path: job.path,
+      url: job.url,
+      resources: job.resources,
+    })
     reply = { id: job.id, ok: true, article }
   } catch (err) {
     reply =

@@ -1,0 +1,81 @@
+/**
+ * An extracted article (typed blocks and metadata) as the library keeps it: paragraphs the
+ * reader, anchoring and search already understand, each with its kind, and the pictures
+ * between them. Images are only named here; their bytes are copied by the library.
+ */
+import type { Article, ArticleImage, BlockKind } from '../../../shared/types'
+import type { ExtractedArticle } from '../import/types'
+import { countWords, readingMinutes } from './wordCount'
+
+/** A picture still to be copied in: where its bytes are, and the name it will have. */
+export interface PendingImage {
+  /** An absolute path (on disk or among a drop's files) or a `data:` URI. */
+  src: string
+  file: string
+}
+
+export function articleFromExtract(
+  id: string,
+  extracted: ExtractedArticle,
+  added: string,
+): { article: Article; images: PendingImage[] } {
+  const paragraphs: string[] = []
+  const blocks: BlockKind[] = []
+  const headings: number[] = []
+  const images: ArticleImage[] = []
+  const pending: PendingImage[] = []
+  for (const block of extracted.blocks) {
+    if (block.type === 'image') {
+      const image: ArticleImage = { before: paragraphs.length, alt: block.alt.trim() }
+      if (block.src && block.origin !== 'web') {
+        const file = `images/${pending.length + 1}`
+        pending.push({ src: block.src, file })
+        image.file = file
+      }
+      images.push(image)
+      continue
+    }
+    const text = (block.type === 'tableRow' ? block.cells.join(' | ') : block.text).trim()
+    if (!text) continue
+    if (block.type === 'heading') headings.push(paragraphs.length)
+    paragraphs.push(block.type === 'code' ? block.text.replace(/\s+$/, '') : text)
+    blocks.push(kindOf(block))
+  }
+  const words = countWords(paragraphs)
+  const article: Article = {
+    id,
+    title: extracted.title.trim() || 'Untitled',
+    ...(extracted.author ? { author: extracted.author } : {}),
+    ...(extracted.siteName ? { source: extracted.siteName } : {}),
+    ...(extracted.published ? { date: extracted.published } : {}),
+    ...(extracted.url ? { url: extracted.url } : {}),
+    words,
+    readingMinutes: readingMinutes(words),
+    origin: 'imported',
+    added,
+    ...(extracted.language ? { language: extracted.language } : {}),
+    direction: extracted.direction,
+    format: extracted.format,
+    ...(extracted.tags?.length ? { tags: extracted.tags } : {}),
+    paragraphs,
+    headings,
+    blocks,
+    images,
+  }
+  return { article, images: pending }
+}
+
+function kindOf(block: Exclude<ExtractedArticle['blocks'][number], { type: 'image' }>): BlockKind {
+  switch (block.type) {
+    case 'heading':
+      return { type: 'heading', level: block.level }
+    case 'listItem':
+      return { type: 'listItem', ordered: block.ordered, depth: block.depth }
+    case 'code':
+      return block.language ? { type: 'code', language: block.language } : { type: 'code' }
+    case 'tableRow':
+      return { type: 'tableRow', cells: block.cells, header: block.header }
+    default:
+      return { type: block.type }
+  }
+}
