@@ -95,7 +95,7 @@ export function developmentCsp(devServerUrl: string, nonce: string): string {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self'",
+    "img-src 'self' blob:",
     "font-src 'self'",
     `connect-src 'self' ${socket}`,
     "object-src 'none'",

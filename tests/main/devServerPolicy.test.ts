@@ -48,7 +48,9 @@ describe('the dev server page', () => {
     expect(d.get('object-src')).toEqual(["'none'"])
     for (const [name, sources] of d) {
       for (const source of sources) {
-        expect(source, name).not.toMatch(/unsafe-eval|unsafe-inline|^https?:|^\*$|^data:|^blob:/)
+        expect(source, name).not.toMatch(/unsafe-eval|unsafe-inline|^https?:|^\*$|^data:/)
+        // An imported article's pictures are drawn from bytes the page already holds, never loaded.
+        if (name !== 'img-src') expect(source, name).not.toMatch(/^blob:/)
       }
     }
     // Every inline script Vite injected carries the nonce, so the policy lets it run.

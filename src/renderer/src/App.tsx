@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { LIMITS, THEMES, type Settings } from '../../shared/settings'
 import { THEME_LABELS } from '../../shared/themes'
 import {
@@ -14,6 +14,11 @@ import { useAnnotations } from './annotations/useAnnotations'
 import { AllNotesView } from './components/AllNotesView'
 import type { ExportMenuHandle } from './components/ExportMenu'
 import { ArticleList } from './components/ArticleList'
+import { ImportMenu, LibraryFilters } from './components/LibraryTools'
+import { ImportDialog } from './import/ImportDialog'
+import { useImport } from './import/useImport'
+import { statusOf, useLibrary } from './hooks/useLibrary'
+import { ArticleActions } from './components/ArticleActions'
 import { ArticleView, type ReadingTarget } from './components/ArticleView'
 import { NotesPane } from './components/NotesPane'
 import { PaneSplitter } from './components/PaneSplitter'
@@ -37,8 +42,6 @@ function focusReader(): void {
 }
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
-  const [listError, setListError] = useState<string | null>(null)
   const [openId, setOpenId] = useState<string | null>(null)
   const [article, setArticle] = useState<Article | null>(null)
   const [articleError, setArticleError] = useState<string | null>(null)
@@ -66,15 +69,10 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     say(message, { error: true }),
   )
   const panes = usePanes(settings.panes, change)
-
-  const loadList = useCallback(() => {
-    setListError(null)
-    api()
-      .listArticles()
-      .then(setArticles)
-      .catch((err: unknown) => setListError(messageOf(err)))
-  }, [])
-  useEffect(loadList, [loadList])
+  const library = useLibrary(user, progress)
+  const { articles } = library
+  const importer = useImport({ onImported: library.reload, say })
+  const [dropping, setDropping] = useState(false)
 
   // At start, continue where the reader left off.
   const started = useRef(false)
@@ -228,11 +226,59 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     void annotations.addNote(openId).then((n) => n && setNewNoteId(n.id))
   }
 
+  /** Next and previous go through the list as it is shown (filtered and sorted). */
   const step = (delta: number): void => {
-    if (!articles?.length) return
-    const at = articles.findIndex((a) => a.id === openId)
-    const next = articles[Math.max(0, Math.min(articles.length - 1, at + delta))]
+    const list = library.shown ?? articles
+    if (!list?.length) return
+    const at = list.findIndex((a) => a.id === openId)
+    const next = list[Math.max(0, Math.min(list.length - 1, at + delta))]
     if (next) open(next.id)
+  }
+
+  const setMark = (articleId: string, mark: 'archived' | 'finished', on: boolean): void => {
+    api()
+      .setReadingMark({ articleId, mark, on })
+      .then(() => {
+        annotations.refresh()
+        const title = articles?.find((a) => a.id === articleId)?.title ?? 'The article'
+        const said = {
+          archived: on ? `“${title}” archived.` : `“${title}” is back in the library.`,
+          finished: on ? `“${title}” marked finished.` : `“${title}” marked unfinished.`,
+        }
+        say(said[mark], { undo: () => setMark(articleId, mark, !on) })
+      })
+      .catch((err: unknown) => say(`Not saved: ${messageOf(err)}`, { error: true }))
+  }
+
+  const removeArticle = (summary: ArticleSummary): void => {
+    const list = library.shown ?? []
+    const at = list.findIndex((a) => a.id === summary.id)
+    api()
+      .removeArticle({ articleId: summary.id })
+      .then(() => {
+        library.reload()
+        if (openId === summary.id) {
+          const next = list[at + 1] ?? list[at - 1]
+          if (next && next.id !== summary.id) open(next.id)
+          else {
+            setOpenId(null)
+            setArticle(null)
+          }
+        }
+        // After the open article moved on: reloading the removed one's notes would fail.
+        annotations.reload()
+        say(`“${summary.title}” moved to the trash, with its bookmarks and notes.`, {
+          undo: () =>
+            void api()
+              .restoreArticle({ articleId: summary.id })
+              .then(() => {
+                library.reload()
+                annotations.reload()
+                say(`“${summary.title}” is back.`)
+              }),
+        })
+      })
+      .catch((err: unknown) => say(`Not removed: ${messageOf(err)}`, { error: true }))
   }
 
   /** Leaving find returns to the text, never to the page's body. */
@@ -302,8 +348,28 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     panes.notes.shown ? `notes-${panes.notes.mode}` : 'notes-hidden',
     panes.focus ? 'focus-mode' : '',
   ]
+  const reading = user?.reading.articles ?? {}
+  const isFiles = (e: DragEvent): boolean => [...e.dataTransfer.types].includes('Files')
   return (
-    <div className={layout.filter(Boolean).join(' ')}>
+    <div
+      className={layout.filter(Boolean).join(' ')}
+      onDragOver={(e) => {
+        if (!isFiles(e)) return
+        // Taken here, or the window would try to open the file itself.
+        e.preventDefault()
+        e.dataTransfer.dropEffect = 'copy'
+        setDropping(true)
+      }}
+      onDragLeave={(e) => {
+        if (!e.relatedTarget) setDropping(false)
+      }}
+      onDrop={(e) => {
+        if (!isFiles(e)) return
+        e.preventDefault()
+        setDropping(false)
+        importer.drop(e.dataTransfer)
+      }}
+    >
       <TopBar
         searchInput={searchInput}
         exportMenu={exportMenu}
@@ -322,8 +388,15 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       )}
       {panes.list.shown && (
         <ArticleList
-          articles={articles}
-          error={listError}
+          articles={library.shown}
+          total={articles?.length ?? 0}
+          actions={<ImportMenu onChoose={importer.choose} />}
+          tools={articles && articles.length > 0 ? <LibraryFilters library={library} /> : null}
+          marks={(id) => ({
+            finished: statusOf(reading[id], progress[id]) === 'finished',
+            archived: Boolean(reading[id]?.archived),
+          })}
+          error={library.error}
           openId={openId}
           counts={counts}
           progress={progress}
@@ -332,7 +405,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
             open(id)
             if (byKeyboard) focusReader()
           }}
-          onRetry={loadList}
+          onRetry={library.reload}
         />
       )}
       {panes.list.shown && panes.list.mode === 'docked' && (
@@ -368,6 +441,17 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onProgress={onProgress}
           onCloseFind={closeFind}
           onRetry={() => openId && loadArticle(openId)}
+          actions={
+            article && (
+              <ArticleActions
+                article={article}
+                archived={Boolean(reading[article.id]?.archived)}
+                finished={statusOf(reading[article.id], progress[article.id]) === 'finished'}
+                onMark={(mark, on) => setMark(article.id, mark, on)}
+                onRemove={() => removeArticle(article)}
+              />
+            )
+          }
         />
       )}
       {panes.notes.shown && panes.notes.mode === 'docked' && (
@@ -403,6 +487,12 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         <SettingsPanel settings={settings} onChange={change} onClose={() => setDialog(null)} />
       )}
       {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
+      <ImportDialog importer={importer} onOpen={(id) => open(id)} />
+      {dropping && (
+        <div className="drop-zone" aria-hidden="true">
+          <p>Drop saved pages, Markdown or text to import them</p>
+        </div>
+      )}
     </div>
   )
 }

@@ -35,10 +35,11 @@ export function articleFromExtract(
       images.push(image)
       continue
     }
-    const text = (block.type === 'tableRow' ? block.cells.join(' | ') : block.text).trim()
-    if (!text) continue
+    // A row's text is exactly its cells joined, as the reader draws them.
+    const text = block.type === 'tableRow' ? block.cells.join(' | ') : block.text.trim()
+    if (!text.trim()) continue
     if (block.type === 'heading') headings.push(paragraphs.length)
-    paragraphs.push(block.type === 'code' ? block.text.replace(/\s+$/, '') : text)
+    paragraphs.push(block.type === 'code' ? block.text.replace(/^\n+|\s+$/g, '') : text)
     blocks.push(kindOf(block))
   }
   const words = countWords(paragraphs)

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { ArticleCounts, ArticleSummary } from '../../../shared/types'
 import { PANE_START } from '../focusPanes'
 import { ArticleRow } from './ArticleRow'
@@ -15,6 +15,14 @@ interface Props {
   drawer: boolean
   onOpen: (id: string, byKeyboard: boolean) => void
   onRetry: () => void
+  /** How many articles the library holds, when `articles` is a filtered part of it. */
+  total?: number
+  /** Beside the heading (Import). */
+  actions?: ReactNode
+  /** Under the heading (filter and order). */
+  tools?: ReactNode
+  /** Marks to show on a row: finished, archived. */
+  marks?: (id: string) => { finished?: boolean; archived?: boolean }
 }
 
 /** A first guess at a row's height; each row is measured once drawn. */
@@ -26,6 +34,7 @@ const ROW_ESTIMATE = 84
  */
 export function ArticleList(props: Props) {
   const { articles, error, openId, counts, progress, drawer, onOpen, onRetry } = props
+  const total = props.total ?? articles?.length ?? 0
   const pane = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   const count = articles?.length ?? 0
@@ -96,8 +105,16 @@ export function ArticleList(props: Props) {
     >
       <header className="pane-header">
         <h2>Library</h2>
-        {articles && <span className="count">{articles.length.toLocaleString()} articles</span>}
+        {articles && (
+          <span className="count">
+            {articles.length === total
+              ? `${total.toLocaleString()} articles`
+              : `${articles.length.toLocaleString()} of ${total.toLocaleString()}`}
+          </span>
+        )}
+        {props.actions}
       </header>
+      {props.tools}
       {error ? (
         <div className="state state-error" role="alert">
           <p>The library could not be loaded.</p>
@@ -112,10 +129,17 @@ export function ArticleList(props: Props) {
             <li key={i} />
           ))}
         </ul>
+      ) : articles.length === 0 && total > 0 ? (
+        <div className="state">
+          <p>No article matches.</p>
+          <p className="state-detail">Try other words, or show all articles.</p>
+        </div>
       ) : articles.length === 0 ? (
         <div className="state">
           <p>No articles yet.</p>
-          <p className="state-detail">Lectern reads the articles bundled in its seeds folder.</p>
+          <p className="state-detail">
+            Import saved web pages, Markdown or text with Import, or drop them on the window.
+          </p>
         </div>
       ) : (
         <ol
@@ -145,6 +169,7 @@ export function ArticleList(props: Props) {
                   tabbable={item.index === tabStop}
                   counts={counts[a.id]}
                   progress={progress[a.id] ?? 0}
+                  {...props.marks?.(a.id)}
                   onOpen={onOpen}
                   {...(item.index === tabStop ? { [PANE_START]: '' } : {})}
                 />

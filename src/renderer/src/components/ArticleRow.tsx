@@ -9,6 +9,8 @@ interface Props {
   counts: ArticleCounts | undefined
   /** How far the reader got, 0 to 1. */
   progress: number
+  finished?: boolean
+  archived?: boolean
   /** `byKeyboard`: opened with Enter or Space, so reading goes on from the keyboard. */
   onOpen: (id: string, byKeyboard: boolean) => void
   'data-pane-start'?: string
@@ -23,6 +25,8 @@ export function ArticleRow({
   tabbable,
   counts,
   progress,
+  finished,
+  archived,
   onOpen,
   ...rest
 }: Props) {
@@ -46,11 +50,13 @@ export function ArticleRow({
           <span key={part}>{part}</span>
         ))}
       </span>
-      {(marks > 0 || notes > 0 || read > 0) && (
+      {(marks > 0 || notes > 0 || read > 0 || finished || archived) && (
         <span className="row-state">
+          {finished && <span className="badge badge-done">Finished</span>}
+          {archived && <span className="badge">Archived</span>}
           {marks > 0 && <span className="badge">{plural(marks, 'bookmark', 'bookmarks')}</span>}
           {notes > 0 && <span className="badge">{plural(notes, 'note', 'notes')}</span>}
-          {read > 0 && (
+          {read > 0 && !finished && (
             <span
               className="progress"
               role="img"

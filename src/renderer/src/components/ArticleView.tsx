@@ -1,4 +1,5 @@
 import {
+  Fragment,
   useCallback,
   useEffect,
   useRef,
@@ -6,6 +7,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
 } from 'react'
 import {
   COLORS,
@@ -25,6 +27,7 @@ import {
 import { SelectionPopover } from '../annotations/SelectionPopover'
 import { bylineParts, minutes } from '../format'
 import { clearHighlight, findRanges, setHighlight } from '../highlights'
+import { BlockText, Figure, listNumbers } from './ArticleBlocks'
 import { BookmarkSummary, bookmarksByParagraph } from './BookmarkSummary'
 import { FindBar } from './FindBar'
 
@@ -55,6 +58,8 @@ interface Props {
   onProgress: (progress: number, paragraph: number) => void
   onCloseFind: () => void
   onRetry: () => void
+  /** Under the byline: what the reader can do with the article. */
+  actions?: ReactNode
 }
 
 const HIGHLIGHTS = [...COLORS.map((c) => `bm-${c}`), 'bm-focus']
@@ -247,6 +252,19 @@ export function ArticleView(props: Props) {
 
   const headings = new Set(article.headings)
   const marked = bookmarksByParagraph(bookmarks, article.id)
+  const numbers = listNumbers(article.blocks)
+  const figures = new Map<number, NonNullable<Article['images']>>()
+  for (const image of article.images ?? [])
+    figures.set(image.before, [...(figures.get(image.before) ?? []), image])
+  const figuresAt = (i: number) =>
+    figures
+      .get(i)
+      ?.map((image, k) => <Figure key={`f${i}-${k}`} articleId={article.id} image={image} />)
+  /** Imported headings keep their depth below the title: h2, h3, h4. */
+  const headingLevel = (i: number): number => {
+    const kind = article.blocks?.[i]
+    return kind?.type === 'heading' ? Math.min(4, Math.max(2, kind.level)) : 2
+  }
   return (
     <main
       className="pane reader-pane"
@@ -263,7 +281,8 @@ export function ArticleView(props: Props) {
       <article
         className="reading-column"
         ref={body}
-        lang="en"
+        lang={article.language ?? 'en'}
+        dir={article.direction ?? 'ltr'}
         onMouseUp={readSelection}
         onKeyUp={(e) => e.shiftKey && readSelection()}
         onMouseMove={onMouseMove}
@@ -277,39 +296,44 @@ export function ArticleView(props: Props) {
               <span key={i}>{part}</span>
             ))}
           </p>
+          {props.actions}
         </header>
-        {article.paragraphs.map((text, i) =>
-          headings.has(i) ? (
-            <h2 key={i} id={`p-${i}`} data-paragraph={i} className="section-heading">
-              {text}
-            </h2>
-          ) : (
-            <div
-              key={i}
-              className={`para${marked.has(i) ? ' has-bookmark' : ''}`}
-              // Its length lets the paragraph's height be guessed well before it is laid out.
-              style={{ '--chars': text.length } as CSSProperties}
-            >
-              {marked.has(i) && (
-                <BookmarkSummary bookmarks={marked.get(i) ?? []} palette={palette} />
-              )}
-              <button
-                type="button"
-                className="margin-mark"
-                aria-label={`Bookmark paragraph ${i + 1}`}
-                title="Bookmark this paragraph"
-                onClick={() => onBookmark({ paragraph: i, start: 0, end: text.length }, 'yellow')}
+        {article.paragraphs.map((text, i) => (
+          <Fragment key={i}>
+            {figuresAt(i)}
+            {headings.has(i) ? (
+              <Heading level={headingLevel(i)} index={i} text={text} />
+            ) : (
+              <div
+                className={`para${marked.has(i) ? ' has-bookmark' : ''}${article.blocks?.[i] ? ` kind-${article.blocks[i]?.type}` : ''}`}
+                // Its length lets the paragraph's height be guessed well before it is laid out.
+                style={{ '--chars': text.length } as CSSProperties}
               >
-                <svg viewBox="0 0 16 16" aria-hidden="true">
-                  <path d="M4 2h8v12l-4-3-4 3z" />
-                </svg>
-              </button>
-              <p id={`p-${i}`} data-paragraph={i} dir="auto">
-                {text}
-              </p>
-            </div>
-          ),
-        )}
+                {marked.has(i) && (
+                  <BookmarkSummary bookmarks={marked.get(i) ?? []} palette={palette} />
+                )}
+                <button
+                  type="button"
+                  className="margin-mark"
+                  aria-label={`Bookmark paragraph ${i + 1}`}
+                  title="Bookmark this paragraph"
+                  onClick={() => onBookmark({ paragraph: i, start: 0, end: text.length }, 'yellow')}
+                >
+                  <svg viewBox="0 0 16 16" aria-hidden="true">
+                    <path d="M4 2h8v12l-4-3-4 3z" />
+                  </svg>
+                </button>
+                <BlockText
+                  kind={article.blocks?.[i]}
+                  text={text}
+                  index={i}
+                  number={numbers.get(i)}
+                />
+              </div>
+            )}
+          </Fragment>
+        ))}
+        {figuresAt(article.paragraphs.length)}
         {article.paragraphs.length === 0 && (
           <p className="state-detail">This article has no text.</p>
         )}
@@ -338,4 +362,26 @@ export function ArticleView(props: Props) {
       )}
     </main>
   )
+}
+
+function Heading({ level, index, text }: { level: number; index: number; text: string }) {
+  const props = {
+    id: `p-${index}`,
+    'data-paragraph': index,
+    className: 'section-heading',
+    dir: 'auto' as const,
+  }
+  if (level === 3)
+    return (
+      <h3 {...props} data-level={3}>
+        {text}
+      </h3>
+    )
+  if (level === 4)
+    return (
+      <h4 {...props} data-level={4}>
+        {text}
+      </h4>
+    )
+  return <h2 {...props}>{text}</h2>
 }

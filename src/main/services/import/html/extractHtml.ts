@@ -62,7 +62,7 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
       // Classes name a code block's language; they never reach the reader.
       keepClasses: true,
     }).parse()
-    const pageUrl = url ?? meta.url
+    const pageUrl = url ?? meta.url ?? savedFromUrl(html)
     const resolveImage = imageResolver(path, pageUrl, resources)
     const isThread = thread !== undefined && threadHoldsArticle(thread, reader?.textContent ?? '')
     const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
@@ -93,13 +93,25 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
       wordCount(meta.description) >= 30
     )
       blocks = [{ type: 'paragraph', text: meta.description }, ...blocks]
+    // A thread's author is whoever opened it.
+    const author = starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined)
+    // The byline is shown with the title; left in the text it would be read twice.
+    if (author) {
+      const byline = blocks
+        .slice(0, 4)
+        .find(
+          (b) =>
+            b.type === 'paragraph' &&
+            b.text.length <= 120 &&
+            fold(b.text.replace(/^(by|von|par|por|di|door|av)\s+/i, '')) === fold(author),
+        )
+      if (byline) blocks = blocks.filter((b) => b !== byline)
+    }
     const text = blocksToText(blocks)
     if (!text.trim()) throw new ImportError('empty: the page has no text', 'empty')
     const language = meta.language ?? reader?.lang ?? undefined
-    // A thread's author is whoever opened it.
-    const author = starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined)
     const siteName = meta.siteName ?? reader?.siteName ?? undefined
-    const canonical = url ?? meta.url
+    const canonical = pageUrl
     return {
       format: 'html',
       title,
@@ -136,6 +148,18 @@ function dateNearHeadline(document: Document): string | undefined {
     }
   }
   return undefined
+}
+
+/**
+ * Where a saved page came from, as the browser or SingleFile noted it in a comment:
+ * `<!-- saved from url=(0042)https://… -->` or SingleFile's `url: https://…`.
+ */
+export function savedFromUrl(html: string): string | undefined {
+  const head = html.slice(0, 8192)
+  const found =
+    /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+?)\s*-->/i.exec(head)?.[1] ??
+    /<!--[^>]*?Page saved with SingleFile[\s\S]*?\burl:\s*(https?:\/\/\S+)/i.exec(head)?.[1]
+  return found
 }
 
 const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0

@@ -1,0 +1,56 @@
+/** Under an article's title: archive it, mark it finished, or (one the reader imported) remove it. */
+import type { Article } from '../../../shared/types'
+
+interface Props {
+  article: Article
+  archived: boolean
+  finished: boolean
+  onMark: (mark: 'archived' | 'finished', on: boolean) => void
+  onRemove: () => void
+}
+
+export function ArticleActions({ article, archived, finished, onMark, onRemove }: Props) {
+  return (
+    <div className="article-actions" role="group" aria-label="This article">
+      <button
+        type="button"
+        className="small-button"
+        aria-pressed={finished}
+        onClick={() => onMark('finished', !finished)}
+      >
+        {finished ? 'Finished ✓' : 'Mark finished'}
+      </button>
+      <button
+        type="button"
+        className="small-button"
+        aria-pressed={archived}
+        onClick={() => onMark('archived', !archived)}
+      >
+        {archived ? 'Archived ✓' : 'Archive'}
+      </button>
+      {article.origin === 'imported' && (
+        <button
+          type="button"
+          className="small-button"
+          title="Move to the trash with its bookmarks and notes (restorable)"
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+      )}
+      {article.url && (
+        <span className="article-source" title={article.url}>
+          {hostOf(article.url)}
+        </span>
+      )}
+    </div>
+  )
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '')
+  } catch {
+    return url
+  }
+}
