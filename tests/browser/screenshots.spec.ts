@@ -161,3 +161,35 @@ test('screenshot: 200% zoom (1280×800 at twice the size)', async ({ browser, ho
   await shot(page, 'reader-light-zoom200')
   await context.close()
 })
+
+/** The reader's own articles: a saved page read with its picture, and an import's summary. */
+for (const theme of ['light', 'dark'] as const) {
+  for (const size of [sizes[0], { name: 'narrow', width: 420, height: 800 }] as const) {
+    test(`screenshot: imported article and import summary, ${theme}, ${size.name}`, async ({
+      page,
+      host,
+    }) => {
+      await page.setViewportSize(size)
+      await host.lectern.handlers.saveSettings({ theme })
+      await page.goto(host.url)
+      host.desktop.answers.import = [join(ROOT, 'tests/fixtures/import/pages')]
+      await expect(
+        page.getByRole('main', { name: 'Article' }).getByRole('heading', { level: 1 }),
+      ).toBeVisible()
+      const list = page.getByRole('navigation', { name: 'Articles' })
+      if (!(await list.isVisible())) await page.keyboard.press('[')
+      await list.getByRole('button', { name: 'Import' }).click()
+      await page.getByRole('menuitem', { name: /Import a folder/ }).click()
+      const done = page.getByRole('dialog', { name: 'Import finished' })
+      // Reading pages starts a worker, which takes a while on a busy machine.
+      await expect(done).toBeVisible({ timeout: 60_000 })
+      await expect(done.getByRole('status')).toContainText('8 imported')
+      await shot(page, `import-summary-${theme}-${size.name}`)
+      await done.getByRole('button', { name: 'Done' }).click()
+      if (!(await list.isVisible())) await page.keyboard.press('[')
+      await list.getByRole('button', { name: /The river is rising/ }).click()
+      await expect(page.getByRole('img', { name: 'The mill steps under water' })).toBeVisible()
+      await shot(page, `imported-${theme}-${size.name}`)
+    })
+  }
+}

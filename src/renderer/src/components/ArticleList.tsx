@@ -103,18 +103,20 @@ export function ArticleList(props: Props) {
       ref={pane}
       tabIndex={-1}
     >
-      <header className="pane-header">
-        <h2>Library</h2>
-        {articles && (
-          <span className="count">
-            {articles.length === total
-              ? `${total.toLocaleString()} articles`
-              : `${articles.length.toLocaleString()} of ${total.toLocaleString()}`}
-          </span>
-        )}
-        {props.actions}
-      </header>
-      {props.tools}
+      <div className="list-head">
+        <header className="pane-header">
+          <h2>Library</h2>
+          {articles && (
+            <span className="count">
+              {articles.length === total
+                ? `${total.toLocaleString()} articles`
+                : `${articles.length.toLocaleString()} of ${total.toLocaleString()}`}
+            </span>
+          )}
+          {props.actions}
+        </header>
+        {props.tools}
+      </div>
       {error ? (
         <div className="state state-error" role="alert">
           <p>The library could not be loaded.</p>
