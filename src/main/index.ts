@@ -6,6 +6,7 @@ import { electronDesktop } from './desktop'
 import { registerIpc } from './ipc'
 import { callTracker, createLifecycle, openLink, type Lifecycle } from './lifecycle'
 import { installMenu } from './menu'
+import { COMMAND_CHANNEL } from '../shared/contract'
 import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
 import type { WindowState } from './services/window/windowPlacement'
@@ -119,7 +120,14 @@ async function start(): Promise<void> {
   )
   const { annotations } = lectern
   // The article open in the window is the last one the reader opened.
-  installMenu(lectern.handlers, () => annotations.userState().reading.lastArticleId)
+  installMenu(
+    lectern.handlers,
+    () => annotations.userState().reading.lastArticleId,
+    (command) => {
+      if (mainWindow && !mainWindow.isDestroyed())
+        mainWindow.webContents.send(COMMAND_CHANNEL, command)
+    },
+  )
 }
 
 function startLifecycle(): Lifecycle {

@@ -3,7 +3,7 @@
  * Export menu calls); Edit and View keep the platform's standard items.
  */
 import { dialog, Menu, type MenuItemConstructorOptions } from 'electron'
-import type { Handlers } from '../shared/contract'
+import type { Handlers, MenuCommand } from '../shared/contract'
 import type { ExportOutcome, ImportOutcome } from '../shared/types'
 
 type Run = () => Promise<ExportOutcome | ImportOutcome>
@@ -16,7 +16,12 @@ function report(outcome: ExportOutcome | ImportOutcome): string | null {
   return `Saved to ${outcome.path}${outcome.files > 1 ? ` (${outcome.files} files)` : ''}.`
 }
 
-export function installMenu(handlers: Handlers, currentArticle: () => string | undefined): void {
+export function installMenu(
+  handlers: Handlers,
+  currentArticle: () => string | undefined,
+  /** Asks the window to carry out a command (it shows the import's progress). */
+  tellWindow: (command: MenuCommand) => void,
+): void {
   const item = (label: string, run: Run): MenuItemConstructorOptions => ({
     label,
     click: () => {
@@ -33,6 +38,13 @@ export function installMenu(handlers: Handlers, currentArticle: () => string | u
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
+      {
+        label: 'Import Files…',
+        accelerator: 'CmdOrCtrl+O',
+        click: () => tellWindow('import-files'),
+      },
+      { label: 'Import a Folder…', click: () => tellWindow('import-folder') },
+      { type: 'separator' },
       item('Export This Article’s Notes…', async () => {
         const articleId = currentArticle()
         if (!articleId) throw new Error('Open an article first.')

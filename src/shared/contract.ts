@@ -264,3 +264,21 @@ export function isCallName(name: unknown): name is CallName {
 
 /** The IPC channel a call travels on. */
 export const channelOf = (name: CallName): string => `lectern:${name}`
+
+/**
+ * The few things main asks of the window (the application menu's items that the window
+ * carries out, such as File ▸ Import, whose progress it shows). One channel, a fixed list.
+ */
+export const MENU_COMMANDS = ['import-files', 'import-folder'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+export const COMMAND_CHANNEL = 'lectern:command'
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
+}
+
+/** What the preload offers besides the calls: a way to hear the menu's commands. */
+export interface LecternCommands {
+  /** Returns the unsubscribe. */
+  onCommand(listener: (command: MenuCommand) => void): () => void
+}

@@ -244,10 +244,11 @@ describe('the built page and preload', () => {
     }
   })
 
-  it('exposes exactly the contract through contextBridge, never ipcRenderer', () => {
+  it('exposes exactly the contract (and the menu commands) through contextBridge, never ipcRenderer', () => {
     const preload = built('preload/index.cjs')
-    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1)
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(2)
     expect(preload).toMatch(/exposeInMainWorld\("lectern",/)
+    expect(preload).toMatch(/exposeInMainWorld\("lecternCommands", \{ onCommand\(/)
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/)
     expect(preload).not.toMatch(/require\("(?!electron")/) // bundled: a sandboxed preload can load nothing else
   })

@@ -8,7 +8,7 @@ import {
   type PlacedBookmark,
   type SearchHit,
 } from '../../shared/types'
-import { api, messageOf } from './api'
+import { api, messageOf, onMenuCommand } from './api'
 import type { Position } from './annotations/passages'
 import { useAnnotations } from './annotations/useAnnotations'
 import { AllNotesView } from './components/AllNotesView'
@@ -73,6 +73,12 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const { articles } = library
   const importer = useImport({ onImported: library.reload, say })
   const [dropping, setDropping] = useState(false)
+  // File ▸ Import in the application menu: the window runs it, to show its progress.
+  const { choose: chooseImport } = importer
+  useEffect(
+    () => onMenuCommand((command) => chooseImport(command === 'import-folder')),
+    [chooseImport],
+  )
 
   // At start, continue where the reader left off.
   const started = useRef(false)

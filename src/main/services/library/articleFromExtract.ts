@@ -27,9 +27,12 @@ export function articleFromExtract(
   for (const block of extracted.blocks) {
     if (block.type === 'image') {
       const image: ArticleImage = { before: paragraphs.length, alt: block.alt.trim() }
-      if (block.src && block.origin !== 'web') {
+      const copied = block.src && block.origin !== 'web'
+      // A picture only on the web, with no words for it, would show nothing at all.
+      if (!copied && !image.alt) continue
+      if (copied) {
         const file = `images/${pending.length + 1}`
-        pending.push({ src: block.src, file })
+        pending.push({ src: block.src as string, file })
         image.file = file
       }
       images.push(image)

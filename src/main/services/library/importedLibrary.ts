@@ -73,6 +73,8 @@ export interface ImportedLibrary extends ArticleLibrary {
 }
 
 const CACHE_SIZE = 64
+/** The names pictures are given in an article's folder. */
+const PICTURE_FILE = /^images\/\d{1,5}\.(png|jpg|gif|webp|avif|svg|bmp)$/
 const CATALOG_DELAY_MS = 250
 
 export async function openImportedLibrary(
@@ -248,6 +250,15 @@ export async function openImportedLibrary(
         if (options.readOnly) throw new LecternError('forbidden', 'The library is open read-only.')
         if (entries.has(article.id))
           throw new LecternError('conflict', `Article ${article.id} is already in the library.`)
+        // Only names Lectern gave: nothing written outside the article's own folder.
+        for (const image of files.images)
+          if (!PICTURE_FILE.test(image.file))
+            throw new LecternError('invalid-argument', `Not a picture's name: "${image.file}".`)
+        if (!/^[a-z0-9]{1,8}$/.test(files.original.ext))
+          throw new LecternError(
+            'invalid-argument',
+            `Not a file extension: "${files.original.ext}".`,
+          )
         const temp = join(incomingDir, `${article.id}.${randomBytes(4).toString('hex')}`)
         try {
           await fsp.mkdir(join(temp, 'images'), { recursive: true })
@@ -313,7 +324,7 @@ export async function openImportedLibrary(
 
     async image(id, file) {
       liveEntry(id)
-      if (!/^images\/\d{1,5}\.(png|jpg|gif|webp|avif|svg|bmp)$/.test(file))
+      if (!PICTURE_FILE.test(file))
         throw new LecternError('not-found', `No picture "${file}" in article ${id}.`)
       const bytes = await fsp.readFile(join(articlesDir, id, file)).catch(() => {
         throw new LecternError('not-found', `No picture "${file}" in article ${id}.`)

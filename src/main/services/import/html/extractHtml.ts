@@ -109,6 +109,9 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     }
     const text = blocksToText(blocks)
     if (!text.trim()) throw new ImportError('empty: the page has no text', 'empty')
+    const content = isThread ? undefined : (reader?.content ?? document.body ?? undefined)
+    if (content && isLinkList(content))
+      throw new ImportError('not an article: a page of links', 'not-an-article')
     const language = meta.language ?? reader?.lang ?? undefined
     const siteName = meta.siteName ?? reader?.siteName ?? undefined
     const canonical = pageUrl
@@ -160,6 +163,20 @@ export function savedFromUrl(html: string): string | undefined {
     /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+?)\s*-->/i.exec(head)?.[1] ??
     /<!--[^>]*?Page saved with SingleFile[\s\S]*?\burl:\s*(https?:\/\/\S+)/i.exec(head)?.[1]
   return found
+}
+
+/**
+ * A page of links (an index, a menu, a search result) rather than an article: nearly all
+ * of the words its content keeps are the words of links.
+ */
+export const LINK_LIST_SHARE = 0.7
+function isLinkList(content: Element): boolean {
+  const words = wordCount(content.textContent ?? '')
+  if (words === 0) return false
+  let linked = 0
+  for (const a of Array.from(content.querySelectorAll('a')))
+    linked += wordCount(a.textContent ?? '')
+  return linked / words >= LINK_LIST_SHARE
 }
 
 const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
