@@ -181,7 +181,7 @@ test('a pane edge resizes with the keys and by dragging, and the width is kept',
 
   await expect.poll(() => host.lectern.settings.get().panes.listWidth).toBe(dragged)
   await app.reload()
-  await expect(list(app).getByRole('button').first()).toBeVisible()
+  await expect(list(app).getByRole('listitem').getByRole('button').first()).toBeVisible()
   expect(Math.round(await width())).toBe(dragged)
 
   await app.getByRole('separator', { name: 'Resize the notes' }).press('Home')

@@ -42,7 +42,11 @@ export const test = base.extend<Fixtures>({
   app: async ({ page, host }, use) => {
     await page.goto(host.url)
     await expect(
-      page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first(),
+      page
+        .getByRole('navigation', { name: 'Articles' })
+        .getByRole('listitem')
+        .getByRole('button')
+        .first(),
     ).toBeVisible()
     await use(page)
   },

@@ -19,7 +19,7 @@ test('on first launch the reading keys scroll the article with no click', async 
 
 test('Enter on a library item opens it and moves the keyboard to the article', async ({ app }) => {
   const list = app.getByRole('navigation', { name: 'Articles' })
-  await list.getByRole('button').first().focus()
+  await list.getByRole('listitem').getByRole('button').first().focus()
   await app.keyboard.press('ArrowDown')
   await app.keyboard.press('Enter')
   await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(/Netanyahu and Putin/)
@@ -69,4 +69,20 @@ test('opening a search result puts the keyboard in the article, at the result', 
   await search.press('Enter')
   await expect(reader(app)).toBeFocused()
   await expect(reader(app).locator('p', { hasText: 'Konashenkov' })).toBeInViewport()
+})
+
+test('one Esc leaves search and puts the keyboard back in the article', async ({ app }) => {
+  const search = app.getByRole('combobox', { name: 'Search all articles' })
+  await app.keyboard.press('ControlOrMeta+k')
+  await expect(search).toBeFocused()
+  await app.keyboard.type('drones')
+  await expect(app.getByRole('listbox', { name: 'Search results' })).toBeVisible()
+  await app.keyboard.press('Escape')
+  await expect(app.getByRole('listbox', { name: 'Search results' })).toHaveCount(0)
+  await expect(reader(app)).toBeFocused()
+  // Reading goes on with the keys, and the next letter is a shortcut, not a word in the box.
+  await app.keyboard.press('PageDown')
+  await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(0)
+  await app.keyboard.press('j')
+  await expect(search).toHaveValue('drones')
 })

@@ -8,7 +8,7 @@ const list = (page: Page) => page.getByRole('navigation', { name: 'Articles' })
 const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 
 test('? opens the sheet of every shortcut; Esc closes it and focus goes back', async ({ app }) => {
-  const row = list(app).getByRole('button').nth(1)
+  const row = list(app).getByRole('listitem').getByRole('button').nth(1)
   await row.focus()
   await app.keyboard.press('?')
   const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' })

@@ -25,7 +25,10 @@ test('opens the first article at start and another on click, marking the open on
   await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(
     'Israel Remains Putin’s ‘Partner!’',
   )
-  await expect(list(app).getByRole('button').first()).toHaveAttribute('aria-current', 'true')
+  await expect(list(app).getByRole('listitem').getByRole('button').first()).toHaveAttribute(
+    'aria-current',
+    'true',
+  )
 
   await list(app)
     .getByRole('button', { name: /Broader Look/ })
@@ -42,7 +45,9 @@ test('opens the first article at start and another on click, marking the open on
     'aria-current',
     'true',
   )
-  await expect(list(app).getByRole('button').first()).not.toHaveAttribute('aria-current')
+  await expect(list(app).getByRole('listitem').getByRole('button').first()).not.toHaveAttribute(
+    'aria-current',
+  )
 
   const notes = app.getByRole('complementary', { name: 'Notes' })
   await expect(notes).toContainText('Crescent International')
@@ -151,7 +156,7 @@ test('keyboard: j/k move between articles, arrows move in the list, / and Ctrl+K
   await app.keyboard.press('/')
   await expect(box).toBeFocused()
   await box.press('Escape')
-  await list(app).getByRole('button').first().focus()
+  await list(app).getByRole('listitem').getByRole('button').first().focus()
   await app.keyboard.press('Control+k')
   await expect(box).toBeFocused()
   await box.fill('Hanukk')

@@ -143,7 +143,11 @@ test('all notes with 3 000 bookmarks draws only the cards in view', async ({ pag
   })
   await page.goto(host.url)
   await expect(
-    page.getByRole('navigation', { name: 'Articles' }).getByRole('button').first(),
+    page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('listitem')
+      .getByRole('button')
+      .first(),
   ).toBeVisible()
   await page.getByRole('button', { name: 'All notes' }).click()
   const all = page.getByRole('main', { name: 'All notes' })

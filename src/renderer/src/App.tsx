@@ -383,6 +383,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         allNotes={view === 'all-notes'}
         panes={panes}
         onOpenHit={openHit}
+        onLeaveSearch={focusReader}
         onToggleAllNotes={() => setView((v) => (v === 'all-notes' ? 'reader' : 'all-notes'))}
         onExportResult={(message, error) => say(message, error ? { error: true } : {})}
         onRestored={annotations.reload}

@@ -4,6 +4,8 @@ import { api, messageOf } from '../api'
 
 interface Props {
   onOpenHit: (hit: SearchHit) => void
+  /** Esc: the keyboard goes back to reading (the query stays for when the reader returns). */
+  onLeave: () => void
 }
 
 type Choice = { hit: SearchHit } | { more: string }
@@ -43,7 +45,7 @@ function groupByArticle(hits: SearchHit[]): Group[] {
 
 /** The search box: results as you type, grouped by article; arrows move, Enter opens. */
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
-  { onOpenHit },
+  { onOpenHit, onLeave },
   ref,
 ) {
   const [query, setQuery] = useState('')
@@ -183,15 +185,11 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
             if (busy) setEnterPending(true)
             else choose(options[active])
           } else if (e.key === 'Escape') {
-            if (showPanel) {
-              e.preventDefault()
-              e.stopPropagation()
-              setOpen(false)
-            } else if (query) {
-              setQuery('')
-            } else {
-              e.currentTarget.blur()
-            }
+            // One press leaves search, back to where the reader was reading.
+            e.preventDefault()
+            e.stopPropagation()
+            setOpen(false)
+            onLeave()
           }
         }}
       />

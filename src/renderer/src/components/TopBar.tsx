@@ -12,6 +12,7 @@ interface Props {
   allNotes: boolean
   panes: Panes
   onOpenHit: (hit: SearchHit) => void
+  onLeaveSearch: () => void
   onToggleAllNotes: () => void
   onExportResult: (message: string, error?: boolean) => void
   onRestored: () => void
@@ -57,7 +58,11 @@ export function TopBar(props: Props) {
   return (
     <header className="topbar" id="pane-top">
       <span className="brand">Lectern</span>
-      <SearchBox ref={props.searchInput} onOpenHit={props.onOpenHit} />
+      <SearchBox
+        ref={props.searchInput}
+        onOpenHit={props.onOpenHit}
+        onLeave={props.onLeaveSearch}
+      />
       <div className="topbar-tools">
         <button
           type="button"
