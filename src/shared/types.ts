@@ -215,6 +215,8 @@ export interface UserState {
   counts: Record<string, ArticleCounts>
   trashCount: number
   recovery: RecoveryNotice | null
+  /** Every tag in use on live bookmarks and notes, most used first (to suggest as one types). */
+  tags: string[]
 }
 
 export interface AnnotationList {

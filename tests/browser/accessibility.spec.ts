@@ -59,7 +59,9 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     test('search results', async ({ page, host }) => {
       await open(page, host, theme)
       await page.getByRole('combobox', { name: 'Search all articles' }).fill('israel')
-      await expect(page.getByRole('option').first()).toBeVisible()
+      await expect(
+        page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
+      ).toBeVisible()
       await audit(page, 'search results')
     })
 

@@ -6,7 +6,7 @@ const reader = (page: import('@playwright/test').Page) =>
   page.getByRole('main', { name: 'Article' })
 
 test('the library lists the five bundled articles with their details', async ({ app, host }) => {
-  const rows = list(app).getByRole('button')
+  const rows = list(app).getByRole('listitem').getByRole('button')
   await expect(rows).toHaveCount(5)
   const expected = host.lectern.library.list()
   for (const [i, a] of expected.entries()) {
@@ -160,9 +160,10 @@ test('keyboard: j/k move between articles, arrows move in the list, / and Ctrl+K
   await app.keyboard.press('Control+k')
   await expect(box).toBeFocused()
   await box.fill('Hanukk')
-  await expect(app.getByRole('option')).toHaveCount(2)
+  const results = app.getByRole('listbox', { name: 'Search results' }).getByRole('option')
+  await expect(results).toHaveCount(2)
   await app.keyboard.press('ArrowDown')
-  await expect(app.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true')
+  await expect(results.nth(1)).toHaveAttribute('aria-selected', 'true')
   await app.keyboard.press('Enter')
   await expect(title).toHaveText(/Netanyahu and Putin agree/)
 })
@@ -193,5 +194,5 @@ test('a failing library shows an error with a way to try again', async ({ page, 
   await expect(alert).toContainText('disk unreadable')
   fail = false
   await alert.getByRole('button', { name: 'Try again' }).click()
-  await expect(list(page).getByRole('button')).toHaveCount(5)
+  await expect(list(page).getByRole('listitem').getByRole('button')).toHaveCount(5)
 })

@@ -96,7 +96,9 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     await host.lectern.handlers.saveSettings({ theme })
     await page.goto(host.url)
     await page.getByRole('combobox', { name: 'Search all articles' }).fill('israel drones')
-    await expect(page.getByRole('option').first()).toBeVisible()
+    await expect(
+      page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
+    ).toBeVisible()
     await shot(page, `search-${theme}`)
   })
   test(`screenshot: all notes, ${theme}`, async ({ page, host }) => {

@@ -18,7 +18,7 @@ import { ImportMenu, LibraryFilters } from './components/LibraryTools'
 import { ImportDialog } from './import/ImportDialog'
 import { useImport } from './import/useImport'
 import { statusOf, useLibrary } from './hooks/useLibrary'
-import { ArticleActions } from './components/ArticleActions'
+import { ArticleActions, ArticleEnding } from './components/ArticleActions'
 import { ArticleView, type ReadingTarget } from './components/ArticleView'
 import { NotesPane } from './components/NotesPane'
 import { PaneSplitter } from './components/PaneSplitter'
@@ -355,6 +355,13 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     panes.focus ? 'focus-mode' : '',
   ]
   const reading = user?.reading.articles ?? {}
+  /** The first article after this one in the list (then from the top) that is not yet begun. */
+  const nextUnread = (id: string): ArticleSummary | null => {
+    const list = library.shown ?? articles ?? []
+    const at = list.findIndex((a) => a.id === id)
+    const order = [...list.slice(at + 1), ...list.slice(0, Math.max(0, at))]
+    return order.find((a) => statusOf(reading[a.id], progress[a.id]) === 'unread') ?? null
+  }
   const isFiles = (e: DragEvent): boolean => [...e.dataTransfer.types].includes('Files')
   return (
     <div
@@ -448,6 +455,19 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onProgress={onProgress}
           onCloseFind={closeFind}
           onRetry={() => openId && loadArticle(openId)}
+          ending={
+            article && (
+              <ArticleEnding
+                finished={statusOf(reading[article.id], progress[article.id]) === 'finished'}
+                next={nextUnread(article.id)}
+                onFinished={() => setMark(article.id, 'finished', true)}
+                onNext={(id) => {
+                  open(id)
+                  focusReader()
+                }}
+              />
+            )
+          }
           actions={
             article && (
               <ArticleActions

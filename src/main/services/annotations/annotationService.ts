@@ -153,8 +153,10 @@ export function createAnnotationService({
       const count = (articleId: string): ArticleCounts =>
         (counts[articleId] ??= { bookmarks: 0, notes: 0 })
       let trashCount = 0
+      const tagUses = new Map<string, number>()
       for (const item of [...store.data.bookmarks, ...store.data.notes]) {
         if (inTrash(item.articleId)) continue
+        if (!item.deleted) for (const t of item.tags) tagUses.set(t, (tagUses.get(t) ?? 0) + 1)
         if (item.deleted) trashCount++
         else if (item.type === 'bookmark') count(item.articleId).bookmarks++
         else count(item.articleId).notes++
@@ -165,6 +167,9 @@ export function createAnnotationService({
         counts,
         trashCount,
         recovery: recoverySeen ? null : store.recovery,
+        tags: [...tagUses]
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .map(([tag]) => tag),
       }
     },
 

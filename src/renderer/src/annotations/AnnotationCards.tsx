@@ -80,6 +80,7 @@ export function BookmarkCard({
       <TagEditor
         tags={b.tags}
         label="Bookmark tags"
+        suggestions={annotations.user?.tags}
         onChange={(tags) => void annotations.updateBookmark(b, { id: b.id, tags })}
       />
       <NoteEditor
@@ -116,6 +117,7 @@ export function NoteCard({ note, annotations, autoEdit }: NoteProps) {
       <TagEditor
         tags={note.tags}
         label="Note tags"
+        suggestions={annotations.user?.tags}
         onChange={(tags) => void annotations.updateNote(note, { id: note.id, tags })}
       />
     </article>

@@ -23,14 +23,20 @@ export function MarkdownView({ text }: { text: string }) {
   )
 }
 
-/** A note in a one-line summary: emphasis and code kept, blocks and links flattened to text. */
+/**
+ * A note where there is no room for its layout (a summary line, a hover card): emphasis and
+ * code kept, list items marked with a bullet, headings, links and the rest flattened to text.
+ */
 export function MarkdownInline({ text }: { text: string }) {
   return (
     <Markdown
       skipHtml
-      allowedElements={['p', 'strong', 'em', 'code', 'del']}
+      allowedElements={['p', 'strong', 'em', 'code', 'del', 'li']}
       unwrapDisallowed
-      components={{ p: ({ children }) => <span className="md-line">{children} </span> }}
+      components={{
+        p: ({ children }) => <span className="md-line">{children} </span>,
+        li: ({ children }) => <span className="md-line md-bullet">• {children} </span>,
+      }}
     >
       {text}
     </Markdown>

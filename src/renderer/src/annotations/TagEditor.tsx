@@ -1,14 +1,18 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 
 interface Props {
   tags: string[]
   onChange: (tags: string[]) => void
   label: string
+  /** Tags already used elsewhere, offered as the reader types. */
+  suggestions?: readonly string[]
 }
 
 /** Tags as removable chips, with a field to add one (Enter or comma). */
-export function TagEditor({ tags, onChange, label }: Props) {
+export function TagEditor({ tags, onChange, label, suggestions = [] }: Props) {
   const [draft, setDraft] = useState('')
+  const listId = useId()
+  const offered = suggestions.filter((s) => !tags.includes(s)).slice(0, 50)
   const add = (): void => {
     const tag = draft.trim().replace(/^#/, '')
     setDraft('')
@@ -34,6 +38,7 @@ export function TagEditor({ tags, onChange, label }: Props) {
         placeholder="+ tag"
         aria-label={`Add a tag to ${label.toLowerCase()}`}
         maxLength={60}
+        list={offered.length ? listId : undefined}
         onChange={(e) => setDraft(e.target.value.replace(',', ''))}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ',') {
@@ -43,6 +48,13 @@ export function TagEditor({ tags, onChange, label }: Props) {
         }}
         onBlur={add}
       />
+      {offered.length > 0 && (
+        <datalist id={listId}>
+          {offered.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
     </div>
   )
 }

@@ -54,3 +54,43 @@ function hostOf(url: string): string {
     return url
   }
 }
+
+/** The end of an article: mark it finished, and go on to the next one not yet read. */
+export function ArticleEnding({
+  finished,
+  next,
+  onFinished,
+  onNext,
+}: {
+  finished: boolean
+  next: { id: string; title: string } | null
+  onFinished: () => void
+  onNext: (id: string) => void
+}) {
+  return (
+    <footer className="article-ending" aria-label="End of article">
+      <p className="ending-mark" aria-hidden="true">
+        ❧
+      </p>
+      <div className="ending-actions">
+        {finished ? (
+          <span className="ending-done">Finished ✓</span>
+        ) : (
+          <button type="button" className="small-button" onClick={onFinished}>
+            Mark finished
+          </button>
+        )}
+        {next && (
+          <button
+            type="button"
+            className="small-button ending-next"
+            onClick={() => onNext(next.id)}
+            title={next.title}
+          >
+            Next unread: {next.title} →
+          </button>
+        )}
+      </div>
+    </footer>
+  )
+}

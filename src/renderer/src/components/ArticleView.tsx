@@ -24,6 +24,7 @@ import {
   selectionRect,
   type Position,
 } from '../annotations/passages'
+import { MarkdownInline } from '../annotations/MarkdownView'
 import { SelectionPopover } from '../annotations/SelectionPopover'
 import { bylineParts, minutes } from '../format'
 import { clearHighlight, findRanges, setHighlight } from '../highlights'
@@ -60,6 +61,8 @@ interface Props {
   onRetry: () => void
   /** Under the byline: what the reader can do with the article. */
   actions?: ReactNode
+  /** After the last paragraph: what to do now the article is read. */
+  ending?: ReactNode
 }
 
 const HIGHLIGHTS = [...COLORS.map((c) => `bm-${c}`), 'bm-focus']
@@ -334,6 +337,7 @@ export function ArticleView(props: Props) {
           </Fragment>
         ))}
         {figuresAt(article.paragraphs.length)}
+        {article.paragraphs.length > 0 && props.ending}
         {article.paragraphs.length === 0 && (
           <p className="state-detail">This article has no text.</p>
         )}
@@ -357,7 +361,11 @@ export function ArticleView(props: Props) {
           {hover.bookmark.tags.length > 0 && (
             <span className="tip-tags"> · {hover.bookmark.tags.join(', ')}</span>
           )}
-          {hover.bookmark.note && <p>{hover.bookmark.note.slice(0, 280)}</p>}
+          {hover.bookmark.note && (
+            <p className="tip-note">
+              <MarkdownInline text={shorten(hover.bookmark.note, 280)} />
+            </p>
+          )}
         </div>
       )}
     </main>
@@ -384,4 +392,11 @@ function Heading({ level, index, text }: { level: number; index: number; text: s
       </h4>
     )
   return <h2 {...props}>{text}</h2>
+}
+
+/** At most `max` characters, cut at a word, with an ellipsis when cut. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`
 }
