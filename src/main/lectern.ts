@@ -44,17 +44,18 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
     openUserStore(options.dataDir, { readOnly }),
   ])
   const annotations = createAnnotationService({ store, library })
-  const search = createLibrarySearch(library, annotations)
+  const search = createLibrarySearch(library, annotations, { dataDir: options.dataDir, readOnly })
   const exporter = createExportService({ library, annotations, store })
   const settings = createSettingsService(store)
   const services: Services = { ...info, library, annotations, settings, search, exporter, desktop }
   const handlers = createHandlers(services)
-  if (!withVault || readOnly) return { ...services, handlers, close: () => store.close() }
+  const closeStores = (): Promise<void> => search.close().finally(() => store.close())
+  if (!withVault || readOnly) return { ...services, handlers, close: closeStores }
   let vault: VaultController
   try {
     vault = await openVaultController({ dataDir: options.dataDir, exporter })
   } catch (error) {
-    await store.close()
+    await closeStores()
     throw error
   }
   return {
@@ -65,7 +66,7 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
       try {
         await vault.close()
       } finally {
-        await store.close()
+        await closeStores()
       }
     },
   }
