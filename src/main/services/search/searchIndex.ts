@@ -82,7 +82,7 @@ const TYPEAHEAD_BUDGET = 8_000
  * Passages a phrase is looked for in, best first, when texts are read from the library: each
  * may be a read from disk, and a phrase's answers are among the passages with its words.
  */
-const MAX_PHRASE_CHECKS = 2_000
+const MAX_PHRASE_CHECKS = 1_000
 
 /** A passage's words, kept only until it is filed in FlexSearch. */
 interface Pending {
@@ -545,9 +545,13 @@ export class SearchIndex {
         const end = at + 2 + length
         if (!(slot >= 0 && slot < LEVELS && length >= 0 && end <= postings.length))
           throw new Error('search snapshot: postings out of range')
-        const ids = Array.from(postings.subarray(at + 2, end))
-        for (const id of ids)
+        // A plain loop: far faster than Array.from over a typed array.
+        const ids: number[] = []
+        for (let i = at + 2; i < end; i++) {
+          const id = postings[i] as number
           if (!(id >= 0 && id < count)) throw new Error('search snapshot: unknown passage')
+          ids.push(id)
+        }
         slots[slot] = ids
         uses += length
         at = end
@@ -854,7 +858,15 @@ export class SearchIndex {
   }
 }
 
+const ASCII_TEXT = /^\p{ASCII}*$/u
+
 function hasPhrases(text: string, phrases: string[][]): boolean {
+  // An ASCII text folds to its lower case: a phrase word it does not contain rules it out
+  // before the text is split into words.
+  if (ASCII_TEXT.test(text)) {
+    const lower = text.toLowerCase()
+    if (!phrases.every((p) => p.every((w) => lower.includes(w)))) return false
+  }
   const words = ` ${wordsOf(text).join(' ')} `
   return phrases.every((p) => words.includes(` ${p.join(' ')} `))
 }
