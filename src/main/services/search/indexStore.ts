@@ -142,6 +142,8 @@ export function openArticleIndex(
     if (toAdd.size || worker) return
     status = { ...status, state: 'ready' }
     settle()
+    // Saves waited for the index to be complete.
+    if (dirty || built) scheduleSave()
   }
 
   const addNow = (a: Article): void => {
@@ -410,6 +412,7 @@ export function openArticleIndex(
       if (closed) return writing
       closed = true
       unsubscribe()
+      settle() // nobody waits for an index that will not come
       clearTimeout(saveTimer)
       const w = worker
       worker = undefined

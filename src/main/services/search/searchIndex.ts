@@ -96,8 +96,11 @@ interface Pending {
 /** A term's postings as read from FlexSearch: the non-empty impact slots, strongest first. */
 interface Level {
   weight: number
-  ids: number[]
+  ids: ArrayLike<number>
 }
+
+/** A term's postings by impact slot; a slot may be empty. */
+type Slots = (ArrayLike<number> | undefined)[]
 interface Postings {
   levels: Level[]
   count: number
@@ -205,6 +208,12 @@ export class SearchIndex {
 
   /** Slots of the passage being filed, in the order of its terms, read by the `score` hook. */
   private readonly filing: number[] = []
+  /**
+   * Postings loaded from a snapshot, read in place from its bytes rather than copied into
+   * FlexSearch (which holds the postings of passages added since): per term, its region of
+   * the snapshot's `postings` column (see `SearchSnapshot`).
+   */
+  private readonly loaded = new Map<string, Int32Array>()
   private readonly postings = new Index({
     tokenize: 'strict',
     encode: splitTerms,
@@ -382,24 +391,40 @@ export class SearchIndex {
   /** Takes the marked passages out of every term's postings, counting their uses down. */
   private removePostings(dead: Uint8Array): void {
     const changed: [string, (number[] | undefined)[]][] = []
+    const hitsIn = (ids: ArrayLike<number>): number => {
+      let hits = 0
+      for (let i = 0; i < ids.length; i++) hits += dead[ids[i] as number] as number
+      return hits
+    }
     for (const term of [...this.docFreq.keys()]) {
-      const slots = this.slotsOf(term)
       let removed = 0
+      const region = this.loaded.get(term)
+      if (region && hitsIn(region)) {
+        // The region's slot numbers and counts are read as ids too: filter exactly instead.
+        const slots = slotsOfRegion(region)
+        const kept: number[][] = []
+        slots.forEach((ids, slot) => {
+          if (!ids) return
+          const left = Array.prototype.filter.call(ids, (id: number) => !dead[id]) as number[]
+          removed += ids.length - left.length
+          if (left.length) kept[slot] = left
+        })
+        if (removed) this.loaded.set(term, regionOf(kept))
+      }
+      const slots = this.slotsOf(term)
       let kept: (number[] | undefined)[] | undefined
       for (let slot = 0; slot < slots.length; slot++) {
         const ids = slots[slot]
         if (!ids?.length) continue
-        let hits = 0
-        for (let i = 0; i < ids.length; i++) hits += dead[ids[i] as number] as number
+        const hits = hitsIn(ids)
         if (!hits) continue
         kept ??= slots.slice()
         const left = ids.filter((id) => !dead[id])
         kept[slot] = left.length ? left : undefined
         removed += hits
       }
-      if (!kept) continue
-      changed.push([term, kept])
-      this.countDown(term, removed)
+      if (kept) changed.push([term, kept])
+      if (removed) this.countDown(term, removed)
     }
     // FlexSearch's import sets each term's postings to those given (it takes parsed data too).
     if (changed.length) this.postings.import('map', changed as never)
@@ -414,6 +439,12 @@ export class SearchIndex {
   /** A term's postings by impact slot, as FlexSearch holds them (read only). */
   private slotsOf(term: string): (number[] | undefined)[] {
     return this.postings.search(term, { resolve: false }).result as (number[] | undefined)[]
+  }
+
+  /** A term's postings by impact slot: those loaded, then those added since, per slot. */
+  private allSlotsOf(term: string): [loaded: Slots, added: Slots] {
+    const region = this.loaded.get(term)
+    return [region ? slotsOfRegion(region) : [], this.slotsOf(term)]
   }
 
   /** The whole index as columns; only for indexes of article passages. */
@@ -443,15 +474,21 @@ export class SearchIndex {
     const termNumbers = new Map<string, number>()
     const postings: number[] = []
     for (const term of this.docFreq.keys()) {
-      const slots = this.slotsOf(term)
+      const [first, later] = this.allSlotsOf(term)
       const countAt = postings.length
       let used = 0
       postings.push(0)
-      for (let slot = 0; slot < slots.length; slot++) {
-        const ids = slots[slot]
-        if (!ids?.length) continue
-        postings.push(slot, ids.length)
-        for (const id of ids) postings.push(renumbered[id] as number)
+      for (let slot = 0; slot < LEVELS; slot++) {
+        const a = first[slot]
+        const b = later[slot]
+        const length = (a?.length ?? 0) + (b?.length ?? 0)
+        if (!length) continue
+        postings.push(slot, length)
+        for (const ids of [a, b]) {
+          for (let i = 0; i < (ids?.length ?? 0); i++) {
+            postings.push(renumbered[(ids as ArrayLike<number>)[i] as number] as number)
+          }
+        }
         used++
       }
       postings[countAt] = used
@@ -532,12 +569,11 @@ export class SearchIndex {
       index.passages.declare(id, title)
     }
     const count = index.passages.length
-    const entries: [string, number[][]][] = []
     let at = 0
     for (const term of terms) {
+      const start = at
       const used = postings[at++]
       if (used === undefined) throw new Error('search snapshot: postings cut short')
-      const slots: number[][] = []
       let uses = 0
       for (let s = 0; s < used; s++) {
         const slot = postings[at] as number
@@ -545,22 +581,18 @@ export class SearchIndex {
         const end = at + 2 + length
         if (!(slot >= 0 && slot < LEVELS && length >= 0 && end <= postings.length))
           throw new Error('search snapshot: postings out of range')
-        // A plain loop: far faster than Array.from over a typed array.
-        const ids: number[] = []
         for (let i = at + 2; i < end; i++) {
           const id = postings[i] as number
           if (!(id >= 0 && id < count)) throw new Error('search snapshot: unknown passage')
-          ids.push(id)
         }
-        slots[slot] = ids
         uses += length
         at = end
       }
-      entries.push([term, slots])
+      // Read in place: a view of the snapshot's bytes, not a copy.
+      index.loaded.set(term, postings.subarray(start, at))
       index.docFreq.set(term, uses)
     }
     if (at !== postings.length) throw new Error('search snapshot: postings do not match terms')
-    index.postings.import('map', entries as never)
     snapshot.words.forEach((word, id) => {
       const term = terms[snapshot.wordTerms[id] as number]
       if (term === undefined) throw new Error('search snapshot: a word without its term')
@@ -809,15 +841,14 @@ export class SearchIndex {
   private postingsOf(term: string): Postings {
     let postings = this.lookups.get(term)
     if (!postings) {
-      const slots = this.postings.search(term, { resolve: false }).result as (
-        number[] | undefined
-      )[]
+      const [first, later] = this.allSlotsOf(term)
       postings = { levels: [], count: 0, idf: this.idf(term) }
-      for (let slot = 0; slot < slots.length; slot++) {
-        const ids = slots[slot]
-        if (!ids?.length) continue
-        postings.levels.push({ weight: this.weightOfSlot(slot), ids })
-        postings.count += ids.length
+      for (let slot = 0; slot < LEVELS; slot++) {
+        for (const ids of [first[slot], later[slot]]) {
+          if (!ids?.length) continue
+          postings.levels.push({ weight: this.weightOfSlot(slot), ids })
+          postings.count += ids.length
+        }
       }
       // Bounded: a stream of distinct queries must not grow it without end.
       if (this.lookups.size >= MAX_LOOKUPS) this.lookups.clear()
@@ -856,6 +887,31 @@ export class SearchIndex {
     })
     return { counts, length }
   }
+}
+
+/** A term's region of a snapshot's postings column, by impact slot (views, not copies). */
+function slotsOfRegion(region: Int32Array): Slots {
+  const slots: Slots = []
+  let at = 1
+  for (let s = 0; s < (region[0] as number); s++) {
+    const length = region[at + 1] as number
+    slots[region[at] as number] = region.subarray(at + 2, at + 2 + length)
+    at += 2 + length
+  }
+  return slots
+}
+
+/** The region holding these slots' postings. */
+function regionOf(slots: number[][]): Int32Array {
+  const out: number[] = [0]
+  let used = 0
+  slots.forEach((ids, slot) => {
+    used++
+    out.push(slot, ids.length)
+    for (const id of ids) out.push(id)
+  })
+  out[0] = used
+  return Int32Array.from(out)
 }
 
 const ASCII_TEXT = /^\p{ASCII}*$/u

@@ -361,6 +361,26 @@ describe('SearchIndex as articles come and go', () => {
     expect(grown.size).toBe(2)
   })
 
+  it('removes and adds articles after loading as it does before saving', () => {
+    const texts = new Map(documents.map((d) => [String(d.id), asArticle(d).paragraphs]))
+    const textOf = (id: string, p: number) => texts.get(id)?.[p]
+    const grown = new SearchIndex()
+    for (const d of documents.slice(0, 1200)) grown.addArticle(asArticle(d))
+    const loaded = SearchIndex.fromSnapshot(grown.toSnapshot(), textOf)
+    for (const index of [grown, loaded]) {
+      index.removeArticles(leaving)
+      for (const d of documents.slice(1200)) index.addArticle(asArticle(d))
+    }
+    expect(loaded.size).toBe(grown.size)
+    for (const q of [...queries.slice(0, 30).map((q) => q.text), 'boundary lay']) {
+      expect(loaded.search(q, 10), q).toEqual(grown.search(q, 10))
+    }
+    const again = SearchIndex.fromSnapshot(loaded.toSnapshot(), textOf)
+    for (const q of queries.slice(30, 50)) {
+      expect(again.search(q.text, 10), q.text).toEqual(loaded.search(q.text, 10))
+    }
+  })
+
   it('snapshots after removals as a fresh build of what is left', () => {
     const grown = new SearchIndex()
     for (const d of documents) grown.addArticle(asArticle(d))
