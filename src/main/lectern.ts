@@ -44,18 +44,17 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
     openUserStore(options.dataDir, { readOnly }),
   ])
   const annotations = createAnnotationService({ store, library })
-  const search = createLibrarySearch(library, annotations, { dataDir: options.dataDir, readOnly })
+  const search = createLibrarySearch(library, annotations)
   const exporter = createExportService({ library, annotations, store })
   const settings = createSettingsService(store)
   const services: Services = { ...info, library, annotations, settings, search, exporter, desktop }
   const handlers = createHandlers(services)
-  const closeStores = (): Promise<void> => search.close().finally(() => store.close())
-  if (!withVault || readOnly) return { ...services, handlers, close: closeStores }
+  if (!withVault || readOnly) return { ...services, handlers, close: () => store.close() }
   let vault: VaultController
   try {
     vault = await openVaultController({ dataDir: options.dataDir, exporter })
   } catch (error) {
-    await closeStores()
+    await store.close()
     throw error
   }
   return {
@@ -66,7 +65,7 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
       try {
         await vault.close()
       } finally {
-        await closeStores()
+        await store.close()
       }
     },
   }
