@@ -97,6 +97,8 @@ export interface SearchResult {
   hits: SearchHit[]
   /** When the query as typed matched nothing: the corrected query the hits answer. */
   showingResultsFor?: string
+  /** While the library's index is being built: the hits come from the part that is ready. */
+  indexing?: true
 }
 
 export interface AppInfo {

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks'
 import { chromium, type Page } from '@playwright/test'
 import { openLectern, type Lectern } from '../../src/main/lectern'
 import { SearchIndex } from '../../src/main/services/search/searchIndex'
+import { decodeSnapshot, encodeSnapshot } from '../../src/main/services/search/snapshotCodec'
 import { DATA_FILE } from '../../src/main/services/store/userStore'
 import { ROOT, startTestHost } from '../host/testHost'
 import type { BenchDocument } from './cranfield'
@@ -71,10 +72,11 @@ export function index10k(documents: BenchDocument[]): AppFigures['index10k'] {
     index.rank('warm', 1)
     return index
   })
-  const snapshot = JSON.stringify(rebuilt.toSnapshot())
+  const snapshot = encodeSnapshot(rebuilt.toSnapshot(), null)
   const byId = new Map(articles.map((a) => [a.id, a]))
   const [, loadms] = timedSync(() => {
-    const index = SearchIndex.fromSnapshot(JSON.parse(snapshot), (articleId, paragraph) => {
+    const { snapshot: decoded } = decodeSnapshot(snapshot)
+    const index = SearchIndex.fromSnapshot(decoded, (articleId, paragraph) => {
       return byId.get(articleId)?.paragraphs[paragraph]
     })
     index.rank('warm', 1)

@@ -1,6 +1,7 @@
 /** The benchmark's Markdown report: one table per corpus, ratios to Lectern beside each figure. */
 import type { AppFigures } from './appBench'
 import type { importBench } from './importBench'
+import type { LibraryFigures } from './libraryBench'
 import type { EngineFigures } from './searchBench'
 
 export interface BenchResult {
@@ -21,6 +22,7 @@ export interface BenchResult {
   typeahead100k: Record<string, EngineFigures>
   app: AppFigures
   import: Awaited<ReturnType<typeof importBench>>
+  library: LibraryFigures
   seconds: number
 }
 

@@ -6,11 +6,17 @@
  * that matched, it is marked as bookmarked rather than shown twice. When nothing matches,
  * each word that matches nothing is replaced by the nearest word of the library, and the
  * answer says so.
+ *
+ * The article index follows the library as articles come and go, and a large library's is
+ * kept on disk (see indexStore.ts). While it is being built, answers come from the part that
+ * is ready and say `indexing`.
  */
 import type { SearchHit, SearchResult } from '../../../shared/types'
 import type { AnnotationService } from '../annotations/annotationService'
+import type { Article } from '../../../shared/types'
 import type { ArticleLibrary } from '../library/articleLibrary'
 import { tokenize } from './analyzer'
+import { openArticleIndex, type IndexStatus, type IndexStoreOptions } from './indexStore'
 import { parseQuery } from './parseQuery'
 import { SearchIndex } from './searchIndex'
 import { better, nearest, type Correction } from './spelling'
@@ -19,9 +25,18 @@ export type SearchAnswer = Omit<SearchResult, 'query'>
 
 export interface LibrarySearch {
   search(query: string, limit: number): SearchAnswer
-  /** The article index, built on first use. */
+  /** The article index in use: built on first use for a small library. */
   articleIndex(): SearchIndex
+  /** Whether the article index is being built, and how it came to be. */
+  status(): IndexStatus
+  /** Settles once the article index is complete and in step with the library. */
+  whenReady(): Promise<void>
+  /** Saves the index's snapshot if it changed, and stops following the library. */
+  close(): Promise<void>
 }
+
+/** Articles whose paragraphs are kept at hand for snippets: the hits of a search recur. */
+const TEXT_CACHE = 32
 
 const keyOf = (hit: { articleId: string; paragraph: number }): string =>
   `${hit.articleId}#${hit.paragraph}`
@@ -29,29 +44,55 @@ const keyOf = (hit: { articleId: string; paragraph: number }): string =>
 export function createLibrarySearch(
   library: ArticleLibrary,
   annotations?: AnnotationService,
+  options: IndexStoreOptions = {},
 ): LibrarySearch {
-  let articles: SearchIndex | undefined
   let notes: SearchIndex | undefined
   let notesRevision = -1
+  let notesBase = -1
   /** Paragraphs holding a bookmark, by `keyOf`. */
   let bookmarkedParagraphs = new Set<string>()
 
-  const articleIndex = (): SearchIndex => {
-    if (!articles) {
-      articles = new SearchIndex()
-      for (const a of library.all()) articles.addArticle(a)
-    }
-    return articles
+  /** A few articles' paragraphs, most recently used last; `library.get` may read the disk. */
+  const recent = new Map<string, Article | null>()
+  const articleOf = (id: string): Article | null => {
+    let article = recent.get(id)
+    if (article === undefined) {
+      try {
+        article = library.has(id) ? library.get(id) : null
+      } catch {
+        article = null
+      }
+      if (recent.size >= TEXT_CACHE) recent.delete(recent.keys().next().value as string)
+    } else recent.delete(id)
+    recent.set(id, article)
+    return article
   }
+  const store = openArticleIndex(
+    library,
+    (articleId, paragraph) => articleOf(articleId)?.paragraphs[paragraph],
+    options,
+  )
+  const articleIndex = (): SearchIndex => store.current()
 
-  const titles = new Map(library.list().map((a) => [a.id, a.title]))
-  const titleOf = (articleId: string): string => titles.get(articleId) ?? articleId
+  let titles: Map<string, string> | undefined
+  const titleOf = (articleId: string): string => {
+    titles ??= new Map(library.list().map((a) => [a.id, a.title]))
+    return titles.get(articleId) ?? articleId
+  }
+  const unsubscribe = library.subscribe(({ added, removed }) => {
+    titles = undefined
+    for (const id of [...added, ...removed]) recent.delete(id)
+  })
 
   /** Rebuilt after a change: the reader's annotations are few next to the articles' paragraphs. */
   const annotationIndex = (): SearchIndex | undefined => {
     if (!annotations) return undefined
-    if (notes && notesRevision === annotations.revision) return notes
-    const index = new SearchIndex({}, articleIndex())
+    const base = articleIndex()
+    if (notes && notesRevision === annotations.revision && notesBase === store.generation) {
+      return notes
+    }
+    // Weighed against the articles' statistics as they are now.
+    const index = new SearchIndex({}, base)
     const { bookmarks, notes: articleNotes } = annotations.live()
     bookmarkedParagraphs = new Set()
     for (const b of bookmarks) {
@@ -80,6 +121,7 @@ export function createLibrarySearch(
     }
     notes = index
     notesRevision = annotations.revision
+    notesBase = store.generation
     return notes
   }
 
@@ -130,20 +172,35 @@ export function createLibrarySearch(
       const listed = hits[at] as SearchHit
       if (hit.score > listed.score) hits[at] = { ...listed, score: hit.score }
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit)
+    // An article that has just gone (or a note on one) is never an answer.
+    return hits
+      .filter((h) => library.has(h.articleId))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+  }
+
+  const answer = (query: string, limit: number): SearchAnswer => {
+    const hits = rank(query, limit)
+    // Only when nothing matched: a question whose other words match may simply use a word
+    // the library does not ("warning" is not a misspelt "marking").
+    if (hits.length) return { hits }
+    const indexes = [articleIndex(), annotationIndex()].filter((i) => i !== undefined)
+    const correction = corrected(query, indexes)
+    if (correction === null) return { hits }
+    return { hits: rank(correction, limit), showingResultsFor: correction }
   }
 
   return {
     articleIndex,
     search(query, limit) {
-      const hits = rank(query, limit)
-      // Only when nothing matched: a question whose other words match may simply use a word
-      // the library does not ("warning" is not a misspelt "marking").
-      if (hits.length) return { hits }
-      const indexes = [articleIndex(), annotationIndex()].filter((i) => i !== undefined)
-      const correction = corrected(query, indexes)
-      if (correction === null) return { hits }
-      return { hits: rank(correction, limit), showingResultsFor: correction }
+      const result = answer(query, limit)
+      return store.status().state === 'building' ? { ...result, indexing: true } : result
+    },
+    status: () => store.status(),
+    whenReady: () => store.whenReady(),
+    async close() {
+      unsubscribe()
+      await store.close()
     },
   }
 }

@@ -1,6 +1,9 @@
 /**
  * The passages of an index as columns rather than an object each: a library of 100 000
  * paragraphs would otherwise hold 100 000 small objects for the few it shows per search.
+ * An article's passages are numbered in a row, so that it can be removed whole; a removed
+ * passage's number is never given again, and the numbers are made dense again only when
+ * the index is rebuilt or loaded from its snapshot.
  */
 import type { SearchHit } from '../../../shared/types'
 
@@ -14,48 +17,145 @@ export interface SearchDocument {
   text: string
 }
 
+/**
+ * A paragraph's text by article id and paragraph number, or undefined when the article is
+ * gone: lets an index of a large library leave the texts with the library.
+ */
+export type TextOf = (articleId: string, paragraph: number) => string | undefined
+
+/** The article column's mark for a passage that was removed. */
+const REMOVED = -1
+/** The article column's mark for a bookmark or note, which carries its own document. */
+const ANNOTATION = -2
+
 export class Passages {
-  private readonly articleIds: string[] = []
-  private readonly titleIds: number[] = []
+  /** Per passage: its article's number, or REMOVED / ANNOTATION. */
+  private readonly articles: number[] = []
   private readonly paragraphs: number[] = []
+  private readonly bodyLengths: number[] = []
+  private readonly titleLengths: number[] = []
+  /** Per passage, only when there is no `textOf`. */
   private readonly texts: string[] = []
-  /** Distinct titles, each once. */
+  /** Per article number: id, title, and its passages' numbers [first, end). */
+  private readonly articleIds: string[] = []
   private readonly titles: string[] = []
-  private readonly titleNumbers = new Map<string, number>()
+  private readonly firsts: number[] = []
+  private readonly ends: number[] = []
+  private readonly numbers = new Map<string, number>()
   /** The reader's bookmarks and notes, which carry more than a paragraph does. */
   private readonly annotations = new Map<number, SearchDocument>()
+  private removed = 0
 
+  constructor(private readonly textOf?: TextOf) {}
+
+  /** How many numbers were given, removed passages included: the range of passage ids. */
   get length(): number {
-    return this.texts.length
+    return this.articles.length
   }
 
-  push(doc: SearchDocument): void {
-    let title = this.titleNumbers.get(doc.title)
-    if (title === undefined) {
-      title = this.titles.length
-      this.titles.push(doc.title)
-      this.titleNumbers.set(doc.title, title)
-    }
-    if (doc.kind !== 'passage') this.annotations.set(this.texts.length, doc)
-    this.articleIds.push(doc.articleId)
-    this.titleIds.push(title)
-    this.paragraphs.push(doc.paragraph)
-    this.texts.push(doc.text)
+  /** How many passages there are. */
+  get live(): number {
+    return this.articles.length - this.removed
   }
 
-  get(id: number): SearchDocument {
-    return (
-      this.annotations.get(id) ?? {
-        kind: 'passage',
-        articleId: this.articleIds[id] as string,
-        title: this.titles[this.titleIds[id] as number] as string,
-        paragraph: this.paragraphs[id] as number,
-        text: this.texts[id] as string,
+  /** Whether texts are read from the library rather than kept here. */
+  get lazy(): boolean {
+    return this.textOf !== undefined
+  }
+
+  push(doc: SearchDocument, bodyLength: number, titleLength: number): number {
+    const id = this.articles.length
+    if (doc.kind !== 'passage') {
+      this.annotations.set(id, doc)
+      this.articles.push(ANNOTATION)
+    } else {
+      const article = this.numbers.get(doc.articleId)
+      // An article's passages come in a row, right after `declare`.
+      if (article === undefined || this.ends[article] !== id) {
+        throw new Error(`passage of article ${doc.articleId} out of its article's row`)
       }
-    )
+      this.ends[article] = id + 1
+      this.articles.push(article)
+    }
+    this.paragraphs.push(doc.paragraph)
+    this.bodyLengths.push(bodyLength)
+    this.titleLengths.push(titleLength)
+    if (!this.textOf || doc.kind !== 'passage') this.texts[id] = doc.text
+    return id
   }
 
-  text(id: number): string {
-    return this.texts[id] as string
+  /** Starts an article; its passages follow. */
+  declare(articleId: string, title: string): void {
+    if (this.numbers.has(articleId)) throw new Error(`article ${articleId} is in the index already`)
+    const id = this.articles.length
+    this.numbers.set(articleId, this.articleIds.length)
+    this.articleIds.push(articleId)
+    this.titles.push(title)
+    this.firsts.push(id)
+    this.ends.push(id)
+  }
+
+  has(articleId: string): boolean {
+    return this.numbers.has(articleId)
+  }
+
+  /** Ids of the articles held, in the order they were added. */
+  *articleIdsHeld(): Generator<string> {
+    for (const [id] of this.numbers) yield id
+  }
+
+  /** The article's passage numbers [first, end), or undefined. */
+  rangeOf(articleId: string): [first: number, end: number] | undefined {
+    const article = this.numbers.get(articleId)
+    if (article === undefined) return undefined
+    return [this.firsts[article] as number, this.ends[article] as number]
+  }
+
+  /** Forgets an article; its passages' numbers stay taken. */
+  removeArticle(articleId: string): void {
+    const article = this.numbers.get(articleId)
+    if (article === undefined) return
+    for (let id = this.firsts[article] as number; id < (this.ends[article] as number); id++) {
+      this.articles[id] = REMOVED
+      delete this.texts[id]
+      this.removed++
+    }
+    this.numbers.delete(articleId)
+  }
+
+  alive(id: number): boolean {
+    return this.articles[id] !== REMOVED && id < this.articles.length
+  }
+
+  bodyLength(id: number): number {
+    return this.bodyLengths[id] as number
+  }
+
+  titleLength(id: number): number {
+    return this.titleLengths[id] as number
+  }
+
+  /** The passage, or undefined when it was removed or its article is gone from the library. */
+  get(id: number): SearchDocument | undefined {
+    const annotation = this.annotations.get(id)
+    if (annotation) return annotation
+    const article = this.articles[id]
+    if (article === undefined || article < 0) return undefined
+    const articleId = this.articleIds[article] as string
+    const paragraph = this.paragraphs[id] as number
+    const text = this.texts[id] ?? this.textOf?.(articleId, paragraph)
+    if (text === undefined) return undefined
+    return { kind: 'passage', articleId, title: this.titles[article] as string, paragraph, text }
+  }
+
+  /** Article id, title and paragraph without the text (for snapshots). */
+  placeOf(id: number): { articleId: string; title: string; paragraph: number } | undefined {
+    const article = this.articles[id]
+    if (article === undefined || article < 0) return undefined
+    return {
+      articleId: this.articleIds[article] as string,
+      title: this.titles[article] as string,
+      paragraph: this.paragraphs[id] as number,
+    }
   }
 }

@@ -32,7 +32,7 @@ export class ScoreBoard {
   }
 
   /** Adds `score` to each passage of `ids`. */
-  add(ids: readonly number[], score: number): number {
+  add(ids: ArrayLike<number>, score: number): number {
     const scores = this.scores
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number
@@ -43,7 +43,7 @@ export class ScoreBoard {
   }
 
   /** Within a group of alternatives (a prefix's expansions), a passage keeps its best score. */
-  addBest(ids: readonly number[], score: number): number {
+  addBest(ids: ArrayLike<number>, score: number): number {
     const best = this.best
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number

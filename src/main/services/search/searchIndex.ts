@@ -18,9 +18,9 @@ import { indexTerms, scan, termOf, wordsOf } from './analyzer'
 import { parseQuery, type ParsedQuery } from './parseQuery'
 import { ScoreBoard, type Ranked } from './scoreBoard'
 import { SortedVocabulary } from './vocabulary'
-import { Passages, type SearchDocument } from './passages'
+import { Passages, type SearchDocument, type TextOf } from './passages'
 
-export type { SearchDocument }
+export type { SearchDocument, TextOf }
 import { makeSnippet } from './snippet'
 
 /**
@@ -78,6 +78,11 @@ const MAX_FEEDBACK_PASSAGES = 2_000
 const MIN_BUDGET = 120_000
 /** The same while a word is still being typed: an answer per keystroke must come at once. */
 const TYPEAHEAD_BUDGET = 8_000
+/**
+ * Passages a phrase is looked for in, best first, when texts are read from the library: each
+ * may be a read from disk, and a phrase's answers are among the passages with its words.
+ */
+const MAX_PHRASE_CHECKS = 1_000
 
 /** A passage's words, kept only until it is filed in FlexSearch. */
 interface Pending {
@@ -91,8 +96,11 @@ interface Pending {
 /** A term's postings as read from FlexSearch: the non-empty impact slots, strongest first. */
 interface Level {
   weight: number
-  ids: number[]
+  ids: ArrayLike<number>
 }
+
+/** A term's postings by impact slot; a slot may be empty. */
+type Slots = (ArrayLike<number> | undefined)[]
 interface Postings {
   levels: Level[]
   count: number
@@ -129,28 +137,33 @@ const frequencies = (terms: string[]): Map<string, number> => {
 }
 
 /**
- * An article index as plain JSON, to load instead of re-analysing a large library. The
- * passages' text is not in it: the library has it already.
+ * An article index as columns, to load instead of re-analysing a large library (see
+ * `snapshotCodec.ts` for its file form). The passages' text is not in it: the library has
+ * it already. Passage ids are renumbered densely; the postings name passages by position.
  */
 export interface SearchSnapshot {
   version: typeof SNAPSHOT_VERSION
   tuning: Tuning
-  /** [articleId, paragraph, index into `titles`] per passage. */
-  passages: [string, number, number][]
-  titles: string[]
-  docFreq: [string, number][]
-  bodyTotal: number
-  titleTotal: number
-  /** Folded vocabulary words, in vocabulary-id order, with their terms. */
-  vocabulary: [string, string][]
-  /** The compounds among them, with their ids. */
-  compounds: [string, number][]
-  /** FlexSearch's own exports: [key, data] chunks. */
-  flexPostings: [string, string][]
+  /** [id, title] per article, in the order of their passages. */
+  articles: [id: string, title: string][]
+  /** Per passage, four numbers: article (position in `articles`), paragraph, body and title lengths. */
+  passages: Int32Array
+  /** The index terms; `postings` and `wordTerms` name them by position. */
+  terms: string[]
+  /** Per term, in order: how many impact slots hold passages, then per slot: slot, count, ids. */
+  postings: Int32Array
+  /** Folded vocabulary words, and each one's term (position in `terms`). */
+  words: string[]
+  wordTerms: Int32Array
+  /** Positions in `words` of the compounds' wholes. */
+  compounds: Int32Array
 }
 
-/** Bumped whenever analysis or weighting changes, so an old snapshot is rebuilt, not misread. */
-export const SNAPSHOT_VERSION = 2
+/** Numbers per passage in `SearchSnapshot.passages`. */
+const PASSAGE_FIELDS = 4
+
+/** Bumped whenever analysis, weighting or the snapshot's form changes, so an old one is rebuilt. */
+export const SNAPSHOT_VERSION = 3
 
 export class SearchIndex {
   private readonly tuning: Tuning
@@ -162,15 +175,22 @@ export class SearchIndex {
   constructor(
     tuning: Partial<Tuning> = {},
     private readonly statistics?: SearchIndex,
+    /**
+     * Where an article paragraph's text is read when it is shown or checked for a phrase;
+     * without it the index keeps every text itself. Passages whose text it no longer gives
+     * (their article went) are left out of answers.
+     */
+    textOf?: TextOf,
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning }
+    this.passages = new Passages(textOf)
   }
 
   /** Passages, and their total body and title lengths, with those of the shared statistics. */
   private totals(): { n: number; body: number; title: number } {
     const shared = this.statistics?.totals()
     return {
-      n: this.passages.length + (shared?.n ?? 0),
+      n: this.passages.live + (shared?.n ?? 0),
       body: this.bodyTotal + (shared?.body ?? 0),
       title: this.titleTotal + (shared?.title ?? 0),
     }
@@ -188,6 +208,12 @@ export class SearchIndex {
 
   /** Slots of the passage being filed, in the order of its terms, read by the `score` hook. */
   private readonly filing: number[] = []
+  /**
+   * Postings loaded from a snapshot, read in place from its bytes rather than copied into
+   * FlexSearch (which holds the postings of passages added since): per term, its region of
+   * the snapshot's `postings` column (see `SearchSnapshot`).
+   */
+  private readonly loaded = new Map<string, Int32Array>()
   private readonly postings = new Index({
     tokenize: 'strict',
     encode: splitTerms,
@@ -197,7 +223,7 @@ export class SearchIndex {
   })
   /** The vocabulary sorted for completion; rebuilt after a filing adds words or uses. */
   private sorted: SortedVocabulary | null = null
-  private readonly passages = new Passages()
+  private readonly passages: Passages
   private readonly pending: Pending[] = []
   private readonly docFreq = new Map<string, number>()
   /** Vocabulary id → index term of the folded word. */
@@ -217,8 +243,19 @@ export class SearchIndex {
   private bodyTotal = 0
   private titleTotal = 0
 
+  /** How many passages it holds. */
   get size(): number {
-    return this.passages.length
+    return this.passages.live
+  }
+
+  /** Whether an article is in the index. */
+  hasArticle(articleId: string): boolean {
+    return this.passages.has(articleId)
+  }
+
+  /** The ids of the articles in the index. */
+  articleIds(): string[] {
+    return [...this.passages.articleIdsHeld()]
   }
 
   /** Files everything added so far, as the first query would (for timing a build). */
@@ -228,7 +265,10 @@ export class SearchIndex {
 
   /** Indexes each paragraph of an article as a passage; the title is a field of each. */
   addArticle(article: Pick<Article, 'id' | 'title' | 'paragraphs'>): void {
+    // An article added again replaces itself.
+    if (this.passages.has(article.id)) this.removeArticles([article.id])
     const title = this.analyse(article.title)
+    this.passages.declare(article.id, article.title)
     article.paragraphs.forEach((text, paragraph) => {
       this.addPassage(
         { kind: 'passage', articleId: article.id, title: article.title, paragraph, text },
@@ -246,7 +286,7 @@ export class SearchIndex {
   private addPassage(doc: SearchDocument, title: Field): number {
     const body = this.analyse(doc.text)
     const pending: Pending = {
-      id: this.passages.length,
+      id: this.passages.push(doc, body.length, title.length),
       body: body.counts,
       bodyLength: body.length,
       title: title.counts,
@@ -256,7 +296,6 @@ export class SearchIndex {
     for (const t of pending.title.keys()) {
       if (!pending.body.has(t)) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
     }
-    this.passages.push(doc)
     this.pending.push(pending)
     // A large library is filed as it comes once its average lengths have settled, rather than
     // holding every passage's words until the first search.
@@ -312,62 +351,258 @@ export class SearchIndex {
     for (const [t, inTitle] of p.title) if (!p.body.has(t)) weigh(t, 0, inTitle)
   }
 
-  /** The whole index as JSON-ready data; only for indexes of article passages. */
+  /**
+   * Removes articles' passages: their words no longer count in how many passages use a word,
+   * nor their lengths in the averages. Filed passages are taken out of every term's postings
+   * in one pass over the index, so removing many articles at once costs what removing one does.
+   * Passages filed before keep the weights they were filed with (see `flush`).
+   */
+  removeArticles(articleIds: Iterable<string>): void {
+    const gone: number[] = []
+    for (const articleId of articleIds) {
+      const range = this.passages.rangeOf(articleId)
+      if (!range) continue
+      for (let id = range[0]; id < range[1]; id++) gone.push(id)
+      this.passages.removeArticle(articleId)
+    }
+    if (!gone.length) return
+    const dead = new Uint8Array(this.passages.length)
+    for (const id of gone) {
+      dead[id] = 1
+      this.bodyTotal -= this.passages.bodyLength(id)
+      this.titleTotal -= this.passages.titleLength(id)
+    }
+    let filed = gone.length
+    const kept = this.pending.filter((p) => {
+      if (!dead[p.id]) return true
+      for (const t of p.body.keys()) this.countDown(t, 1)
+      for (const t of p.title.keys()) if (!p.body.has(t)) this.countDown(t, 1)
+      filed--
+      return false
+    })
+    this.pending.splice(0, this.pending.length, ...kept)
+    if (filed) this.removePostings(dead)
+    this.lookups.clear()
+    this.idfs.clear()
+    this.feedbackWeights.clear()
+    this.sorted = null
+  }
+
+  /** Takes the marked passages out of every term's postings, counting their uses down. */
+  private removePostings(dead: Uint8Array): void {
+    const changed: [string, (number[] | undefined)[]][] = []
+    const hitsIn = (ids: ArrayLike<number>): number => {
+      let hits = 0
+      for (let i = 0; i < ids.length; i++) hits += dead[ids[i] as number] as number
+      return hits
+    }
+    for (const term of [...this.docFreq.keys()]) {
+      let removed = 0
+      const region = this.loaded.get(term)
+      if (region && hitsIn(region)) {
+        // The region's slot numbers and counts are read as ids too: filter exactly instead.
+        const slots = slotsOfRegion(region)
+        const kept: number[][] = []
+        slots.forEach((ids, slot) => {
+          if (!ids) return
+          const left = Array.prototype.filter.call(ids, (id: number) => !dead[id]) as number[]
+          removed += ids.length - left.length
+          if (left.length) kept[slot] = left
+        })
+        if (removed) this.loaded.set(term, regionOf(kept))
+      }
+      const slots = this.slotsOf(term)
+      let kept: (number[] | undefined)[] | undefined
+      for (let slot = 0; slot < slots.length; slot++) {
+        const ids = slots[slot]
+        if (!ids?.length) continue
+        const hits = hitsIn(ids)
+        if (!hits) continue
+        kept ??= slots.slice()
+        const left = ids.filter((id) => !dead[id])
+        kept[slot] = left.length ? left : undefined
+        removed += hits
+      }
+      if (kept) changed.push([term, kept])
+      if (removed) this.countDown(term, removed)
+    }
+    // FlexSearch's import sets each term's postings to those given (it takes parsed data too).
+    if (changed.length) this.postings.import('map', changed as never)
+  }
+
+  private countDown(term: string, by: number): void {
+    const left = (this.docFreq.get(term) ?? 0) - by
+    if (left > 0) this.docFreq.set(term, left)
+    else this.docFreq.delete(term)
+  }
+
+  /** A term's postings by impact slot, as FlexSearch holds them (read only). */
+  private slotsOf(term: string): (number[] | undefined)[] {
+    return this.postings.search(term, { resolve: false }).result as (number[] | undefined)[]
+  }
+
+  /** A term's postings by impact slot: those loaded, then those added since, per slot. */
+  private allSlotsOf(term: string): [loaded: Slots, added: Slots] {
+    const region = this.loaded.get(term)
+    return [region ? slotsOfRegion(region) : [], this.slotsOf(term)]
+  }
+
+  /** The whole index as columns; only for indexes of article passages. */
   toSnapshot(): SearchSnapshot {
     if (this.pending.length) this.flush()
-    const all = Array.from({ length: this.passages.length }, (_, id) => this.passages.get(id))
-    const titles = [...new Set(all.map((p) => p.title))]
-    const titleIds = new Map(titles.map((t, i) => [t, i]))
-    const chunks = (index: Index): [string, string][] => {
-      const out: [string, string][] = []
-      void index.export((key: string, data: string) => {
-        out.push([key, data])
-      })
-      return out
+    // Passages renumbered densely, article by article.
+    const renumbered = new Int32Array(this.passages.length).fill(-1)
+    const articles: [string, string][] = []
+    const passages: number[] = []
+    let next = 0
+    for (const articleId of this.passages.articleIdsHeld()) {
+      const [first, end] = this.passages.rangeOf(articleId) as [number, number]
+      const article = articles.length
+      articles.push([articleId, this.passages.placeOf(first)?.title ?? this.titleOf(articleId)])
+      for (let id = first; id < end; id++) {
+        renumbered[id] = next++
+        const place = this.passages.placeOf(id)
+        passages.push(
+          article,
+          place?.paragraph ?? 0,
+          this.passages.bodyLength(id),
+          this.passages.titleLength(id),
+        )
+      }
     }
+    const terms: string[] = []
+    const termNumbers = new Map<string, number>()
+    const postings: number[] = []
+    for (const term of this.docFreq.keys()) {
+      const [first, later] = this.allSlotsOf(term)
+      const countAt = postings.length
+      let used = 0
+      postings.push(0)
+      for (let slot = 0; slot < LEVELS; slot++) {
+        const a = first[slot]
+        const b = later[slot]
+        const length = (a?.length ?? 0) + (b?.length ?? 0)
+        if (!length) continue
+        postings.push(slot, length)
+        for (const ids of [a, b]) {
+          for (let i = 0; i < (ids?.length ?? 0); i++) {
+            postings.push(renumbered[(ids as ArrayLike<number>)[i] as number] as number)
+          }
+        }
+        used++
+      }
+      postings[countAt] = used
+      if (!used) {
+        postings.length = countAt
+        continue
+      }
+      termNumbers.set(term, terms.length)
+      terms.push(term)
+    }
+    // Words whose term no passage uses any more are left behind.
+    const words: string[] = []
+    const wordTerms: number[] = []
+    const wordNumbers = new Map<number, number>()
+    for (const [word, id] of this.vocabularyIds) {
+      const term = termNumbers.get(this.vocabularyTerms[id] as string)
+      if (term === undefined) continue
+      wordNumbers.set(id, words.length)
+      words.push(word)
+      wordTerms.push(term)
+    }
+    const compounds = this.compounds.flatMap(([, id]) => {
+      const at = wordNumbers.get(id)
+      return at === undefined ? [] : [at]
+    })
     return {
       version: SNAPSHOT_VERSION,
       tuning: this.tuning,
-      passages: all.map((p) => [p.articleId, p.paragraph, titleIds.get(p.title) ?? 0]),
-      titles,
-      docFreq: [...this.docFreq],
-      bodyTotal: this.bodyTotal,
-      titleTotal: this.titleTotal,
-      vocabulary: [...this.vocabularyIds].map(([word, id]) => [
-        word,
-        this.vocabularyTerms[id] as string,
-      ]),
-      compounds: this.compounds,
-      flexPostings: chunks(this.postings),
+      articles,
+      passages: Int32Array.from(passages),
+      terms,
+      postings: Int32Array.from(postings),
+      words,
+      wordTerms: Int32Array.from(wordTerms),
+      compounds: Int32Array.from(compounds),
     }
   }
 
+  private titleOf(articleId: string): string {
+    const range = this.passages.rangeOf(articleId)
+    return (range && this.passages.placeOf(range[0])?.title) ?? ''
+  }
+
   /**
-   * An index from its snapshot; `textOf` gives each passage's text back. Throws on a
-   * snapshot of another version or one that does not match the library.
+   * An index from its snapshot; `textOf` gives passages' texts back when they are shown.
+   * Throws on a snapshot of another version or one whose columns do not agree.
    */
-  static fromSnapshot(
-    snapshot: SearchSnapshot,
-    textOf: (articleId: string, paragraph: number) => string | undefined,
-  ): SearchIndex {
+  static fromSnapshot(snapshot: SearchSnapshot, textOf: TextOf): SearchIndex {
     if (snapshot.version !== SNAPSHOT_VERSION) throw new Error('search snapshot of another version')
-    const index = new SearchIndex(snapshot.tuning)
-    for (const [articleId, paragraph, title] of snapshot.passages) {
-      const text = textOf(articleId, paragraph)
-      if (text === undefined)
-        throw new Error(`search snapshot names a missing passage ${articleId}`)
-      const passageTitle = snapshot.titles[title] ?? ''
-      index.passages.push({ kind: 'passage', articleId, title: passageTitle, paragraph, text })
+    const index = new SearchIndex(snapshot.tuning, undefined, textOf)
+    const { passages, postings, articles, terms } = snapshot
+    if (passages.length % PASSAGE_FIELDS) throw new Error('search snapshot: passages cut short')
+    let article = -1
+    for (let at = 0; at < passages.length; at += PASSAGE_FIELDS) {
+      const number = passages[at] as number
+      const bodyLength = passages[at + 2] as number
+      const titleLength = passages[at + 3] as number
+      if (number < article || number >= articles.length)
+        throw new Error('search snapshot: passages out of order')
+      while (article < number) {
+        article++
+        const [id, title] = articles[article] as [string, string]
+        index.passages.declare(id, title)
+      }
+      const [articleId, title] = articles[number] as [string, string]
+      const paragraph = passages[at + 1] as number
+      index.passages.push(
+        { kind: 'passage', articleId, title, paragraph, text: '' },
+        bodyLength,
+        titleLength,
+      )
+      index.bodyTotal += bodyLength
+      index.titleTotal += titleLength
     }
-    for (const [term, df] of snapshot.docFreq) index.docFreq.set(term, df)
-    index.bodyTotal = snapshot.bodyTotal
-    index.titleTotal = snapshot.titleTotal
-    snapshot.vocabulary.forEach(([word, term], id) => {
+    // Articles without a passage (empty ones) after the last passage.
+    for (article++; article < articles.length; article++) {
+      const [id, title] = articles[article] as [string, string]
+      index.passages.declare(id, title)
+    }
+    const count = index.passages.length
+    let at = 0
+    for (const term of terms) {
+      const start = at
+      const used = postings[at++]
+      if (used === undefined) throw new Error('search snapshot: postings cut short')
+      let uses = 0
+      for (let s = 0; s < used; s++) {
+        const slot = postings[at] as number
+        const length = postings[at + 1] as number
+        const end = at + 2 + length
+        if (!(slot >= 0 && slot < LEVELS && length >= 0 && end <= postings.length))
+          throw new Error('search snapshot: postings out of range')
+        for (let i = at + 2; i < end; i++) {
+          const id = postings[i] as number
+          if (!(id >= 0 && id < count)) throw new Error('search snapshot: unknown passage')
+        }
+        uses += length
+        at = end
+      }
+      // Read in place: a view of the snapshot's bytes, not a copy.
+      index.loaded.set(term, postings.subarray(start, at))
+      index.docFreq.set(term, uses)
+    }
+    if (at !== postings.length) throw new Error('search snapshot: postings do not match terms')
+    snapshot.words.forEach((word, id) => {
+      const term = terms[snapshot.wordTerms[id] as number]
+      if (term === undefined) throw new Error('search snapshot: a word without its term')
       index.vocabularyIds.set(word, id)
       index.vocabularyTerms.push(term)
     })
-    index.compounds.push(...snapshot.compounds)
-    for (const [key, data] of snapshot.flexPostings) index.postings.import(key, data)
+    for (const id of snapshot.compounds) {
+      const word = snapshot.words[id]
+      if (word !== undefined) index.compounds.push([word, id])
+    }
     return index
   }
 
@@ -386,7 +621,8 @@ export class SearchIndex {
   /** Every folded word of the index, with how many passages use it (for spelling). */
   *words(): Generator<[word: string, uses: number]> {
     for (const [word, id] of this.vocabularyIds) {
-      yield [word, this.docFreq.get(this.vocabularyTerms[id] as string) ?? 0]
+      const uses = this.docFreq.get(this.vocabularyTerms[id] as string) ?? 0
+      if (uses) yield [word, uses]
     }
   }
 
@@ -443,11 +679,16 @@ export class SearchIndex {
 
     const phrases = parsed.phrases
     if (words.length + expansions.length === 0 && phrases.length > 0) {
-      for (let id = 0; id < n; id++) this.board.touch(id)
+      for (let id = 0; id < n; id++) if (this.passages.alive(id)) this.board.touch(id)
     }
     const ranked: RankedPassage[] = []
-    for (const r of this.board.take(phrases.length ? n : limit)) {
+    // A few more than asked for, in case some passages' articles have just gone.
+    let checked = 0
+    for (const r of this.board.take(phrases.length ? n : limit + 8)) {
+      // Texts read from the library: a phrase is looked for in the best passages only.
+      if (phrases.length && this.passages.lazy && ++checked > MAX_PHRASE_CHECKS) break
       const passage = this.passages.get(r.id)
+      if (!passage) continue
       if (phrases.length && !hasPhrases(passage.text, phrases)) continue
       ranked.push({ id: r.id, score: r.score, passage })
       if (ranked.length >= limit) break
@@ -489,6 +730,7 @@ export class SearchIndex {
     let terms = this.feedbackWeights.get(id)
     if (!terms) {
       const passage = this.passages.get(id)
+      if (!passage) return new Map()
       // Compounds' wholes are left to the reader to ask for: as feedback they overweigh a name.
       const body = indexTerms(passage.text, false)
       const title = passage.kind === 'passage' ? indexTerms(passage.title, false) : NO_TERMS
@@ -578,12 +820,15 @@ export class SearchIndex {
   private sortedVocabulary(): SortedVocabulary {
     if (!this.sorted) {
       const compounds = new Set(this.compounds.map(([, id]) => id))
-      const entries = [...this.vocabularyIds].map(([word, id]) => ({
-        word,
-        id,
-        uses: this.docFreq.get(this.vocabularyTerms[id] as string) ?? 0,
-        compound: compounds.has(id),
-      }))
+      const entries = [...this.vocabularyIds]
+        .map(([word, id]) => ({
+          word,
+          id,
+          uses: this.docFreq.get(this.vocabularyTerms[id] as string) ?? 0,
+          compound: compounds.has(id),
+        }))
+        // Words of removed articles only.
+        .filter((e) => e.uses > 0)
       this.sorted = new SortedVocabulary(entries)
     }
     return this.sorted
@@ -596,15 +841,14 @@ export class SearchIndex {
   private postingsOf(term: string): Postings {
     let postings = this.lookups.get(term)
     if (!postings) {
-      const slots = this.postings.search(term, { resolve: false }).result as (
-        number[] | undefined
-      )[]
+      const [first, later] = this.allSlotsOf(term)
       postings = { levels: [], count: 0, idf: this.idf(term) }
-      for (let slot = 0; slot < slots.length; slot++) {
-        const ids = slots[slot]
-        if (!ids?.length) continue
-        postings.levels.push({ weight: this.weightOfSlot(slot), ids })
-        postings.count += ids.length
+      for (let slot = 0; slot < LEVELS; slot++) {
+        for (const ids of [first[slot], later[slot]]) {
+          if (!ids?.length) continue
+          postings.levels.push({ weight: this.weightOfSlot(slot), ids })
+          postings.count += ids.length
+        }
       }
       // Bounded: a stream of distinct queries must not grow it without end.
       if (this.lookups.size >= MAX_LOOKUPS) this.lookups.clear()
@@ -645,7 +889,40 @@ export class SearchIndex {
   }
 }
 
+/** A term's region of a snapshot's postings column, by impact slot (views, not copies). */
+function slotsOfRegion(region: Int32Array): Slots {
+  const slots: Slots = []
+  let at = 1
+  for (let s = 0; s < (region[0] as number); s++) {
+    const length = region[at + 1] as number
+    slots[region[at] as number] = region.subarray(at + 2, at + 2 + length)
+    at += 2 + length
+  }
+  return slots
+}
+
+/** The region holding these slots' postings. */
+function regionOf(slots: number[][]): Int32Array {
+  const out: number[] = [0]
+  let used = 0
+  slots.forEach((ids, slot) => {
+    used++
+    out.push(slot, ids.length)
+    for (const id of ids) out.push(id)
+  })
+  out[0] = used
+  return Int32Array.from(out)
+}
+
+const ASCII_TEXT = /^\p{ASCII}*$/u
+
 function hasPhrases(text: string, phrases: string[][]): boolean {
+  // An ASCII text folds to its lower case: a phrase word it does not contain rules it out
+  // before the text is split into words.
+  if (ASCII_TEXT.test(text)) {
+    const lower = text.toLowerCase()
+    if (!phrases.every((p) => p.every((w) => lower.includes(w)))) return false
+  }
   const words = ` ${wordsOf(text).join(' ')} `
   return phrases.every((p) => words.includes(` ${p.join(' ')} `))
 }

@@ -4,6 +4,7 @@ import { loadArticleLibrary } from '../../../../src/main/services/library/articl
 import {
   DEFAULT_TUNING,
   SearchIndex,
+  type RankedPassage,
   type SearchSnapshot,
 } from '../../../../src/main/services/search/searchIndex'
 import { termsOf } from '../../../../src/main/services/search/analyzer'
@@ -249,7 +250,7 @@ describe('SearchIndex on the Cranfield collection', () => {
   }, 60_000)
 
   it('gives the same answers from a snapshot as from a rebuild', () => {
-    const snapshot = JSON.parse(JSON.stringify(cranfield.toSnapshot())) as SearchSnapshot
+    const snapshot: SearchSnapshot = cranfield.toSnapshot()
     const texts = new Map(documents.map((d) => [String(d.id), d.text]))
     const loaded = SearchIndex.fromSnapshot(snapshot, (id) => texts.get(id))
     for (const q of [queries[0]!.text, 'boundary lay', '"heat transfer"', 'supersonic ']) {
@@ -258,7 +259,15 @@ describe('SearchIndex on the Cranfield collection', () => {
     expect(() => SearchIndex.fromSnapshot({ ...snapshot, version: 0 } as never, () => '')).toThrow(
       /version/,
     )
-    expect(() => SearchIndex.fromSnapshot(snapshot, () => undefined)).toThrow(/missing passage/)
+    // Postings that name passages the snapshot does not have are refused.
+    const cut = { ...snapshot, passages: snapshot.passages.subarray(0, 40) }
+    expect(() => SearchIndex.fromSnapshot(cut, (id) => texts.get(id))).toThrow(/unknown passage/)
+    // A passage whose article is gone from the library is never an answer.
+    const without = SearchIndex.fromSnapshot(snapshot, (id) =>
+      id === '1' ? undefined : texts.get(id),
+    )
+    const all = loaded.search('boundary layer', 50).filter((h) => h.articleId !== '1')
+    expect(without.search('boundary layer', 50).slice(0, 40)).toEqual(all.slice(0, 40))
   })
 })
 
@@ -275,5 +284,117 @@ describe('SearchIndex without titles (the reader’s bookmarks and notes)', () =
     })
     expect(notes.search('zeugma quokka').map((h) => h.kind)).toEqual(['note', 'bookmark'])
     expect(notes.search('quok').map((h) => h.kind)).toEqual(['bookmark'])
+  })
+})
+
+describe('SearchIndex as articles come and go', () => {
+  const { documents, queries } = loadCranfield()
+  const asArticle = (d: (typeof documents)[number]) =>
+    article(String(d.id), d.title, d.text.split(/(?<=\s\.)\s+(?=\S)/).filter(Boolean))
+  // Every fifth abstract goes; the rest stay.
+  const leaving = new Set(documents.filter((d) => d.id % 5 === 0).map((d) => String(d.id)))
+  const staying = documents.filter((d) => !leaving.has(String(d.id)))
+
+  it('ranks after removals as a fresh build of what is left does', () => {
+    const grown = new SearchIndex()
+    for (const d of documents) grown.addArticle(asArticle(d))
+    grown.rank('warm up: file every passage', 1)
+    grown.removeArticles(leaving)
+    const fresh = new SearchIndex()
+    for (const d of staying) fresh.addArticle(asArticle(d))
+    expect(grown.size).toBe(fresh.size)
+    expect(grown.articleIds().sort()).toEqual(fresh.articleIds().sort())
+    const key = (r: RankedPassage) => `${r.passage.articleId}#${r.passage.paragraph}`
+    let sameFirst = 0
+    let overlap = 0
+    const offs: number[] = []
+    for (const q of queries) {
+      const a = grown.rank(q.text, 10)
+      const b = fresh.rank(q.text, 10)
+      expect(
+        a.some((r) => leaving.has(r.passage.articleId)),
+        q.text,
+      ).toBe(false)
+      // Idf is exact; only the weights' quantisation (filed against other averages) differs,
+      // so the first answer is the fresh build's first or one it scores within 3% of it.
+      const first = b.find((r) => key(r) === key(a[0]!))
+      expect(first?.score, q.text).toBeGreaterThanOrEqual(0.97 * b[0]!.score)
+      if (key(a[0]!) === key(b[0]!)) sameFirst++
+      for (const r of a) {
+        const there = b.find((x) => key(x) === key(r))
+        if (there) offs.push(Math.abs(r.score - there.score) / there.score)
+      }
+      overlap += a.filter((r) => b.some((x) => key(x) === key(r))).length / b.length
+    }
+    expect(sameFirst / queries.length).toBeGreaterThan(0.97)
+    expect(overlap / queries.length).toBeGreaterThan(0.97)
+    expect(offs.reduce((sum, off) => sum + off, 0) / offs.length).toBeLessThan(0.01)
+  })
+
+  it('removes passages not yet filed exactly', () => {
+    // Few enough passages that none is filed before the first search.
+    const some = documents.slice(0, 400)
+    const grown = new SearchIndex()
+    for (const d of some) grown.addArticle(asArticle(d))
+    grown.removeArticles(leaving)
+    const fresh = new SearchIndex()
+    for (const d of some) if (!leaving.has(String(d.id))) fresh.addArticle(asArticle(d))
+    for (const q of queries.slice(0, 40)) {
+      expect(grown.search(q.text, 10), q.text).toEqual(fresh.search(q.text, 10))
+    }
+  })
+
+  it('forgets the words only removed articles used', () => {
+    const grown = new SearchIndex()
+    grown.addArticle(article('a', 'Alpha', ['The zeugma of the quokka.']))
+    grown.addArticle(article('b', 'Beta', ['A quokka in the garden.']))
+    grown.rank('quokka', 5)
+    grown.removeArticles(['a'])
+    expect(grown.search('zeugma')).toEqual([])
+    expect(grown.search('zeug')).toEqual([])
+    expect([...grown.words()].map(([w]) => w)).not.toContain('zeugma')
+    expect(grown.search('quokka').map((h) => h.articleId)).toEqual(['b'])
+    // Added again, an article is found again; added twice, it is held once.
+    grown.addArticle(article('a', 'Alpha', ['The zeugma of the quokka.']))
+    grown.addArticle(article('a', 'Alpha', ['The zeugma of the quokka.']))
+    expect(grown.search('zeugma').map((h) => h.articleId)).toEqual(['a'])
+    expect(grown.size).toBe(2)
+  })
+
+  it('removes and adds articles after loading as it does before saving', () => {
+    const texts = new Map(documents.map((d) => [String(d.id), asArticle(d).paragraphs]))
+    const textOf = (id: string, p: number) => texts.get(id)?.[p]
+    const grown = new SearchIndex()
+    for (const d of documents.slice(0, 1200)) grown.addArticle(asArticle(d))
+    const loaded = SearchIndex.fromSnapshot(grown.toSnapshot(), textOf)
+    for (const index of [grown, loaded]) {
+      index.removeArticles(leaving)
+      for (const d of documents.slice(1200)) index.addArticle(asArticle(d))
+    }
+    expect(loaded.size).toBe(grown.size)
+    for (const q of [...queries.slice(0, 30).map((q) => q.text), 'boundary lay']) {
+      expect(loaded.search(q, 10), q).toEqual(grown.search(q, 10))
+    }
+    const again = SearchIndex.fromSnapshot(loaded.toSnapshot(), textOf)
+    for (const q of queries.slice(30, 50)) {
+      expect(again.search(q.text, 10), q.text).toEqual(loaded.search(q.text, 10))
+    }
+  })
+
+  it('snapshots after removals as a fresh build of what is left', () => {
+    const grown = new SearchIndex()
+    for (const d of documents) grown.addArticle(asArticle(d))
+    grown.rank('warm up', 1)
+    grown.removeArticles(leaving)
+    const texts = new Map(staying.map((d) => [String(d.id), asArticle(d).paragraphs]))
+    const loaded = SearchIndex.fromSnapshot(grown.toSnapshot(), (id, p) => texts.get(id)?.[p])
+    expect(loaded.size).toBe(grown.size)
+    for (const q of [
+      ...queries.slice(0, 20).map((q) => q.text),
+      'boundary lay',
+      '"heat transfer"',
+    ]) {
+      expect(loaded.search(q, 10), q).toEqual(grown.search(q, 10))
+    }
   })
 })

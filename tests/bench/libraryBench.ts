@@ -1,0 +1,216 @@
+/**
+ * A large imported library's search, through the same service the app runs: ~10 000 articles
+ * of 1–3k words in paragraphs, made from the Cranfield and CACM abstracts. Times the rebuild
+ * (in the worker) with no snapshot, the open with a snapshot on disk (load + first answer),
+ * searches over the bench's question sets, and memory after the open.
+ *
+ * `libraryBench` takes a factory for the library, so the on-disk library can be measured the
+ * same way (`createArticleLibrary` by default: articles in memory).
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import {
+  createArticleLibrary,
+  type ArticleLibrary,
+} from '../../src/main/services/library/articleLibrary'
+import { SNAPSHOT_FILE } from '../../src/main/services/search/indexStore'
+import { createLibrarySearch } from '../../src/main/services/search/librarySearch'
+import type { Article } from '../../src/shared/types'
+import { seededRandom } from './corpus'
+import type { BenchDocument, BenchQuery } from './cranfield'
+import { percentile } from './metrics'
+
+export interface LibraryFigures {
+  articles: number
+  paragraphs: number
+  words: number
+  /** No snapshot: the worker builds the index; the main thread's longest stall meanwhile. */
+  rebuildms: number
+  rebuildStallms: number
+  snapshotmb: number
+  /** A snapshot on disk: from creating the service to the first search answered. */
+  openms: number
+  openStallms: number
+  /** Searches (snippets included) per question set, over the opened index. */
+  search: { set: string; queries: number; p50ms: number; p99ms: number }[]
+  /**
+   * After the open, collected: the process's heap and RSS, and what the index holds (heap and
+   * buffers: loaded postings stay in the snapshot's bytes, outside the heap).
+   */
+  heapmb: number
+  rssmb: number
+  indexmb: number
+}
+
+export type LibraryFactory = (articles: Article[], dir: string) => Promise<ArticleLibrary>
+
+export const inMemoryLibrary: LibraryFactory = (articles) =>
+  Promise.resolve(createArticleLibrary(articles))
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.()
+const mb = (bytes: number): number => bytes / 2 ** 20
+
+/**
+ * `count` articles of 1–3k words: each a run of abstracts (one per paragraph, sentences
+ * shuffled) drawn from both collections, titled by its first abstract's title.
+ */
+export function libraryArticles(documents: BenchDocument[], count: number, seed = 3): Article[] {
+  const random = seededRandom(seed)
+  const usable = documents.filter((d) => d.text.split(' ').length >= 30)
+  const articles: Article[] = []
+  for (let i = 0; i < count; i++) {
+    const target = 1000 + Math.floor(random() * 2000)
+    const paragraphs: string[] = []
+    let words = 0
+    let title = ''
+    while (words < target) {
+      const d = usable[Math.floor(random() * usable.length)] as BenchDocument
+      title ||= d.title
+      const sentences = d.text.split(/(?<=\s\.)\s+/)
+      for (let j = sentences.length - 1; j > 0; j--) {
+        const k = Math.floor(random() * (j + 1))
+        ;[sentences[j], sentences[k]] = [sentences[k] as string, sentences[j] as string]
+      }
+      const text = sentences.join(' ')
+      paragraphs.push(text)
+      words += text.split(' ').length
+    }
+    articles.push({
+      id: `imported-${i.toString(36).padStart(4, '0')}`,
+      title: title || `Article ${i}`,
+      paragraphs,
+      headings: [],
+      words,
+      readingMinutes: Math.ceil(words / 230),
+      origin: 'imported',
+    })
+  }
+  return articles
+}
+
+/** How long the main thread was held at most while `work` ran. */
+async function stalled<T>(work: () => Promise<T>): Promise<[T, number, number]> {
+  const delay = monitorEventLoopDelay({ resolution: 5 })
+  delay.enable()
+  const start = performance.now()
+  const out = await work()
+  const ms = performance.now() - start
+  // The histogram hears of a stall when its timer next runs: let it.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  delay.disable()
+  return [out, ms, delay.max / 1e6]
+}
+
+export async function libraryBench(options: {
+  documents: BenchDocument[]
+  questionSets: Record<string, BenchQuery[]>
+  count?: number
+  factory?: LibraryFactory
+  log?: (line: string) => void
+}): Promise<LibraryFigures> {
+  const log = options.log ?? (() => {})
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-bench-library-'))
+  try {
+    log(`library: making ${options.count ?? 10_000} articles…`)
+    const articles = libraryArticles(options.documents, options.count ?? 10_000)
+    const library = await (options.factory ?? inMemoryLibrary)(articles, dataDir)
+    const paragraphs = articles.reduce((s, a) => s + a.paragraphs.length, 0)
+    const words = articles.reduce((s, a) => s + a.words, 0)
+    const serviceOptions = { dataDir, inlineWords: 0, saveDelayMs: 3_600_000 }
+
+    log('library: rebuild in the worker…')
+    const [built, rebuildms, rebuildStallms] = await stalled(async () => {
+      const s = createLibrarySearch(library, undefined, serviceOptions)
+      await s.whenReady()
+      return s
+    })
+    if (built.status().source !== 'worker') throw new Error(`built by ${built.status().source}`)
+    await built.close()
+    const snapshotmb = mb((await stat(join(dataDir, SNAPSHOT_FILE))).size)
+
+    gc()
+    gc()
+    const inUse = (m: NodeJS.MemoryUsage): number => m.heapUsed + m.external
+    const before = inUse(process.memoryUsage())
+    log('library: open with the snapshot…')
+    const firstQuestion = Object.values(options.questionSets)[0]?.[0]?.text ?? 'wing'
+    const [search, openms, openStallms] = await stalled(async () => {
+      const s = createLibrarySearch(library, undefined, serviceOptions)
+      await s.whenReady()
+      s.search(firstQuestion, 20)
+      return s
+    })
+    if (search.status().source !== 'snapshot') {
+      throw new Error(`opened from ${search.status().source}: ${search.status().problem}`)
+    }
+    gc()
+    gc()
+    const memory = process.memoryUsage()
+
+    const sets: LibraryFigures['search'] = []
+    for (const [set, queries] of Object.entries(options.questionSets)) {
+      log(`library: search, ${set}…`)
+      for (const q of queries.slice(0, 20)) search.search(q.text, 20) // warm up
+      const times: number[] = []
+      for (const q of queries) {
+        const start = performance.now()
+        search.search(q.text, 20)
+        times.push(performance.now() - start)
+      }
+      sets.push({
+        set,
+        queries: queries.length,
+        p50ms: percentile(times, 50),
+        p99ms: percentile(times, 99),
+      })
+    }
+    await search.close()
+    return {
+      articles: articles.length,
+      paragraphs,
+      words,
+      rebuildms,
+      rebuildStallms,
+      snapshotmb,
+      openms,
+      openStallms,
+      search: sets,
+      heapmb: mb(memory.heapUsed),
+      rssmb: mb(memory.rss),
+      indexmb: mb(inUse(memory) - before),
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+export function libraryReport(f: LibraryFigures): string {
+  const ms = (n: number): string => `${n.toFixed(1)} ms`
+  const rows: [string, string, string][] = [
+    [
+      `open with the snapshot on disk (${f.snapshotmb.toFixed(1)} MB): load + first search`,
+      ms(f.openms),
+      '< 1 s',
+    ],
+    ['… longest main-thread stall during the open', ms(f.openStallms), ''],
+    ['rebuild without a snapshot (worker), to ready', ms(f.rebuildms), ''],
+    ['… longest main-thread stall during the rebuild', ms(f.rebuildStallms), ''],
+    ...f.search.flatMap((s): [string, string, string][] => [
+      [`search p50, ${s.set} (${s.queries} queries, snippets included)`, ms(s.p50ms), ''],
+      [`search p99, ${s.set}`, ms(s.p99ms), '< 10 ms'],
+    ]),
+    [
+      'memory after the open: heap / RSS of the process (the index’s own heap + buffers)',
+      `${f.heapmb.toFixed(0)} / ${f.rssmb.toFixed(0)} MB (${f.indexmb.toFixed(0)} MB)`,
+      '',
+    ],
+  ]
+  return [
+    `## Library: ${f.articles.toLocaleString('en')} imported articles (${f.paragraphs.toLocaleString('en')} paragraphs, ${(f.words / 1e6).toFixed(1)}M words)`,
+    '| path | measured | target |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
+}
