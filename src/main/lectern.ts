@@ -66,7 +66,9 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
     const inTrash = (id: string): boolean => Boolean(imported.entry(id)?.deleted)
     const annotations = createAnnotationService({ store, library, inTrash })
     if (!readOnly) await purgeOldTrash(imported, annotations)
-    const search = createLibrarySearch(library, annotations)
+    const search = createLibrarySearch(library, annotations, { dataDir: options.dataDir, readOnly })
+    const closeImported = closeLibrary
+    closeLibrary = () => search.close().finally(closeImported)
     const exporter = createExportService({ library, annotations, store })
     const settings = createSettingsService(store)
     let importer: LibraryImport | undefined

@@ -47,6 +47,8 @@ test('File ▸ Import reads a folder: progress, a summary that names each failur
   const dir = await mkdtemp(join(tmpdir(), 'lectern-import-'))
   await writeFile(join(dir, 'not-really.html'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 9]))
   await writeFile(join(dir, 'empty.md'), '')
+  // The index is built before the import, so what follows shows it growing.
+  await host.lectern.handlers.search({ query: 'sandbags volunteers' })
   await importFolder(app, host, [PAGES, dir])
 
   const dialog = await finished(app)
@@ -75,6 +77,13 @@ test('File ▸ Import reads a folder: progress, a summary that names each failur
   ).toBeVisible()
   await expect(article.locator('.block-item')).toHaveCount(2)
   await expect(article.locator('.block-caption')).toHaveText('The old mill on Tuesday morning.')
+
+  // Searched with everything else, as soon as it is in.
+  const search = app.getByRole('combobox', { name: 'Search all articles' })
+  await search.fill('sandbags volunteers')
+  const results = app.getByRole('listbox', { name: 'Search results' })
+  await expect(results.getByRole('group', { name: 'The river is rising' })).toBeVisible()
+  await search.press('Escape')
 
   // A right-to-left article reads right to left.
   await library(app)
@@ -226,9 +235,20 @@ test('the library filters by title and state, sorts, archives, and removes to a 
   await expect(app.getByRole('status').filter({ hasText: 'moved to the trash' })).toBeVisible()
   await expect(rows.filter({ hasText: 'Apple orchards' })).toHaveCount(0)
   expect(host.lectern.annotations.list().bookmarks).toHaveLength(0)
+  // Gone from search too, while it is in the trash.
+  expect(
+    (await host.lectern.handlers.search({ query: 'pruning orchards' })).hits.map(
+      (h) => h.articleId,
+    ),
+  ).not.toContain(apple.id)
   await app.getByRole('button', { name: 'Undo' }).click()
   await expect(rows.filter({ hasText: 'Apple orchards' })).toHaveCount(1)
   expect(host.lectern.annotations.list(apple.id).bookmarks).toHaveLength(1)
+  expect(
+    (await host.lectern.handlers.search({ query: 'pruning orchards' })).hits.map(
+      (h) => h.articleId,
+    ),
+  ).toContain(apple.id)
 })
 
 test('a bookmark on an imported article is exported to Markdown with the article', async ({
