@@ -7,7 +7,7 @@
  * `libraryBench` takes a factory for the library, so the on-disk library can be measured the
  * same way (`createArticleLibrary` by default: articles in memory).
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -15,6 +15,11 @@ import {
   createArticleLibrary,
   type ArticleLibrary,
 } from '../../src/main/services/library/articleLibrary'
+import {
+  contentIdOf,
+  openImportedLibrary,
+  type ImportedLibrary,
+} from '../../src/main/services/library/importedLibrary'
 import { SNAPSHOT_FILE } from '../../src/main/services/search/indexStore'
 import { createLibrarySearch } from '../../src/main/services/search/librarySearch'
 import type { Article } from '../../src/shared/types'
@@ -30,7 +35,7 @@ export interface LibraryFigures {
   rebuildms: number
   rebuildStallms: number
   snapshotmb: number
-  /** A snapshot on disk: from creating the service to the first search answered. */
+  /** A snapshot on disk: from opening the library (its catalog) to the first search answered. */
   openms: number
   openStallms: number
   /** Searches (snippets included) per question set, over the opened index. */
@@ -44,10 +49,43 @@ export interface LibraryFigures {
   indexmb: number
 }
 
-export type LibraryFactory = (articles: Article[], dir: string) => Promise<ArticleLibrary>
+/**
+ * A library of the given articles in the data folder `dir`; `reopen` opens it again as the
+ * app does at start (its cost counts towards the time to a usable window).
+ */
+export type LibraryFactory = (
+  articles: Article[],
+  dir: string,
+) => Promise<{ library: ArticleLibrary; reopen?: () => Promise<ArticleLibrary> }>
 
 export const inMemoryLibrary: LibraryFactory = (articles) =>
-  Promise.resolve(createArticleLibrary(articles))
+  Promise.resolve({ library: createArticleLibrary(articles) })
+
+/**
+ * The app's own library of imported articles: one folder each under `library/articles/`,
+ * as an import leaves them (written here without flushing each file, which only an import
+ * needs), then opened once so that its catalog is written, as after any import.
+ */
+export const onDiskLibrary: LibraryFactory = async (articles, dir) => {
+  const root = join(dir, 'library', 'articles')
+  for (const [i, a] of articles.entries()) {
+    const id = contentIdOf(Buffer.from(`bench article ${i}`))
+    const folder = join(root, id)
+    await mkdir(join(folder, 'images'), { recursive: true })
+    await writeFile(join(folder, 'article.json'), JSON.stringify({ ...a, id }))
+  }
+  const first = await openImportedLibrary(dir)
+  await first.close()
+  let library: ImportedLibrary = await openImportedLibrary(dir)
+  return {
+    library,
+    reopen: async () => {
+      await library.close()
+      library = await openImportedLibrary(dir)
+      return library
+    },
+  }
+}
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.()
 const mb = (bytes: number): number => bytes / 2 ** 20
@@ -115,7 +153,9 @@ export async function libraryBench(options: {
   try {
     log(`library: making ${options.count ?? 10_000} articles…`)
     const articles = libraryArticles(options.documents, options.count ?? 10_000)
-    const library = await (options.factory ?? inMemoryLibrary)(articles, dataDir)
+    log('library: writing them…')
+    const made = await (options.factory ?? onDiskLibrary)(articles, dataDir)
+    let library = made.library
     const paragraphs = articles.reduce((s, a) => s + a.paragraphs.length, 0)
     const words = articles.reduce((s, a) => s + a.words, 0)
     const serviceOptions = { dataDir, inlineWords: 0, saveDelayMs: 3_600_000 }
@@ -137,6 +177,8 @@ export async function libraryBench(options: {
     log('library: open with the snapshot…')
     const firstQuestion = Object.values(options.questionSets)[0]?.[0]?.text ?? 'wing'
     const [search, openms, openStallms] = await stalled(async () => {
+      // As at start: the library's catalog, then the index from its snapshot, then an answer.
+      if (made.reopen) library = await made.reopen()
       const s = createLibrarySearch(library, undefined, serviceOptions)
       await s.whenReady()
       s.search(firstQuestion, 20)
@@ -190,7 +232,7 @@ export function libraryReport(f: LibraryFigures): string {
   const ms = (n: number): string => `${n.toFixed(1)} ms`
   const rows: [string, string, string][] = [
     [
-      `open with the snapshot on disk (${f.snapshotmb.toFixed(1)} MB): load + first search`,
+      `open: the library's catalog, the index from its snapshot (${f.snapshotmb.toFixed(1)} MB), the first search`,
       ms(f.openms),
       '< 1 s',
     ],

@@ -92,7 +92,9 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         { progress: r.progress, paragraph: r.paragraph },
       ]),
     )
-    setProgress(Object.fromEntries(Object.entries(reading).map(([id, r]) => [id, r.progress])))
+    // What was read before; anything read since the window opened stays.
+    const before = Object.fromEntries(Object.entries(reading).map(([id, r]) => [id, r.progress]))
+    setProgress((now) => ({ ...before, ...now }))
     const last = articles.find((a) => a.id === user?.reading.lastArticleId) ?? articles[0]
     if (!last) return
     const saved = reading[last.id]

@@ -11,6 +11,7 @@
  * kept on disk (see indexStore.ts). While it is being built, answers come from the part that
  * is ready and say `indexing`.
  */
+import { plainText } from '../annotations/plainText'
 import type { SearchHit, SearchResult } from '../../../shared/types'
 import type { AnnotationService } from '../annotations/annotationService'
 import type { Article } from '../../../shared/types'
@@ -96,7 +97,9 @@ export function createLibrarySearch(
     const { bookmarks, notes: articleNotes } = annotations.live()
     bookmarkedParagraphs = new Set()
     for (const b of bookmarks) {
-      const text = [b.anchor.quote.exact, b.note, b.tags.join(' ')].filter(Boolean).join('\n')
+      const text = [b.anchor.quote.exact, plainText(b.note), b.tags.join(' ')]
+        .filter(Boolean)
+        .join('\n')
       const paragraph = b.placed?.paragraph ?? b.anchor.position.paragraph
       bookmarkedParagraphs.add(keyOf({ articleId: b.articleId, paragraph }))
       index.addDocument({
@@ -109,7 +112,7 @@ export function createLibrarySearch(
       })
     }
     for (const n of articleNotes) {
-      const text = [n.text, n.tags.join(' ')].filter(Boolean).join('\n')
+      const text = [plainText(n.text), n.tags.join(' ')].filter(Boolean).join('\n')
       index.addDocument({
         kind: 'note',
         annotationId: n.id,

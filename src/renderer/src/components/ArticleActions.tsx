@@ -68,7 +68,7 @@ export function ArticleEnding({
   onNext: (id: string) => void
 }) {
   return (
-    <footer className="article-ending" aria-label="End of article">
+    <section className="article-ending" aria-label="End of article">
       <p className="ending-mark" aria-hidden="true">
         ❧
       </p>
@@ -91,6 +91,6 @@ export function ArticleEnding({
           </button>
         )}
       </div>
-    </footer>
+    </section>
   )
 }

@@ -52,6 +52,8 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   const [hits, setHits] = useState<SearchHit[]>([])
   /** The corrected query the hits answer, when a word matched nothing. */
   const [correctedTo, setCorrectedTo] = useState<string | null>(null)
+  /** The library's index is still being built: the answer may grow. */
+  const [indexing, setIndexing] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [open, setOpen] = useState(false)
@@ -79,6 +81,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           if (stale) return
           setHits(r.hits)
           setCorrectedTo(r.showingResultsFor ?? null)
+          setIndexing(Boolean(r.indexing))
           setExpanded(new Set())
           setError(null)
           setActive(0)
@@ -205,6 +208,11 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         // Focusable (Tab from the box) so a long list can be scrolled from the keyboard too.
         <div className="search-panel" tabIndex={0} onBlur={closeUnlessWithin}>
           <p className="search-summary">{error ?? summary}</p>
+          {indexing && !error && (
+            <p className="state-detail">
+              Lectern is still indexing your library: some articles are not searched yet.
+            </p>
+          )}
           {tooShort && (
             <p className="state-detail">
               Type at least two letters: every word that starts with them is searched as you type.
