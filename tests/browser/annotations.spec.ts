@@ -11,6 +11,8 @@ const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 /** Selects characters [start, end) of a paragraph as a person dragging over them would. */
 async function select(page: Page, paragraph: number, start: number, end: number): Promise<string> {
   const p = reader(page).locator(`p[data-paragraph="${paragraph}"]`)
+  // As a reader's click in the text would: the keyboard leaves the note it was in.
+  await reader(page).focus()
   await p.scrollIntoViewIfNeeded()
   const text = await p.evaluate(
     (el, [s, e]) => {
@@ -54,10 +56,10 @@ test('select → bookmark → note → reload: the highlight and the note are st
   await expect(card).toContainText(quote)
   await expect.poll(() => highlighted(app, 'bm-blue')).toEqual([quote])
 
-  await card.getByRole('button', { name: /Note on this bookmark/ }).click()
-  await card
-    .getByRole('textbox', { name: 'Note on this bookmark' })
-    .fill('Shevchenko is the **key** source here.')
+  // Its note is open and has the keyboard: the reader types at once.
+  const note = card.getByRole('textbox', { name: 'Note on this bookmark' })
+  await expect(note).toBeFocused()
+  await app.keyboard.type('Shevchenko is the **key** source here.')
   await expect(card.getByRole('status')).toHaveText('Saved')
   await card
     .getByRole('textbox', { name: 'Tags' })

@@ -86,3 +86,43 @@ test('one Esc leaves search and puts the keyboard back in the article', async ({
   await app.keyboard.press('j')
   await expect(search).toHaveValue('drones')
 })
+
+test('Esc out of a note saves it and puts the keyboard back in the article', async ({ app }) => {
+  await notes(app).getByRole('button', { name: '+ Note' }).click()
+  const box = notes(app).getByRole('textbox', { name: 'Article note' })
+  await expect(box).toBeFocused()
+  await app.keyboard.type('Read on from here')
+  await app.keyboard.press('Escape')
+  await expect(reader(app)).toBeFocused()
+  await expect(notes(app).getByRole('article', { name: 'Article note' })).toContainText(
+    'Read on from here',
+  )
+  await app.keyboard.press('PageDown')
+  await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(0)
+})
+
+test('. and , step through the article’s bookmarks, in reading order', async ({ app, host }) => {
+  const id = '004_02c1bed588b60a46'
+  for (const paragraph of [3, 12, 20])
+    await host.lectern.handlers.addBookmark({
+      articleId: id,
+      position: { paragraph, start: 0, end: 12 },
+    })
+  await app.reload()
+  await app
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Close Relations/ })
+    .click()
+  await reader(app).focus()
+  const cards = notes(app).getByRole('article', { name: /^Bookmark/ })
+  await expect(cards).toHaveCount(3)
+  await app.keyboard.press('.')
+  await expect(cards.nth(0)).toHaveAttribute('aria-current', 'true')
+  await expect(reader(app).locator('p[data-paragraph="3"]')).toBeInViewport()
+  await app.keyboard.press('.')
+  await expect(cards.nth(1)).toHaveAttribute('aria-current', 'true')
+  await expect(reader(app).locator('p[data-paragraph="12"]')).toBeInViewport()
+  await app.keyboard.press(',')
+  await expect(cards.nth(0)).toHaveAttribute('aria-current', 'true')
+  await expect(reader(app)).toBeFocused()
+})

@@ -26,7 +26,7 @@ import { RecoveryBanner } from './components/RecoveryBanner'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toast } from './components/Toast'
 import { TopBar } from './components/TopBar'
-import { cyclePanes } from './focusPanes'
+import { cyclePanes, focusReader } from './focusPanes'
 import { usePanes } from './hooks/usePanes'
 import { useShortcuts } from './hooks/useShortcuts'
 import { shownTheme } from './settings/appearance'
@@ -35,11 +35,6 @@ import { useSettings } from './settings/useSettings'
 
 /** Reading positions are saved at most this often while scrolling. */
 const SAVE_READING_MS = 1000
-
-/** Puts the keyboard in the article, where the reading keys scroll it. */
-function focusReader(): void {
-  document.getElementById('pane-reader')?.focus({ preventScroll: true })
-}
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const [openId, setOpenId] = useState<string | null>(null)
@@ -52,6 +47,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const [focusedBookmark, setFocusedBookmark] = useState<string | null>(null)
   const [bookmarkRequest, setBookmarkRequest] = useState(0)
   const [newNoteId, setNewNoteId] = useState<string | null>(null)
+  /** A bookmark just saved: its note opens for typing, where the notes pane is in view. */
+  const [newBookmarkId, setNewBookmarkId] = useState<string | null>(null)
   const [progress, setProgress] = useState<Record<string, number>>({})
   /** Where the reader was in each article: restored when it is opened again. */
   const positions = useRef<Record<string, { progress: number; paragraph: number }>>({})
@@ -222,11 +219,13 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const addBookmark = useCallback(
     (position: Position, color: PlacedBookmark['color']) => {
       if (!openId) return
-      void annotations
-        .addBookmark(openId, position, color)
-        .then((b) => b && setFocusedBookmark(b.id))
+      void annotations.addBookmark(openId, position, color).then((b) => {
+        if (!b) return
+        setFocusedBookmark(b.id)
+        if (panes.notes.shown && panes.notes.mode === 'docked') setNewBookmarkId(b.id)
+      })
     },
-    [annotations, openId],
+    [annotations, openId, panes.notes.shown, panes.notes.mode],
   )
 
   const addNote = (): void => {
@@ -307,7 +306,36 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     setAnnouncement(`Text size ${fontSize}`)
   }
 
+  /**
+   * The next (or previous) bookmark of the open article: after the one last visited, or else
+   * after the paragraph the reader is at.
+   */
+  const stepHighlight = (delta: 1 | -1): void => {
+    const placed = (annotations.list?.bookmarks ?? []).filter((b) => b.placed)
+    if (!placed.length || !openId) {
+      setAnnouncement('No bookmarks in this article')
+      return
+    }
+    const at = placed.findIndex((b) => b.id === focusedBookmark)
+    const here = positions.current[openId]?.paragraph ?? 0
+    const next =
+      at >= 0
+        ? placed[at + delta]
+        : delta > 0
+          ? placed.find((b) => (b.placed?.paragraph ?? 0) >= here)
+          : placed.findLast((b) => (b.placed?.paragraph ?? 0) < here)
+    if (!next) {
+      setAnnouncement(delta > 0 ? 'No more bookmarks below' : 'No more bookmarks above')
+      return
+    }
+    jumpToBookmark(next)
+    focusReader()
+    setAnnouncement(`Bookmark ${placed.indexOf(next) + 1} of ${placed.length}`)
+  }
+
   useShortcuts({
+    nextHighlight: () => view === 'reader' && stepHighlight(1),
+    previousHighlight: () => view === 'reader' && stepHighlight(-1),
     search: focusSearch,
     find: () => view === 'reader' && setFindOpen(true),
     undo: annotations.undo,
@@ -499,6 +527,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           annotations={annotations}
           focusedBookmark={focusedBookmark}
           newNoteId={newNoteId}
+          newBookmarkId={newBookmarkId}
           drawer={panes.notes.mode === 'drawer'}
           onAddNote={addNote}
           onJumpToBookmark={jumpToBookmark}

@@ -26,3 +26,8 @@ export function cyclePanes(delta: 1 | -1, root: Document = document): void {
   const start = next.querySelector<HTMLElement>(`[${PANE_START}]`)
   ;(start && visible(start) ? start : next).focus()
 }
+
+/** Puts the keyboard in the article, where the reading keys scroll it. */
+export function focusReader(root: Document = document): void {
+  root.getElementById('pane-reader')?.focus({ preventScroll: true })
+}

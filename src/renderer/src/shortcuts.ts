@@ -9,6 +9,8 @@ export type ActionId =
   | 'search'
   | 'find'
   | 'bookmark'
+  | 'nextHighlight'
+  | 'previousHighlight'
   | 'note'
   | 'export'
   | 'undo'
@@ -47,6 +49,18 @@ export const SHORTCUTS: Shortcut[] = [
     group: 'Bookmarks and notes',
   },
   { action: 'note', keys: ['n'], label: 'New note on this article', group: 'Bookmarks and notes' },
+  {
+    action: 'nextHighlight',
+    keys: ['.'],
+    label: 'Next bookmark in the article',
+    group: 'Bookmarks and notes',
+  },
+  {
+    action: 'previousHighlight',
+    keys: [','],
+    label: 'Previous bookmark in the article',
+    group: 'Bookmarks and notes',
+  },
   {
     action: 'allNotes',
     keys: ['a'],

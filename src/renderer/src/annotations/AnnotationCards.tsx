@@ -26,6 +26,8 @@ interface BookmarkProps {
   focused: boolean
   annotations: Annotations
   onJump: (b: PlacedBookmark) => void
+  /** Just saved: its note opens for typing. */
+  autoEdit?: boolean
 }
 
 /** One saved passage: its quote (click to go there), colour, tags and note. */
@@ -35,6 +37,7 @@ export function BookmarkCard({
   focused,
   annotations,
   onJump,
+  autoEdit,
 }: BookmarkProps) {
   const name = palette[b.color].name
   return (
@@ -87,6 +90,7 @@ export function BookmarkCard({
         value={b.note}
         label="Note on this bookmark"
         placeholder="Add a note…"
+        autoEdit={autoEdit}
         onSave={(note) => annotations.updateBookmark(b, { id: b.id, note })}
       />
     </article>

@@ -1,3 +1,4 @@
+import { focusReader } from '../focusPanes'
 import { useEffect, useRef, useState } from 'react'
 import { MarkdownView } from './MarkdownView'
 
@@ -98,8 +99,10 @@ export function NoteEditor({ value, label, placeholder, onSave, autoEdit = false
           }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
+              // Saved on the way out; reading goes on where it was, never on the page's body.
               e.stopPropagation()
               e.currentTarget.blur()
+              focusReader()
             }
           }}
         />

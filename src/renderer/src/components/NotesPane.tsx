@@ -10,6 +10,8 @@ interface Props {
   focusedBookmark: string | null
   /** Id of a note just created, to open in its editor. */
   newNoteId: string | null
+  /** Id of a bookmark just saved, to open its note for typing. */
+  newBookmarkId?: string | null
   onJump: (paragraph: number) => void
   onJumpToBookmark: (b: PlacedBookmark) => void
   onAddNote: () => void
@@ -71,6 +73,7 @@ export function NotesPane({
   annotations,
   focusedBookmark,
   newNoteId,
+  newBookmarkId,
   onJump,
   onJumpToBookmark,
   onAddNote,
@@ -196,6 +199,7 @@ export function NotesPane({
             bookmark={b}
             palette={palette}
             focused={b.id === focusedBookmark}
+            autoEdit={b.id === newBookmarkId}
             annotations={annotations}
             onJump={onJumpToBookmark}
           />
