@@ -126,3 +126,41 @@ test('. and , step through the article’s bookmarks, in reading order', async (
   await expect(cards.nth(0)).toHaveAttribute('aria-current', 'true')
   await expect(reader(app)).toBeFocused()
 })
+
+test('the notes pane marks the card of the passage being read, as the article scrolls', async ({
+  app,
+  host,
+}) => {
+  const id = '004_02c1bed588b60a46'
+  const ids: string[] = []
+  for (const paragraph of [2, 8, 14])
+    ids.push(
+      (
+        await host.lectern.handlers.addBookmark({
+          articleId: id,
+          position: { paragraph, start: 0, end: 12 },
+        })
+      ).id,
+    )
+  await app.reload()
+  await app
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Close Relations/ })
+    .click()
+  const here = notes(app).locator('[data-reading-here]')
+  for (const [paragraph, bookmark] of [
+    [8, ids[1]],
+    [14, ids[2]],
+    [3, ids[0]],
+  ] as const) {
+    await reader(app)
+      .locator(`p[data-paragraph="${paragraph}"]`)
+      .evaluate((p) => {
+        // The paragraph's top at the top of the view (scrollIntoView would leave a margin).
+        const pane = document.getElementById('pane-reader')!
+        pane.scrollTop += p.getBoundingClientRect().top - pane.getBoundingClientRect().top
+      })
+    await expect(here).toHaveAttribute('data-bookmark-id', bookmark!)
+    await expect(here).toBeInViewport()
+  }
+})

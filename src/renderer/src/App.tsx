@@ -50,6 +50,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   /** A bookmark just saved: its note opens for typing, where the notes pane is in view. */
   const [newBookmarkId, setNewBookmarkId] = useState<string | null>(null)
   const [progress, setProgress] = useState<Record<string, number>>({})
+  /** The paragraph at the top of the article's view, for the notes pane to follow. */
+  const [readingParagraph, setReadingParagraph] = useState(0)
   /** Where the reader was in each article: restored when it is opened again. */
   const positions = useRef<Record<string, { progress: number; paragraph: number }>>({})
   const searchInput = useRef<HTMLInputElement>(null)
@@ -148,6 +150,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       if (!openId) return
       pendingReading.current = { articleId: openId, progress: value, paragraph }
       positions.current[openId] = { progress: value, paragraph }
+      setReadingParagraph(paragraph)
       setProgress((p) =>
         Math.abs((p[openId] ?? 0) - value) > 0.01 ? { ...p, [openId]: value } : p,
       )
@@ -528,6 +531,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           focusedBookmark={focusedBookmark}
           newNoteId={newNoteId}
           newBookmarkId={newBookmarkId}
+          readingParagraph={article && article.id === openId ? readingParagraph : undefined}
           drawer={panes.notes.mode === 'drawer'}
           onAddNote={addNote}
           onJumpToBookmark={jumpToBookmark}

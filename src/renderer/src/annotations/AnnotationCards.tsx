@@ -28,6 +28,8 @@ interface BookmarkProps {
   onJump: (b: PlacedBookmark) => void
   /** Just saved: its note opens for typing. */
   autoEdit?: boolean
+  /** Its passage is where the reader is reading. */
+  atReadingPosition?: boolean
 }
 
 /** One saved passage: its quote (click to go there), colour, tags and note. */
@@ -38,11 +40,13 @@ export function BookmarkCard({
   annotations,
   onJump,
   autoEdit,
+  atReadingPosition,
 }: BookmarkProps) {
   const name = palette[b.color].name
   return (
     <article
-      className={`card bookmark-card color-${b.color}${focused ? ' focused' : ''}`}
+      className={`card bookmark-card color-${b.color}${focused ? ' focused' : ''}${atReadingPosition ? ' reading-here' : ''}`}
+      data-reading-here={atReadingPosition ? '' : undefined}
       aria-label={`Bookmark, ${name}`}
       data-bookmark-id={b.id}
       aria-current={focused ? 'true' : undefined}

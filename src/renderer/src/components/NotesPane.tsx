@@ -10,6 +10,8 @@ interface Props {
   focusedBookmark: string | null
   /** Id of a note just created, to open in its editor. */
   newNoteId: string | null
+  /** The paragraph at the top of the reader's view: the card of the passage there is marked. */
+  readingParagraph?: number
   /** Id of a bookmark just saved, to open its note for typing. */
   newBookmarkId?: string | null
   onJump: (paragraph: number) => void
@@ -74,6 +76,7 @@ export function NotesPane({
   focusedBookmark,
   newNoteId,
   newBookmarkId,
+  readingParagraph,
   onJump,
   onJumpToBookmark,
   onAddNote,
@@ -109,6 +112,26 @@ export function NotesPane({
     () => [...new Set([...mine.bookmarks, ...mine.notes].flatMap((x) => x.tags))].sort(),
     [mine],
   )
+  /**
+   * The bookmark at the reading position, as Zotero's sidebar marks it: the last one that
+   * starts at or above the paragraph in view.
+   */
+  const here = useMemo(() => {
+    if (readingParagraph === undefined) return null
+    let found: string | null = null
+    for (const b of mine.bookmarks)
+      if (b.placed && b.placed.paragraph <= readingParagraph) found = b.id
+    return found
+  }, [mine.bookmarks, readingParagraph])
+  // Its card comes into view, unless the reader is working in the pane.
+  useEffect(() => {
+    const pane = document.getElementById('pane-notes')
+    if (!here || !pane || pane.contains(document.activeElement)) return
+    pane
+      .querySelector(`[data-bookmark-id="${CSS.escape(here)}"]`)
+      ?.scrollIntoView({ block: 'nearest' })
+  }, [here])
+
   const bookmarks = mine.bookmarks.filter(
     (b) => (colors.size === 0 || colors.has(b.color)) && (!tag || b.tags.includes(tag)),
   )
@@ -199,6 +222,7 @@ export function NotesPane({
             bookmark={b}
             palette={palette}
             focused={b.id === focusedBookmark}
+            atReadingPosition={b.id === here}
             autoEdit={b.id === newBookmarkId}
             annotations={annotations}
             onJump={onJumpToBookmark}
