@@ -114,3 +114,78 @@ test('an article can be marked finished before its end, and unmarked', async ({ 
     'false',
   )
 })
+
+/** Characters in one line of the article's first long paragraph, as laid out now. */
+async function lineChars(page: Page): Promise<number> {
+  return reader(page)
+    .locator('p[data-paragraph="1"]')
+    .evaluate((p) => {
+      const text = p.firstChild as Text
+      const range = document.createRange()
+      let first = -1
+      let count = 0
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(text, i)
+        range.setEnd(text, i + 1)
+        const top = Math.round(range.getBoundingClientRect().top)
+        if (first < 0) first = top
+        if (top !== first) break
+        count++
+      }
+      return count
+    })
+}
+
+test('at 1024×700 the notes fold away so lines keep 55 characters; at 1280×800 they stay', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.goto(host.url)
+  await expect(reader(page).locator('p[data-paragraph="1"]')).toBeVisible()
+  await expect(notes(page)).toHaveCount(0)
+  expect(await lineChars(page)).toBeGreaterThanOrEqual(55)
+  // Still there when asked for, over the article.
+  await page.keyboard.press(']')
+  await expect(notes(page)).toBeVisible()
+  await expect(notes(page)).toHaveClass(/drawer/)
+  await page.keyboard.press('Escape')
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await expect(notes(page)).toBeVisible()
+  await expect(notes(page)).not.toHaveClass(/drawer/)
+  expect(await lineChars(page)).toBeGreaterThanOrEqual(55)
+})
+
+test('all notes takes the whole width: no notes pane repeating the open article', async ({
+  app,
+}) => {
+  await expect(notes(app)).toBeVisible()
+  await app.getByRole('button', { name: 'All notes' }).click()
+  await expect(app.getByRole('main', { name: 'All notes' })).toBeVisible()
+  await expect(notes(app)).toHaveCount(0)
+  const width = await app.getByRole('main', { name: 'All notes' }).evaluate((el) => el.clientWidth)
+  const list = await app
+    .getByRole('navigation', { name: 'Articles' })
+    .evaluate((el) => el.clientWidth)
+  expect(width).toBeGreaterThan(1280 - list - 20)
+})
+
+test('at 420 px the top bar folds its tools into a menu and never scrolls sideways', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 420, height: 800 })
+  await page.goto(host.url)
+  await expect(reader(page).getByRole('heading', { level: 1 })).toBeVisible()
+  const bar = page.locator('#pane-top')
+  expect(await bar.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420)
+  await bar.getByRole('button', { name: 'Menu' }).click()
+  const menu = page.getByRole('menu', { name: 'Menu' })
+  await menu.getByRole('menuitemcheckbox', { name: 'All notes' }).click()
+  await expect(page.getByRole('main', { name: 'All notes' })).toBeVisible()
+  await bar.getByRole('button', { name: 'Menu' }).click()
+  await menu.getByRole('menuitem', { name: /Export, copy, back up/ }).click()
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible()
+})

@@ -67,7 +67,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const { settings, change } = useSettings(initialSettings, (message) =>
     say(message, { error: true }),
   )
-  const panes = usePanes(settings.panes, change)
+  const panes = usePanes(settings.panes, change, settings.fontSize)
   const library = useLibrary(user, progress)
   const { articles } = library
   const importer = useImport({ onImported: library.reload, say })
@@ -384,7 +384,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const layout = [
     'app',
     panes.list.shown ? `list-${panes.list.mode}` : 'list-hidden',
-    panes.notes.shown ? `notes-${panes.notes.mode}` : 'notes-hidden',
+    panes.notes.shown && view !== 'all-notes' ? `notes-${panes.notes.mode}` : 'notes-hidden',
     panes.focus ? 'focus-mode' : '',
   ]
   const reading = user?.reading.articles ?? {}
@@ -514,7 +514,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           }
         />
       )}
-      {panes.notes.shown && panes.notes.mode === 'docked' && (
+      {panes.notes.shown && panes.notes.mode === 'docked' && view !== 'all-notes' && (
         <PaneSplitter
           pane="notes"
           controls="pane-notes"
@@ -524,7 +524,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onResize={(notesWidth) => change({ panes: { notesWidth } })}
         />
       )}
-      {panes.notes.shown && (
+      {/* All notes has the whole width: the notes pane would only repeat the open article's cards. */}
+      {panes.notes.shown && view !== 'all-notes' && (
         <NotesPane
           article={article}
           annotations={annotations}

@@ -1,4 +1,5 @@
-import type { ReactNode, Ref } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type Ref, type RefObject } from 'react'
+import { useMediaQuery } from '../hooks/useMediaQuery'
 import type { SearchHit } from '../../../shared/types'
 import type { Panes } from '../hooks/usePanes'
 import { withKeys, type ActionId } from '../shortcuts'
@@ -52,9 +53,35 @@ function ToolButton({
   )
 }
 
+/** Below this width the tools fold into one menu, so the bar never scrolls sideways. */
+export const TOOLS_FOLD_MAX = 560
+
 /** Search, the views, export, and the buttons for the panes, settings and shortcuts. */
 export function TopBar(props: Props) {
   const { panes, allNotes } = props
+  const folded = useMediaQuery(`(max-width: ${TOOLS_FOLD_MAX}px)`)
+  if (folded)
+    return (
+      <header className="topbar" id="pane-top">
+        <SearchBox
+          ref={props.searchInput}
+          onOpenHit={props.onOpenHit}
+          onLeave={props.onLeaveSearch}
+        />
+        <div className="topbar-tools">
+          {/* Still here, for E and the menu's Export item: only its button is out of sight. */}
+          <span className="visually-hidden-tools">
+            <ExportMenu
+              ref={props.exportMenu}
+              articleId={props.openId}
+              onResult={props.onExportResult}
+              onRestored={props.onRestored}
+            />
+          </span>
+          <ToolsMenu {...props} />
+        </div>
+      </header>
+    )
   return (
     <header className="topbar" id="pane-top">
       <span className="brand">Lectern</span>
@@ -118,5 +145,83 @@ export function TopBar(props: Props) {
         </ToolButton>
       </div>
     </header>
+  )
+}
+
+/** Every tool of the bar in one menu, for a narrow window (or a large zoom). */
+function ToolsMenu(props: Props) {
+  const { panes, allNotes } = props
+  const [open, setOpen] = useState(false)
+  const button = useRef<HTMLButtonElement>(null)
+  const menu = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    menu.current?.querySelector<HTMLButtonElement>('button')?.focus()
+    const away = (e: MouseEvent): void => {
+      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false)
+    }
+    document.addEventListener('mousedown', away)
+    return () => document.removeEventListener('mousedown', away)
+  }, [open])
+  const item = (label: string, action: ActionId | null, run: () => void, pressed?: boolean) => (
+    <button
+      key={label}
+      type="button"
+      role={pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
+      aria-checked={pressed}
+      title={action ? withKeys(label, action) : label}
+      onClick={() => {
+        setOpen(false)
+        button.current?.focus()
+        run()
+      }}
+    >
+      {label}
+      {pressed && <span className="menu-hint">on</span>}
+    </button>
+  )
+  return (
+    <div className="menu-wrap">
+      <button
+        ref={button}
+        type="button"
+        className="small-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Menu ▾
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          className="menu"
+          role="menu"
+          aria-label="Menu"
+          onKeyDown={(e) => {
+            const items = [...(menu.current?.querySelectorAll('button') ?? [])]
+            const at = items.indexOf(document.activeElement as HTMLButtonElement)
+            if (e.key === 'Escape') {
+              e.stopPropagation()
+              setOpen(false)
+              button.current?.focus()
+            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault()
+              items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus()
+            }
+          }}
+        >
+          {item('All notes', 'allNotes', props.onToggleAllNotes, allNotes)}
+          {item('Export, copy, back up…', 'export', () =>
+            (props.exportMenu as RefObject<ExportMenuHandle | null>).current?.open(),
+          )}
+          {item('Library', 'toggleList', panes.toggleList, panes.list.shown)}
+          {item('Notes', 'toggleNotes', panes.toggleNotes, panes.notes.shown)}
+          {item('Focus mode', 'focusMode', panes.toggleFocus, panes.focus)}
+          {item('Reading settings', 'settings', props.onSettings)}
+          {item('Keyboard shortcuts', 'help', props.onHelp)}
+        </div>
+      )}
+    </div>
   )
 }

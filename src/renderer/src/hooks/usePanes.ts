@@ -24,10 +24,30 @@ export interface Panes {
 /** Below these widths (in CSS pixels) a pane no longer fits beside the article. */
 export const NOTES_DOCK_MIN = 961
 export const LIST_DOCK_MIN = 641
+/**
+ * The notes sit beside the article only while its lines keep at least this many characters;
+ * fewer, and reading suffers more than the notes help (they slide over the article instead).
+ */
+export const MIN_LINE_CHARS = 55
+/** A character of the reading font (its `ch`) in em, and what the reader pane adds around the text. */
+const CH_EM = 0.55
+const READER_PADDING = 64
+const SPLITTERS = 12
 
-export function usePanes(panes: PaneSettings, change: (c: SettingsChange) => void): Panes {
-  const notesDocked = useMediaQuery(`(min-width: ${NOTES_DOCK_MIN}px)`)
+/** The narrowest window in which the notes dock beside the article, for these settings. */
+export function notesDockWidth(panes: PaneSettings, fontSize: number, listDocked: boolean): number {
+  const list = listDocked && panes.listOpen && !panes.focus ? panes.listWidth : 0
+  const article = Math.ceil(MIN_LINE_CHARS * CH_EM * fontSize) + READER_PADDING
+  return Math.max(NOTES_DOCK_MIN, list + panes.notesWidth + SPLITTERS + article)
+}
+
+export function usePanes(
+  panes: PaneSettings,
+  change: (c: SettingsChange) => void,
+  fontSize: number,
+): Panes {
   const listDocked = useMediaQuery(`(min-width: ${LIST_DOCK_MIN}px)`)
+  const notesDocked = useMediaQuery(`(min-width: ${notesDockWidth(panes, fontSize, listDocked)}px)`)
   const [drawer, setDrawer] = useState<'list' | 'notes' | null>(null)
   const { focus } = panes
 
