@@ -195,3 +195,29 @@ for (const theme of ['light', 'dark'] as const) {
     })
   }
 }
+
+/** The sizes a new reader tried: a 1024×700 laptop window, and 420 px (200 % zoom of 840). */
+for (const theme of ['light', 'dark'] as const) {
+  for (const size of [
+    { name: '1024', width: 1024, height: 700 },
+    { name: '420', width: 420, height: 800 },
+  ]) {
+    test(`screenshot: reader and all notes, ${theme}, ${size.width}×${size.height}`, async ({
+      page,
+      host,
+    }) => {
+      await page.setViewportSize(size)
+      await openReader(page, host, theme)
+      if (size.width < 640) await page.keyboard.press('Escape') // the library drawer closes
+      await shot(page, `reader-${theme}-${size.name}`)
+      if (size.width < 640) {
+        await page.getByRole('button', { name: 'Menu' }).click()
+        await page.getByRole('menuitemcheckbox', { name: 'All notes' }).click()
+      } else await page.getByRole('button', { name: 'All notes' }).click()
+      await expect(page.getByRole('main', { name: 'All notes' }).getByRole('listitem')).toHaveCount(
+        5,
+      )
+      await shot(page, `all-notes-${theme}-${size.name}`)
+    })
+  }
+}

@@ -111,7 +111,8 @@ export function TopBar(props: Props) {
             label="Library"
             action="toggleList"
             pressed={panes.list.shown}
-            controls="pane-list"
+            // Names the pane only while it is there to be named.
+            controls={panes.list.shown ? 'pane-list' : undefined}
             onClick={panes.toggleList}
           >
             <rect x="2.5" y="3.5" width="15" height="13" rx="1.5" />
@@ -121,7 +122,7 @@ export function TopBar(props: Props) {
             label="Notes"
             action="toggleNotes"
             pressed={panes.notes.shown}
-            controls="pane-notes"
+            controls={panes.notes.shown && !allNotes ? 'pane-notes' : undefined}
             onClick={panes.toggleNotes}
           >
             <rect x="2.5" y="3.5" width="15" height="13" rx="1.5" />
