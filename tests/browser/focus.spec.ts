@@ -164,3 +164,50 @@ test('the notes pane marks the card of the passage being read, as the article sc
     await expect(here).toBeInViewport()
   }
 })
+
+test('the keyboard walk: read, search, open a result, bookmark, note, Esc, read on — no mouse', async ({
+  app,
+}) => {
+  await expect(reader(app).locator('p[data-paragraph="1"]')).toBeVisible()
+  await expect(notes(app).getByText('Reading time')).toBeVisible()
+  await expect(reader(app)).toBeFocused()
+  await app.keyboard.press('Space')
+  await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(0)
+
+  await app.keyboard.press('ControlOrMeta+k')
+  await app.keyboard.type('drones')
+  const results = app.getByRole('listbox', { name: 'Search results' })
+  await expect(results.getByRole('option').first()).toBeVisible()
+  await app.keyboard.press('Enter')
+  await expect(reader(app)).toBeFocused()
+  const title = await reader(app).getByRole('heading', { level: 1 }).textContent()
+
+  // Past the article's own buttons (Mark finished, Archive), one Tab stop holds every margin
+  // marker; ↓ moves among them.
+  const focusedMark = () =>
+    app.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+  for (let i = 0; i < 3 && !/^Bookmark paragraph/.test(await focusedMark()); i++)
+    await app.keyboard.press('Tab')
+  await expect.poll(focusedMark).toMatch(/^Bookmark paragraph \d+$/)
+  // The next Tab leaves the markers for what follows the article, not the next marker.
+  await app.keyboard.press('Tab')
+  expect(await focusedMark()).not.toMatch(/^Bookmark paragraph/)
+  await app.keyboard.press('Shift+Tab')
+  await expect.poll(focusedMark).toMatch(/^Bookmark paragraph \d+$/)
+  const first = Number((await focusedMark()).match(/\d+/)![0])
+  await app.keyboard.press('ArrowDown')
+  await expect.poll(focusedMark).toBe(`Bookmark paragraph ${first + 1}`)
+  await app.keyboard.press('Enter')
+
+  // The new bookmark's note has the keyboard.
+  const card = notes(app).getByRole('article', { name: 'Bookmark, key point' })
+  await expect(card.getByRole('textbox', { name: 'Note on this bookmark' })).toBeFocused()
+  await app.keyboard.type('Why this matters')
+  await app.keyboard.press('Escape')
+  await expect(card).toContainText('Why this matters')
+  await expect(reader(app)).toBeFocused()
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(title!)
+  const before = await scrollTop(app, 'pane-reader')
+  await app.keyboard.press('Space')
+  await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(before)
+})

@@ -189,3 +189,21 @@ test('at 420 px the top bar folds its tools into a menu and never scrolls sidewa
   await menu.getByRole('menuitem', { name: /Export, copy, back up/ }).click()
   await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible()
 })
+
+test('the note editor is roomy: the reading font, and it grows with the note instead of scrolling', async ({
+  app,
+}) => {
+  await notes(app).getByRole('button', { name: '+ Note' }).click()
+  const box = notes(app).getByRole('textbox', { name: 'Article note' })
+  await expect(box).toBeFocused()
+  for (let i = 0; i < 30; i++) await app.keyboard.type(`Line ${i} of a long note\n`)
+  const look = await box.evaluate((el) => ({
+    inner: el.scrollHeight - el.clientHeight,
+    font: getComputedStyle(el).fontFamily,
+    width: el.getBoundingClientRect().width,
+    pane: document.getElementById('pane-notes')!.clientWidth,
+  }))
+  expect(look.inner).toBeLessThanOrEqual(1)
+  expect(look.font).toMatch(/Literata/)
+  expect(look.width).toBeGreaterThan(look.pane * 0.8)
+})

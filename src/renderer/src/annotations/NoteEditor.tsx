@@ -85,7 +85,8 @@ export function NoteEditor({ value, label, placeholder, onSave, autoEdit = false
           value={draft}
           aria-label={label}
           placeholder={placeholder}
-          rows={Math.min(14, Math.max(3, draft.split('\n').length + 1))}
+          // Where the box cannot grow with its text (no field-sizing), it starts tall enough.
+          rows={Math.max(4, draft.split('\n').length + 1)}
           onChange={(e) => {
             const text = e.target.value
             setDraft(text)

@@ -181,6 +181,21 @@ export function ArticleView(props: Props) {
   // Measured at most once a frame; the first paragraph still in view is found by bisection,
   // so a long article costs a few layout reads per frame, not one per paragraph.
   const scrollFrame = useRef(0)
+  /** The one margin marker Tab reaches: the last focused, or the paragraph at the top of the view. */
+  const markStop = useRef<HTMLElement | null>(null)
+  const rove = (mark: HTMLElement | null | undefined): void => {
+    if (!mark || mark === markStop.current) return
+    if (markStop.current) markStop.current.tabIndex = -1
+    mark.tabIndex = 0
+    markStop.current = mark
+  }
+
+  // A new article: until the reader scrolls, its first marker is the tab stop.
+  useEffect(() => {
+    if (!markStop.current?.isConnected) markStop.current = null
+    if (!markStop.current) rove(body.current?.querySelector<HTMLElement>('.margin-mark'))
+  }, [article?.id])
+
   const measureScroll = (): void => {
     scrollFrame.current = 0
     const el = scroller.current
@@ -198,11 +213,32 @@ export function ArticleView(props: Props) {
       else lo = mid + 1
     }
     onProgress(progress, Number(paras[lo]?.dataset.paragraph ?? 0))
+    // Set on the element, not through React: moving it must not redraw the article.
+    if (
+      !root.contains(document.activeElement) ||
+      !document.activeElement?.classList.contains('margin-mark')
+    )
+      rove(paras[lo]?.closest('.para')?.querySelector<HTMLElement>('.margin-mark'))
   }
   // Paragraphs far from view have guessed heights, so the end moves as it is reached: End
   // follows it until it stays put.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     const el = scroller.current
+    const target = e.target as HTMLElement
+    // Among the margin markers, ↑ and ↓ move; Tab leaves them (one tab stop for them all).
+    if (
+      target.classList.contains('margin-mark') &&
+      (e.key === 'ArrowDown' || e.key === 'ArrowUp')
+    ) {
+      const marks = [...(body.current?.querySelectorAll<HTMLElement>('.margin-mark') ?? [])]
+      const next = marks[marks.indexOf(target) + (e.key === 'ArrowDown' ? 1 : -1)]
+      if (next) {
+        e.preventDefault()
+        rove(next)
+        next.focus()
+      }
+      return
+    }
     if (e.key !== 'End' || e.target !== el || !el) return
     e.preventDefault()
     let frames = 0
@@ -318,6 +354,8 @@ export function ArticleView(props: Props) {
                 <button
                   type="button"
                   className="margin-mark"
+                  tabIndex={-1}
+                  onFocus={(e) => rove(e.currentTarget)}
                   aria-label={`Bookmark paragraph ${i + 1}`}
                   title="Bookmark this paragraph"
                   onClick={() => onBookmark({ paragraph: i, start: 0, end: text.length }, 'yellow')}
