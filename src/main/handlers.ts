@@ -11,6 +11,8 @@ import type { ArticleLibrary } from './services/library/articleLibrary'
 import type { ImportedLibrary } from './services/library/importedLibrary'
 import type { LibrarySearch } from './services/search/librarySearch'
 import type { SettingsService } from './services/settings/settingsService'
+import type { VaultController } from './services/vault/vaultController'
+import type { LinkRoute, VaultStatus } from '../shared/types'
 
 export interface Services {
   version: string
@@ -29,6 +31,31 @@ export interface Services {
   search: LibrarySearch
   exporter: ExportService
   desktop: Desktop
+  /** Vault sync, where this process keeps one (the app, the test host). */
+  vault?: VaultController
+  /** `lectern://` links the system asked to open, for the window to take. */
+  links: LinkInbox
+}
+
+/** Links wait here from the moment they arrive until the window takes them. */
+export interface LinkInbox {
+  put(route: LinkRoute): void
+  take(): LinkRoute | null
+}
+
+export function linkInbox(): LinkInbox {
+  const waiting: LinkRoute[] = []
+  return {
+    put: (route) => void waiting.push(route),
+    take: () => waiting.shift() ?? null,
+  }
+}
+
+const NO_VAULT: VaultStatus = {
+  folder: null,
+  conflicts: [],
+  last: null,
+  error: 'Vault sync runs in the app.',
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10)
@@ -174,6 +201,19 @@ export function createHandlers(services: Services): Handlers {
       const { path } = await exporter.backup(file)
       return { cancelled: false, path, files: 1 }
     },
+    getVaultStatus: () => services.vault?.status() ?? NO_VAULT,
+    async chooseVaultFolder({ stop }) {
+      const vault = services.vault
+      if (!vault) return NO_VAULT
+      if (stop) return vault.setFolder(null)
+      const folder = await desktop.chooseFolder({
+        title: 'Keep notes in a folder (say, inside your Obsidian vault)',
+      })
+      return folder ? vault.setFolder(folder) : vault.status()
+    },
+    resolveVaultConflict: ({ articleId, choice }) =>
+      services.vault ? services.vault.resolve(articleId, choice) : NO_VAULT,
+    takeOpenedLink: () => services.links.take(),
     async importBackup() {
       const file = await desktop.openFile({ title: 'Restore a Lectern backup', kind: 'json' })
       if (!file) return { cancelled: true }

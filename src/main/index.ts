@@ -9,6 +9,7 @@ import { installMenu } from './menu'
 import { COMMAND_CHANNEL } from '../shared/contract'
 import { openLectern, type Lectern } from './lectern'
 import { dataDirFlag, resolveDataDir } from './services/paths'
+import { LECTERN_SCHEME, linkLookup, routeLecternLink } from './services/links/lecternLink'
 import type { WindowState } from './services/window/windowPlacement'
 import { windowStateFile } from './services/window/windowStateFile'
 import { THEME_COLORS, resolveTheme } from '../shared/themes'
@@ -33,6 +34,11 @@ const overrideDir = dataDirFlag(process.argv) || process.env.LECTERN_DATA_DIR
 if (overrideDir) app.setPath('userData', resolveDataDir(overrideDir))
 
 registerAppScheme()
+// lectern:// links (in exported notes) open here. From source, the system must be told how
+// to start this app with its script; packaged, the app itself is the handler.
+if (process.defaultApp && process.argv[1])
+  app.setAsDefaultProtocolClient(LECTERN_SCHEME, process.execPath, [join(process.argv[1])])
+else app.setAsDefaultProtocolClient(LECTERN_SCHEME)
 
 let lectern: Lectern | undefined
 let mainWindow: BrowserWindow | undefined
@@ -101,6 +107,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
     desktop: electronDesktop,
+    vault: true,
   })
   savedPlace = await windowPlace.load()
   const { handlers } = lectern
@@ -147,6 +154,20 @@ function startLifecycle(): Lifecycle {
         err instanceof Error ? err.message : String(err),
       ),
     log,
+    argv: process.argv,
+    openLink(link) {
+      if (!lectern) return
+      try {
+        lectern.links.put(routeLecternLink(link, linkLookup(lectern)))
+      } catch (error) {
+        lectern.links.put({
+          articleId: '',
+          notice: error instanceof Error ? error.message : String(error),
+        })
+      }
+      if (mainWindow && !mainWindow.isDestroyed())
+        mainWindow.webContents.send(COMMAND_CHANNEL, 'open-link')
+    },
   })
 }
 

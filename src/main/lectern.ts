@@ -1,6 +1,6 @@
 /** Opens Lectern's services for one process: the app, the CLI or a test host. */
 import type { Handlers } from '../shared/contract'
-import { createHandlers, type Services } from './handlers'
+import { createHandlers, linkInbox, type Services } from './handlers'
 import { createAnnotationService } from './services/annotations/annotationService'
 import { noDesktop, type Desktop } from './services/desktop'
 import { createExportService } from './services/export/exportService'
@@ -90,6 +90,7 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
       search,
       exporter,
       desktop,
+      links: linkInbox(),
     }
   } catch (error) {
     await closeAll()
@@ -100,6 +101,8 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
   let vault: VaultController
   try {
     vault = await openVaultController({ dataDir: options.dataDir, exporter: services.exporter })
+    // The handlers read it when called: vault calls answer from here on.
+    services.vault = vault
   } catch (error) {
     await closeAll()
     throw error

@@ -19,7 +19,10 @@ export interface Cancellable {
 /** The parts of Electron's `app` the lifecycle uses. */
 export interface AppEvents {
   on(event: 'before-quit' | 'will-quit', listener: (event: Cancellable) => void): unknown
-  on(event: 'window-all-closed' | 'second-instance' | 'activate', listener: () => void): unknown
+  on(event: 'window-all-closed' | 'activate', listener: () => void): unknown
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown
+  /** macOS hands a `lectern://` link to the running app this way. */
+  on(event: 'open-url', listener: (event: Cancellable, url: string) => void): unknown
   quit(): void
   exit(code: number): void
 }
@@ -48,6 +51,13 @@ export interface LifecycleOptions {
   /** Start-up failed: tell the person (a dialog); the app then exits with status 1. */
   startFailed(error: unknown): void
   log(line: string): void
+  /**
+   * A `lectern://` link to open (from the first launch's arguments, a second launch's, or
+   * macOS's open-url): called once the window can take it, never while quitting.
+   */
+  openLink?(link: string): void
+  /** The first launch's arguments, for a link Lectern was started with. */
+  argv?: readonly string[]
 }
 
 export type Phase = 'starting' | 'ready' | 'quitting' | 'closed'
@@ -122,7 +132,25 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     // On macOS an app stays open with no window, as people there expect.
     if (options.platform !== 'darwin') void quit()
   })
-  app.on('second-instance', show)
+  /** Links that came before the window could take them, handed over once it can. */
+  const waiting: string[] = []
+  const link = (url: string | undefined): void => {
+    if (!url || quitAsked || !options.openLink) return
+    if (phase === 'ready') options.openLink(url)
+    else if (phase === 'starting') waiting.push(url)
+  }
+  const linkIn = (argv: readonly string[]): string | undefined =>
+    argv.find((a) => a.toLowerCase().startsWith('lectern://'))
+  link(linkIn(options.argv ?? []))
+  app.on('second-instance', (_event, argv) => {
+    show()
+    link(linkIn(argv ?? []))
+  })
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    show()
+    link(url)
+  })
   app.on('activate', show)
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     options.signals?.on(signal, () => {
@@ -145,6 +173,7 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
           if (phase !== 'starting') return
           phase = 'ready'
           if (!quitAsked) options.showWindow()
+          for (const url of waiting.splice(0)) link(url)
         },
         (error: unknown) => {
           phase = 'closed'

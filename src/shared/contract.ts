@@ -19,6 +19,8 @@ import {
   type FileImport,
   type ImportChoice,
   type ImportOutcome,
+  type LinkRoute,
+  type VaultStatus,
   type Note,
   type Palette,
   type PlacedBookmark,
@@ -235,6 +237,25 @@ export const contract = {
     'Asks where to save, then writes a JSON backup of all user data (bookmarks, notes, colours, reading state, trash).',
     z.void(),
   ),
+  getVaultStatus: call<VaultStatus>()(
+    'The vault folder Lectern keeps up to date (null when off), what the last sync did, and files someone else changed.',
+    z.void(),
+  ),
+  chooseVaultFolder: call<VaultStatus>()(
+    'Asks (in a folder dialog) for the folder to keep one Markdown file per article in, and syncs it at once; with `stop`, stops keeping one.',
+    z.strictObject({ stop: z.boolean().optional() }),
+  ),
+  resolveVaultConflict: call<VaultStatus>()(
+    "Settles a file someone else changed: replace it with Lectern's, keep theirs, or write Lectern's beside it.",
+    z.strictObject({
+      articleId,
+      choice: z.enum(['overwrite', 'keep-theirs', 'write-beside']),
+    }),
+  ),
+  takeOpenedLink: call<LinkRoute | null>()(
+    'The `lectern://` link the system last asked Lectern to open (where to go, and any notice), once.',
+    z.void(),
+  ),
   importBackup: call<ImportOutcome>()(
     'Asks for a backup file and merges it in by id: nothing lost, nothing duplicated; says what it did.',
     z.void(),
@@ -269,7 +290,7 @@ export const channelOf = (name: CallName): string => `lectern:${name}`
  * The few things main asks of the window (the application menu's items that the window
  * carries out, such as File ▸ Import, whose progress it shows). One channel, a fixed list.
  */
-export const MENU_COMMANDS = ['import-files', 'import-folder'] as const
+export const MENU_COMMANDS = ['import-files', 'import-folder', 'open-link'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 export const COMMAND_CHANNEL = 'lectern:command'
 

@@ -272,3 +272,51 @@ export interface TrashedArticle extends ArticleSummary {
 export type ImportChoice =
   | { cancelled: true }
   | { cancelled: false; token: string; files: { index: number; name: string }[] }
+
+/* ---------------- The vault folder Lectern keeps up to date ---------------- */
+
+export type ConflictChoice = 'overwrite' | 'keep-theirs' | 'write-beside'
+
+export interface VaultConflict {
+  articleId: string
+  title: string
+  /** The file someone else changed or removed. */
+  path: string
+  /** Edited since Lectern wrote it, or removed (deleted, or moved away). */
+  kind: 'changed' | 'removed'
+  /** What Lectern would do to it: write its newer export, or move it to the trash. */
+  wants: 'write' | 'trash'
+  choices: ConflictChoice[]
+  /** The reader chose to keep theirs: Lectern leaves the file alone until told otherwise. */
+  held: boolean
+}
+
+export interface SyncReport {
+  /** Files written (created or updated). */
+  written: string[]
+  /** Where files of articles without notes any more were moved. */
+  trashed: string[]
+  /** Files that already said what Lectern would write. */
+  unchanged: number
+  conflicts: VaultConflict[]
+}
+
+export interface VaultStatus {
+  /** The folder kept up to date; null when vault sync is off. */
+  folder: string | null
+  conflicts: VaultConflict[]
+  /** What the last sync did. */
+  last: SyncReport | null
+  /** Why the last sync (or opening the folder) failed, if it did. */
+  error: string | null
+}
+
+/** Where the window should go: an article, scrolled to a bookmark, a note, or a paragraph. */
+export interface LinkRoute {
+  articleId: string
+  bookmarkId?: string
+  noteId?: string
+  paragraph?: number
+  /** Said to the reader when the link could not be followed all the way. */
+  notice?: string
+}

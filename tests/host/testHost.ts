@@ -111,6 +111,8 @@ export async function startTestHost(
     dataDir,
     version: 'test',
     desktop,
+    // As the app does: the notes folder (vault) is kept by the service behind the window.
+    vault: true,
   })
   const script = await standInScript()
 

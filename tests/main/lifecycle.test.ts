@@ -315,3 +315,32 @@ describe('links the page asks main to open', () => {
     expect(told).toEqual([])
   })
 })
+
+describe('lectern:// links', () => {
+  it('a link Lectern was started with, or a second launch brings, is opened once the window is up', async () => {
+    const opened: string[] = []
+    const { app, lifecycle, events } = await assemble({
+      startDelay: 30,
+      argv: ['/usr/bin/lectern', '--no-sandbox', 'lectern://article/a1?paragraph=3'],
+      openLink: (link) => opened.push(link),
+    })
+    const running = lifecycle.run()
+    app.emit('second-instance', {}, ['/usr/bin/lectern', 'lectern://article/b2'])
+    // Not before the window can take them.
+    expect(opened).toEqual([])
+    await running
+    expect(events).toEqual(['started', 'show'])
+    expect(opened).toEqual(['lectern://article/a1?paragraph=3', 'lectern://article/b2'])
+    // Once ready: at once, with the window brought forward; macOS's open-url likewise.
+    app.emit('second-instance', {}, ['lectern', 'LECTERN://article/c3'])
+    let prevented = false
+    app.emit('open-url', { preventDefault: () => (prevented = true) }, 'lectern://article/d4')
+    expect(prevented).toBe(true)
+    expect(opened.slice(2)).toEqual(['LECTERN://article/c3', 'lectern://article/d4'])
+    expect(events.filter((e) => e === 'show')).toHaveLength(3)
+    app.quit()
+    app.emit('second-instance', {}, ['lectern', 'lectern://article/e5'])
+    await quitsCleanly(app, lifecycle)
+    expect(opened).toHaveLength(4) // none while quitting
+  })
+})

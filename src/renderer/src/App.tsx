@@ -26,6 +26,7 @@ import { RecoveryBanner } from './components/RecoveryBanner'
 import { ShortcutSheet } from './components/ShortcutSheet'
 import { Toast } from './components/Toast'
 import { TopBar } from './components/TopBar'
+import { VaultDialog } from './components/VaultDialog'
 import { cyclePanes, focusReader } from './focusPanes'
 import { usePanes } from './hooks/usePanes'
 import { useShortcuts } from './hooks/useShortcuts'
@@ -62,7 +63,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const readingTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const annotations = useAnnotations(openId)
   const { user, say } = annotations
-  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null)
+  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | 'vault' | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const { settings, change } = useSettings(initialSettings, (message) =>
     say(message, { error: true }),
@@ -72,10 +73,39 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const { articles } = library
   const importer = useImport({ onImported: library.reload, say })
   const [dropping, setDropping] = useState(false)
+  /** Follows a `lectern://` link the system handed to Lectern (from a note in a vault, say). */
+  const followLink = useRef<() => void>(() => {})
+  followLink.current = () => {
+    api()
+      .takeOpenedLink()
+      .then((route) => {
+        if (!route) return
+        if (route.notice) say(route.notice)
+        if (!route.articleId) return
+        if (route.bookmarkId) setFocusedBookmark(route.bookmarkId)
+        open(
+          route.articleId,
+          route.paragraph === undefined
+            ? null
+            : {
+                articleId: route.articleId,
+                paragraph: route.paragraph,
+                words: [],
+                nonce: Date.now(),
+              },
+        )
+        focusReader()
+      })
+      .catch(() => undefined)
+  }
   // File ▸ Import in the application menu: the window runs it, to show its progress.
   const { choose: chooseImport } = importer
   useEffect(
-    () => onMenuCommand((command) => chooseImport(command === 'import-folder')),
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'open-link') followLink.current()
+        else chooseImport(command === 'import-folder')
+      }),
     [chooseImport],
   )
 
@@ -84,6 +114,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   useEffect(() => {
     if (started.current || !articles || !(user || annotations.userFailed)) return
     started.current = true
+    // Started by a lectern:// link: it is followed once the rest is in place (below).
+    followLink.current()
     const reading = user?.reading.articles ?? {}
     positions.current = Object.fromEntries(
       Object.entries(reading).map(([id, r]) => [
@@ -429,6 +461,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         onRestored={annotations.reload}
         onSettings={() => setDialog('settings')}
         onHelp={() => setDialog('shortcuts')}
+        onVault={() => setDialog('vault')}
       />
       {user?.recovery && (
         <RecoveryBanner notice={user.recovery} onDismiss={annotations.dismissRecovery} />
@@ -550,6 +583,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         <SettingsPanel settings={settings} onChange={change} onClose={() => setDialog(null)} />
       )}
       {dialog === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
+      {dialog === 'vault' && <VaultDialog onClose={() => setDialog(null)} />}
       <ImportDialog importer={importer} onOpen={(id) => open(id)} />
       {dropping && (
         <div className="drop-zone" aria-hidden="true">

@@ -103,15 +103,8 @@ export interface LinkLookup {
   note(id: string): { articleId: string } | undefined
 }
 
-/** Where the window should go: an article, scrolled to a bookmark, a note, or a paragraph. */
-export interface LinkRoute {
-  articleId: string
-  bookmarkId?: string
-  noteId?: string
-  paragraph?: number
-  /** Said to the reader when the link could not be followed all the way. */
-  notice?: string
-}
+export type { LinkRoute } from '../../../shared/types'
+import type { LinkRoute } from '../../../shared/types'
 
 /**
  * Resolves a link against the library. A bookmark or note that is gone (in the trash, or

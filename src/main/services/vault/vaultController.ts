@@ -22,15 +22,8 @@ export const VAULT_SETTINGS_FILE = 'vault.json'
 
 const settingsSchema = z.object({ folder: z.string().min(1).nullable() })
 
-export interface VaultStatus {
-  /** The folder kept up to date; null when vault sync is off. */
-  folder: string | null
-  conflicts: VaultConflict[]
-  /** What the last sync did. */
-  last: SyncReport | null
-  /** Why the last sync (or opening the folder) failed, if it did. */
-  error: string | null
-}
+export type { VaultStatus } from '../../../shared/types'
+import type { VaultStatus } from '../../../shared/types'
 
 export interface VaultController {
   status(): VaultStatus

@@ -33,31 +33,8 @@ export interface VaultExporter {
   render(data: ArticleExport, options?: ExportOptions): string
 }
 
-export type ConflictChoice = 'overwrite' | 'keep-theirs' | 'write-beside'
-
-export interface VaultConflict {
-  articleId: string
-  title: string
-  /** The file someone else changed or removed. */
-  path: string
-  /** Edited since Lectern wrote it, or removed (deleted, or moved away). */
-  kind: 'changed' | 'removed'
-  /** What Lectern would do to it: write its newer export, or move it to the trash. */
-  wants: 'write' | 'trash'
-  choices: ConflictChoice[]
-  /** The reader chose to keep theirs: Lectern leaves the file alone until told otherwise. */
-  held: boolean
-}
-
-export interface SyncReport {
-  /** Files written (created or updated). */
-  written: string[]
-  /** Where files of articles without notes any more were moved. */
-  trashed: string[]
-  /** Files that already said what Lectern would write. */
-  unchanged: number
-  conflicts: VaultConflict[]
-}
+export type { ConflictChoice, SyncReport, VaultConflict } from '../../../shared/types'
+import type { ConflictChoice, SyncReport, VaultConflict } from '../../../shared/types'
 
 export interface VaultSyncOptions {
   folder: string

@@ -7,6 +7,8 @@ interface Props {
   onResult: (message: string, error?: boolean) => void
   /** After a restore, the window reloads the reader's data. */
   onRestored: () => void
+  /** Opens the notes folder (vault sync) dialog. */
+  onVault?: () => void
 }
 
 export interface ExportMenuHandle {
@@ -24,7 +26,7 @@ const files = (n: number): string => `${n} ${n === 1 ? 'file' : 'files'}`
 
 /** Export, copy, back up and restore: one menu in the top bar (shortcut `E`). */
 export const ExportMenu = forwardRef<ExportMenuHandle, Props>(function ExportMenu(
-  { articleId, onResult, onRestored },
+  { articleId, onResult, onRestored, onVault },
   ref,
 ) {
   const [open, setOpen] = useState(false)
@@ -75,6 +77,18 @@ export const ExportMenu = forwardRef<ExportMenuHandle, Props>(function ExportMen
         return r.cancelled ? null : `Exported to ${r.path}`
       },
     },
+    ...(onVault
+      ? [
+          {
+            label: 'Keep notes in a folder…',
+            hint: 'Obsidian vault',
+            run: async () => {
+              onVault()
+              return null
+            },
+          },
+        ]
+      : []),
     {
       label: 'Back up all data…',
       hint: 'JSON',

@@ -19,6 +19,7 @@ interface Props {
   onRestored: () => void
   onSettings: () => void
   onHelp: () => void
+  onVault: () => void
 }
 
 function ToolButton({
@@ -76,6 +77,7 @@ export function TopBar(props: Props) {
               articleId={props.openId}
               onResult={props.onExportResult}
               onRestored={props.onRestored}
+              onVault={props.onVault}
             />
           </span>
           <ToolsMenu {...props} />
@@ -105,6 +107,7 @@ export function TopBar(props: Props) {
           articleId={props.openId}
           onResult={props.onExportResult}
           onRestored={props.onRestored}
+          onVault={props.onVault}
         />
         <span className="tool-group" role="group" aria-label="Panes">
           <ToolButton
