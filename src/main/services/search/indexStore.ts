@@ -113,8 +113,13 @@ export function openArticleIndex(
   const file = options.dataDir ? join(options.dataDir, SNAPSHOT_FILE) : undefined
   /** The paragraphs' texts beside the snapshot, once opened. */
   let texts: PassageTexts | undefined
-  const textFor: TextOf = (articleId, paragraph) =>
-    texts?.textOf(articleId, paragraph) ?? textOf(articleId, paragraph)
+  const textFor: TextOf = (articleId, paragraph) => {
+    const text = texts?.textOf(articleId, paragraph)
+    if (text !== undefined || !texts) return text ?? textOf(articleId, paragraph)
+    // Not held (damaged, or not read in yet): read in again, the library answers meanwhile.
+    if (inStep && !toAdd.has(articleId)) fillTexts()
+    return textOf(articleId, paragraph)
+  }
   const wordsOf = new Map<string, number>()
   const libraryWords = (): number => library.list().reduce((s, a) => s + a.words, 0)
 
@@ -168,10 +173,20 @@ export function openArticleIndex(
    * they were damaged), a slice at a time; until then those texts come from the library.
    */
   let filling: Promise<void> | undefined
+  /** More went missing while filling: look again when done. */
+  let fillAgain = false
+  /** Articles the library could not give: not asked for again. */
+  const unreadable = new Set<string>()
   const fillTexts = (): void => {
-    if (!texts || filling || options.readOnly) return
+    if (!texts || options.readOnly || closed) return
+    if (filling) {
+      fillAgain = true
+      return
+    }
     const store = texts
-    const missing = store.retain(new Map(library.list().map((a) => [a.id, a.words])))
+    const missing = store
+      .retain(new Map(library.list().map((a) => [a.id, a.words])))
+      .filter((id) => !unreadable.has(id))
     if (!missing.length) return
     filling = (async () => {
       let started = performance.now()
@@ -182,6 +197,7 @@ export function openArticleIndex(
         try {
           store.keep(library.get(id))
         } catch (error) {
+          unreadable.add(id)
           log(`search: article ${id} could not be read: ${errorMessage(error)}`)
         }
         if (store.heldBytes > SPILL_BYTES) await store.spill()
@@ -190,9 +206,15 @@ export function openArticleIndex(
           started = performance.now()
         }
       }
+    })().finally(() => {
+      // After the assignment above, even when nothing was awaited.
       filling = undefined
       scheduleSave()
-    })()
+      if (fillAgain) {
+        fillAgain = false
+        fillTexts()
+      }
+    })
   }
 
   /** Adds the waiting articles in slices, yielding between them, so searches go on. */

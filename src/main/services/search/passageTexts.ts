@@ -77,7 +77,12 @@ export interface PassageTexts {
 /** Opens the texts in `dir` (the data folder's `search/`); problems go to `log`, never thrown. */
 export async function openPassageTexts(
   dir: string,
-  options: { readOnly?: boolean; log?: (message: string) => void } = {},
+  options: {
+    readOnly?: boolean
+    log?: (message: string) => void
+    /** Dead bytes at least before the .bin is compacted (and at least as many as live ones). */
+    minGarbageBytes?: number
+  } = {},
 ): Promise<PassageTexts> {
   const log = options.log ?? (() => {})
   const indexPath = join(dir, TEXTS_INDEX)
@@ -101,8 +106,12 @@ export async function openPassageTexts(
     return queue
   }
 
+  /** Whether there was an .idx to read: none is no problem, a fresh start. */
+  let found = false
   try {
-    const loaded = decodeIndex(await readFile(indexPath))
+    const bytes = await readFile(indexPath)
+    found = true
+    const loaded = decodeIndex(bytes)
     const opened = openSync(join(dir, loaded.bin), options.readOnly ? 'r' : 'r+')
     fd = opened
     if (fstatSync(opened).size < loaded.end) {
@@ -137,7 +146,7 @@ export async function openPassageTexts(
     starts = []
     lengths = []
     checks = []
-    if (errorCode(error) !== 'ENOENT') {
+    if (found || errorCode(error) !== 'ENOENT') {
       log(`search: the paragraph texts are rebuilt: ${errorMessage(error)}`)
       dirty = true
     }
@@ -244,7 +253,8 @@ export async function openPassageTexts(
     for (const s of stored.values()) {
       for (let i = 0; i < s.count; i++) live += lengths[s.first + i] as number
     }
-    if (end - live <= Math.max(live, MIN_GARBAGE) || fd === undefined) return
+    if (end - live <= Math.max(live, options.minGarbageBytes ?? MIN_GARBAGE) || fd === undefined)
+      return
     const name = newBinName()
     const target = openSync(join(dir, name), 'w+')
     const copied: [string, Stored][] = []
