@@ -23,6 +23,7 @@ import type { Article } from '../../../shared/types'
 import type { ArticleLibrary, LibraryChange } from '../library/articleLibrary'
 import { errorCode, errorMessage, writeFileDurably } from '../store/durableFile'
 import type { BuildMessage, BuildReply, IndexedArticle } from './indexWorker'
+import { openPassageTexts, type PassageTexts } from './passageTexts'
 import { SearchIndex, type TextOf } from './searchIndex'
 import { checkMeta, decodeSnapshot, encodeSnapshot, metaFor } from './snapshotCodec'
 
@@ -73,6 +74,8 @@ const MAX_STALE_SHARE = 0.25
 const SLICE_MS = 12
 /** Articles sent to the worker per message. */
 const BATCH = 64
+/** Paragraph texts held in memory at most while they are being written beside the index. */
+const SPILL_BYTES = 32 * 2 ** 20
 
 /**
  * The build worker's script: the built `searchWorker.js` near this bundle, or, when Lectern
@@ -96,6 +99,10 @@ function workerEntry(): { file: string; eval: boolean } {
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
+/**
+ * @param textOf A paragraph's text from the library: for a large library, where the texts
+ *   kept beside the index (see `passageTexts.ts`) do not have it.
+ */
 export function openArticleIndex(
   library: ArticleLibrary,
   textOf: TextOf,
@@ -104,6 +111,15 @@ export function openArticleIndex(
   const inlineWords = options.inlineWords ?? DEFAULT_INLINE_WORDS
   const log = options.log ?? (() => {})
   const file = options.dataDir ? join(options.dataDir, SNAPSHOT_FILE) : undefined
+  /** The paragraphs' texts beside the snapshot, once opened. */
+  let texts: PassageTexts | undefined
+  const textFor: TextOf = (articleId, paragraph) => {
+    const text = texts?.textOf(articleId, paragraph)
+    if (text !== undefined || !texts) return text ?? textOf(articleId, paragraph)
+    // Not held (damaged, or not read in yet): read in again, the library answers meanwhile.
+    if (inStep && !toAdd.has(articleId)) fillTexts()
+    return textOf(articleId, paragraph)
+  }
   const wordsOf = new Map<string, number>()
   const libraryWords = (): number => library.list().reduce((s, a) => s + a.words, 0)
 
@@ -149,6 +165,56 @@ export function openArticleIndex(
   const addNow = (a: Article): void => {
     ;(index as SearchIndex).addArticle(a)
     wordsOf.set(a.id, a.words)
+    texts?.keep(a)
+  }
+
+  /**
+   * Reads into the texts beside the index the articles they miss (none was written yet, or
+   * they were damaged), a slice at a time; until then those texts come from the library.
+   */
+  let filling: Promise<void> | undefined
+  /** More went missing while filling: look again when done. */
+  let fillAgain = false
+  /** Articles the library could not give: not asked for again. */
+  const unreadable = new Set<string>()
+  const fillTexts = (): void => {
+    if (!texts || options.readOnly || closed) return
+    if (filling) {
+      fillAgain = true
+      return
+    }
+    const store = texts
+    const missing = store
+      .retain(new Map(library.list().map((a) => [a.id, a.words])))
+      .filter((id) => !unreadable.has(id))
+    if (!missing.length) return
+    filling = (async () => {
+      let started = performance.now()
+      for (const id of missing) {
+        if (closed) break
+        const words = wordsOf.get(id)
+        if (words === undefined || !library.has(id) || store.holds(id, words)) continue
+        try {
+          store.keep(library.get(id))
+        } catch (error) {
+          unreadable.add(id)
+          log(`search: article ${id} could not be read: ${errorMessage(error)}`)
+        }
+        if (store.heldBytes > SPILL_BYTES) await store.spill()
+        if (performance.now() - started > SLICE_MS) {
+          await yieldToEvents()
+          started = performance.now()
+        }
+      }
+    })().finally(() => {
+      // After the assignment above, even when nothing was awaited.
+      filling = undefined
+      scheduleSave()
+      if (fillAgain) {
+        fillAgain = false
+        fillTexts()
+      }
+    })
   }
 
   /** Adds the waiting articles in slices, yielding between them, so searches go on. */
@@ -205,6 +271,8 @@ export function openArticleIndex(
 
   const onChange = (change: LibraryChange): void => {
     if (closed) return
+    // Their texts, when they come back, are the library's (and kept again when indexed).
+    texts?.forget([...change.removed, ...change.added])
     // Until an index is in, changes are caught up with by reconciling once it is.
     if (!index || !inStep || worker) return
     // A changed article comes as removed and added: the old passages go first.
@@ -235,22 +303,25 @@ export function openArticleIndex(
     clearTimeout(saveTimer)
     writing = writing.then(async () => {
       if (!file || !index || !persistent() || status.state !== 'ready') return
-      if (!dirty && !built) return
-      const bytes =
-        built ??
-        encodeSnapshot(
-          index.toSnapshot(),
-          metaFor(index.articleIds(), (id) => wordsOf.get(id) ?? 0),
-        )
-      dirty = false
-      built = undefined
-      try {
-        await mkdir(dirname(file), { recursive: true })
-        await writeFileDurably(file, bytes)
-      } catch (error) {
-        dirty = true
-        log(`search: the index could not be saved: ${errorMessage(error)}`)
+      if (dirty || built) {
+        const bytes =
+          built ??
+          encodeSnapshot(
+            index.toSnapshot(),
+            metaFor(index.articleIds(), (id) => wordsOf.get(id) ?? 0),
+          )
+        dirty = false
+        built = undefined
+        try {
+          await mkdir(dirname(file), { recursive: true })
+          await writeFileDurably(file, bytes)
+        } catch (error) {
+          dirty = true
+          log(`search: the index could not be saved: ${errorMessage(error)}`)
+        }
       }
+      // Never throws: a problem is logged, and the texts are read from the library.
+      await texts?.save()
     })
     return writing
   }
@@ -276,7 +347,7 @@ export function openArticleIndex(
     const { snapshot, meta } = decodeSnapshot(bytes)
     const checked = checkMeta(meta, snapshot)
     if (!checked) throw new Error('fingerprint does not agree with its index')
-    const loaded = SearchIndex.fromSnapshot(snapshot, textOf)
+    const loaded = SearchIndex.fromSnapshot(snapshot, textFor)
     const ids = snapshot.articles.map(([id]) => id)
     const previous = new Map(wordsOf)
     wordsOf.clear()
@@ -335,12 +406,15 @@ export function openArticleIndex(
       for (const a of library.all()) {
         if (closed) throw new Error('closed')
         batch.push({ id: a.id, title: a.title, paragraphs: a.paragraphs, words: a.words })
+        // The texts are written beside the index as they go by, unless they are there already.
+        if (texts && !texts.holds(a.id, a.words)) texts.keep(a)
         if (batch.length >= BATCH) {
           w.postMessage({ type: 'articles', articles: batch } satisfies BuildMessage)
           batch = []
         }
         if (performance.now() - started > SLICE_MS) {
           await Promise.race([yieldToEvents(), reply])
+          if (texts && texts.heldBytes > SPILL_BYTES) await Promise.race([texts.spill(), reply])
           started = performance.now()
         }
       }
@@ -351,6 +425,7 @@ export function openArticleIndex(
       void w.terminate()
       if (closed) return
       take(bytes, 'worker')
+      fillTexts()
       finish()
     } catch (error) {
       worker = undefined
@@ -363,16 +438,32 @@ export function openArticleIndex(
   const buildOnMainThread = (problem: string): void => {
     log(`search: building the index on the main thread (${problem})`)
     status = { ...status, problem: `${status.problem ?? ''}; ${problem}`.replace(/^; /, '') }
-    use(new SearchIndex({}, undefined, textOf), 'main-thread')
+    use(new SearchIndex({}, undefined, textFor), 'main-thread')
     wordsOf.clear()
     for (const a of library.list()) toAdd.add(a.id)
     void drain()
   }
 
+  const openTexts = async (): Promise<void> => {
+    const dir = dirname(file as string)
+    try {
+      if (!options.readOnly) await mkdir(dir, { recursive: true })
+      texts = await openPassageTexts(dir, { readOnly: options.readOnly, log })
+    } catch (error) {
+      log(`search: the paragraph texts are read from the library: ${errorMessage(error)}`)
+    }
+  }
+
   const open = async (): Promise<void> => {
+    await openTexts()
+    // Closed meanwhile: `close` found no texts to close.
+    if (closed) return void (await texts?.close())
     const problem = await load()
     if (closed) return
-    if (problem === null) return finish()
+    if (problem === null) {
+      fillTexts()
+      return finish()
+    }
     status = { ...status, problem }
     if (problem !== 'no snapshot yet') log(`search: rebuilding the index: ${problem}`)
     await buildInWorker()
@@ -386,7 +477,7 @@ export function openArticleIndex(
 
   const current = (): SearchIndex => {
     if (!index) {
-      index = new SearchIndex({}, undefined, large ? textOf : undefined)
+      index = new SearchIndex({}, undefined, large ? textFor : undefined)
       if (!large) {
         // Inline: as it always was, at once; texts stay in the index (the library is small).
         for (const a of library.all()) addNow(a)
@@ -418,8 +509,10 @@ export function openArticleIndex(
       worker = undefined
       if (w) await w.terminate()
       await adding
+      await filling
       if (status.state === 'ready') await save()
       else await writing
+      await texts?.close()
     },
   }
 }

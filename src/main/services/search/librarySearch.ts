@@ -20,7 +20,7 @@ import { tokenize } from './analyzer'
 import { openArticleIndex, type IndexStatus, type IndexStoreOptions } from './indexStore'
 import { parseQuery } from './parseQuery'
 import { SearchIndex } from './searchIndex'
-import { better, nearest, type Correction } from './spelling'
+import { better, type Correction } from './spelling'
 
 export type SearchAnswer = Omit<SearchResult, 'query'>
 
@@ -146,7 +146,7 @@ export function createLibrarySearch(
       const typing = t === tokens.at(-1) && t.surface === prefix
       if (indexes.some((index) => index.knows(t.surface, typing))) continue
       let best: Correction | null = null
-      for (const index of indexes) best = better(best, nearest(t.surface, index.words()))
+      for (const index of indexes) best = better(best, index.spelling().nearest(t.surface))
       if (!best) continue
       const typed = query.slice(t.start, t.end)
       out += query.slice(at, t.start) + matchCase(best.word, typed)

@@ -102,6 +102,22 @@ export class ScoreBoard {
     this.heldCount = 0
   }
 
+  /** How many passages have a score. */
+  get size(): number {
+    return this.count
+  }
+
+  /** Drops the passages `keep` turns down, as if nothing had scored them. */
+  retain(keep: (id: number) => boolean): void {
+    let kept = 0
+    for (let i = 0; i < this.count; i++) {
+      const id = this.touched[i] as number
+      if (keep(id)) this.touched[kept++] = id
+      else this.scores[id] = 0
+    }
+    this.count = kept
+  }
+
   /** The `k` best passages so far, best first (ties by id); the scores stay. */
   peek(k: number): Ranked[] {
     const heap = new MinHeap(k)

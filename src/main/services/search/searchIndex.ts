@@ -18,6 +18,7 @@ import { indexTerms, scan, termOf, wordsOf } from './analyzer'
 import { parseQuery, type ParsedQuery } from './parseQuery'
 import { ScoreBoard, type Ranked } from './scoreBoard'
 import { SortedVocabulary } from './vocabulary'
+import { SpellingVocabulary } from './spelling'
 import { Passages, type SearchDocument, type TextOf } from './passages'
 
 export type { SearchDocument, TextOf }
@@ -223,6 +224,7 @@ export class SearchIndex {
   })
   /** The vocabulary sorted for completion; rebuilt after a filing adds words or uses. */
   private sorted: SortedVocabulary | null = null
+  private spellingWords: SpellingVocabulary | null = null
   private readonly passages: Passages
   private readonly pending: Pending[] = []
   private readonly docFreq = new Map<string, number>()
@@ -316,6 +318,7 @@ export class SearchIndex {
     this.idfs.clear()
     this.feedbackWeights.clear()
     this.sorted = null
+    this.spellingWords = null
     const k1 = this.tuning.k1
     for (const p of this.pending.splice(0)) {
       this.filing.length = 0
@@ -386,6 +389,7 @@ export class SearchIndex {
     this.idfs.clear()
     this.feedbackWeights.clear()
     this.sorted = null
+    this.spellingWords = null
   }
 
   /** Takes the marked passages out of every term's postings, counting their uses down. */
@@ -618,6 +622,13 @@ export class SearchIndex {
     return this.sortedVocabulary().has(surface)
   }
 
+  /** The words of `words()` made ready for spelling; kept until the vocabulary changes. */
+  spelling(): SpellingVocabulary {
+    if (this.pending.length) this.flush()
+    this.spellingWords ??= new SpellingVocabulary(this.words())
+    return this.spellingWords
+  }
+
   /** Every folded word of the index, with how many passages use it (for spelling). */
   *words(): Generator<[word: string, uses: number]> {
     for (const [word, id] of this.vocabularyIds) {
@@ -681,20 +692,58 @@ export class SearchIndex {
     if (words.length + expansions.length === 0 && phrases.length > 0) {
       for (let id = 0; id < n; id++) if (this.passages.alive(id)) this.board.touch(id)
     }
-    const ranked: RankedPassage[] = []
     // A few more than asked for, in case some passages' articles have just gone.
-    let checked = 0
-    for (const r of this.board.take(phrases.length ? n : limit + 8)) {
-      // Texts read from the library: a phrase is looked for in the best passages only.
-      if (phrases.length && this.passages.lazy && ++checked > MAX_PHRASE_CHECKS) break
+    let candidates = limit + 8
+    if (phrases.length) {
+      // Only passages with every word of the phrases may hold them: the postings say which,
+      // so texts are read for those alone.
+      const holding = this.passagesWithAll(phrases)
+      if (holding) this.board.retain((id) => holding[id] === 1)
+      candidates = this.board.size
+      // Texts read from elsewhere: a phrase is looked for in the best passages only.
+      if (this.passages.lazy) candidates = Math.min(candidates, MAX_PHRASE_CHECKS)
+    }
+    const holdsPhrases = phraseMatcher(phrases)
+    const ranked: RankedPassage[] = []
+    for (const r of this.board.take(candidates)) {
       const passage = this.passages.get(r.id)
       if (!passage) continue
-      if (phrases.length && !hasPhrases(passage.text, phrases)) continue
+      if (phrases.length && !holdsPhrases(passage.text)) continue
       ranked.push({ id: r.id, score: r.score, passage })
       if (ranked.length >= limit) break
     }
     // Feedback words help rank, but only the reader's own words are marked.
     return { ranked, matched: new Set([...words, ...parsed.wholes, ...expansions]) }
+  }
+
+  /**
+   * Marks (with 1) the passages whose postings hold every term of the phrases' words: any
+   * passage that contains the phrases does (its words are indexed as they are read there).
+   * Null when the phrases are stop words only.
+   */
+  private passagesWithAll(phrases: string[][]): Uint8Array | null {
+    const terms = new Set<string>()
+    for (const phrase of phrases) {
+      for (const word of phrase) {
+        const term = termOf(word)
+        if (term) terms.add(term)
+      }
+    }
+    if (!terms.size) return null
+    // Rarest first; each further term keeps the passages every term before it had.
+    const postings = [...terms].map((t) => this.postingsOf(t)).sort((a, b) => a.count - b.count)
+    const seen = new Uint8Array(this.passages.length)
+    postings.slice(0, 255).forEach((p, i) => {
+      for (const { ids } of p.levels) {
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j] as number
+          if (seen[id] === i) seen[id] = i + 1
+        }
+      }
+    })
+    const all = Math.min(postings.length, 255)
+    for (let id = 0; id < seen.length; id++) seen[id] = seen[id] === all ? 1 : 0
+    return seen
   }
 
   /**
@@ -915,14 +964,22 @@ function regionOf(slots: number[][]): Int32Array {
 }
 
 const ASCII_TEXT = /^\p{ASCII}*$/u
+const ASCII_WORDS = /^[a-z0-9]+$/
 
-function hasPhrases(text: string, phrases: string[][]): boolean {
-  // An ASCII text folds to its lower case: a phrase word it does not contain rules it out
-  // before the text is split into words.
-  if (ASCII_TEXT.test(text)) {
-    const lower = text.toLowerCase()
-    if (!phrases.every((p) => p.every((w) => lower.includes(w)))) return false
+/** Whether a text holds every phrase, word after word. */
+function phraseMatcher(phrases: string[][]): (text: string) => boolean {
+  // In an ASCII text, consecutive words are letters and digits apart by nothing but other
+  // characters (nothing at all where letters meet digits): a pattern rules most texts out
+  // before a text is split into words. Phrases of other words are only checked word by word.
+  const patterns = phrases
+    .filter((p) => p.every((w) => ASCII_WORDS.test(w)))
+    .map((p) => new RegExp(p.join('[^a-z0-9]*')))
+  return (text) => {
+    if (patterns.length && ASCII_TEXT.test(text)) {
+      const lower = text.toLowerCase()
+      if (!patterns.every((pattern) => pattern.test(lower))) return false
+    }
+    const words = ` ${wordsOf(text).join(' ')} `
+    return phrases.every((p) => words.includes(` ${p.join(' ')} `))
   }
-  const words = ` ${wordsOf(text).join(' ')} `
-  return phrases.every((p) => words.includes(` ${p.join(' ')} `))
 }

@@ -65,14 +65,68 @@ export function nearest(
   word: string,
   words: Iterable<[word: string, uses: number]>,
 ): Correction | null {
-  const max = editsAllowed(word.length)
-  if (max === 0) return null
-  let best: Correction | null = null
-  for (const [candidate, uses] of words) {
-    if (candidate === word || uses === 0) continue
-    const distance = editDistance(word, candidate, best ? best.distance : max)
-    if (distance > max) continue
-    best = better(best, { word: candidate, distance, uses })
+  return new SpellingVocabulary(words).nearest(word)
+}
+
+/**
+ * A vocabulary made ready for `nearest`, to keep between questions: the words by length, so
+ * that only those of a length within reach are looked at, each with the set of its letters
+ * as bits, so that most of those are ruled out without counting edits — an edit takes at
+ * most one letter away and brings at most one.
+ */
+export class SpellingVocabulary {
+  private readonly words: string[] = []
+  private readonly uses: number[] = []
+  private readonly letters: number[] = []
+  /** Where the words of each length begin in the arrays (sorted by length). */
+  private readonly byLength: number[] = [0]
+
+  constructor(words: Iterable<[word: string, uses: number]>) {
+    const all = [...words].filter(([, uses]) => uses > 0).sort((a, b) => a[0].length - b[0].length)
+    for (const [word, uses] of all) {
+      while (this.byLength.length <= word.length) this.byLength.push(this.words.length)
+      this.words.push(word)
+      this.uses.push(uses)
+      this.letters.push(lettersOf(word))
+    }
+    this.byLength.push(this.words.length)
   }
-  return best
+
+  /** The nearest word to `word`, or null if none is near enough. */
+  nearest(word: string): Correction | null {
+    const max = editsAllowed(word.length)
+    if (max === 0) return null
+    const mine = lettersOf(word)
+    let best: Correction | null = null
+    const last = this.byLength.length - 1
+    const from = this.byLength[Math.min(last, Math.max(0, word.length - max))] as number
+    const to = this.byLength[Math.min(last, word.length + max + 1)] as number
+    for (let i = from; i < to; i++) {
+      const candidate = this.words[i] as string
+      const bound = best ? best.distance : max
+      const theirs = this.letters[i] as number
+      if (bitCount(mine & ~theirs) > bound || bitCount(theirs & ~mine) > bound) continue
+      if (candidate === word) continue
+      const distance = editDistance(word, candidate, bound)
+      if (distance > max) continue
+      best = better(best, { word: candidate, distance, uses: this.uses[i] as number })
+    }
+    return best
+  }
+}
+
+/** The letters a word uses as bits: a–z their own, any other character one of six more. */
+function lettersOf(word: string): number {
+  let bits = 0
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    bits |= c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << (26 + (c % 6))
+  }
+  return bits
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333)
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SNAPSHOT_FILE } from '../../../../src/main/services/search/indexStore'
 import {
   createLibrarySearch,
@@ -184,6 +184,91 @@ describe('the article index on disk', () => {
     expect(search.status()).toMatchObject({ source: 'main-thread', problem: /out of time/ })
     expect(problems.join()).toMatch(/main thread/)
     expect(answers(search, QUESTIONS[0]!)).toHaveLength(10)
+  })
+})
+
+/** Every answer of the questions, snippets included. */
+const results = (search: LibrarySearch): unknown[] => QUESTIONS.map((q) => search.search(q, 10))
+
+/** Whether searching read any article from the library (rather than the texts beside the index). */
+function readsArticles(search: LibrarySearch, library: MutableLibrary): boolean {
+  const before = library.gets
+  results(search)
+  return library.gets !== before
+}
+
+describe('the paragraph texts beside the index', () => {
+  it('give the snippets without reading the articles', async () => {
+    const library = mutableLibrary(articles)
+    const built = await opened(library)
+    const expected = results(built)
+    await closed(built)
+    const again = await opened(library)
+    expect(readsArticles(again, library)).toBe(false)
+    expect(results(again)).toEqual(expected)
+    // Phrases are checked in them too.
+    const phrase = `"${articles[7]!.paragraphs[0]!.split(' ').slice(2, 6).join(' ')}"`
+    expect(answers(again, phrase)).toContain('c8#0')
+    expect(problems).toEqual([])
+  })
+
+  it('are read from the library when damaged, and written again', async () => {
+    const library = mutableLibrary(articles)
+    const built = await opened(library)
+    const expected = results(built)
+    await closed(built)
+    const searchDir = join(dataDir, 'search')
+    const bin = join(
+      searchDir,
+      (await readdir(searchDir)).find((n) => n.endsWith('.bin'))!,
+    )
+    const bytes = await readFile(bin)
+    // Every paragraph's first letters changed, in place: only their checksums can tell.
+    for (let at = 0; at < bytes.length; at += 97) bytes[at] = 0x21
+    await writeFile(bin, bytes)
+
+    const damaged = await opened(library)
+    expect(results(damaged)).toEqual(expected)
+    expect(problems.join()).toMatch(/damaged; it is read from the library/)
+    await vi.waitFor(() => expect(readsArticles(damaged, library)).toBe(false), { timeout: 10_000 })
+    await closed(damaged)
+
+    problems = []
+    const again = await opened(library)
+    expect(readsArticles(again, library)).toBe(false)
+    expect(results(again)).toEqual(expected)
+    expect(problems).toEqual([])
+  })
+
+  it('follow articles added, changed and removed since they were saved', async () => {
+    const library = mutableLibrary(articles)
+    await closed(await opened(library))
+    // Changed while the index was closed: the saved texts are of the old article.
+    const old = library.get('c5')
+    library.add({ ...extra('c5', 'The zeugmatic quokka flutters.'), title: old.title })
+    const search = await opened(library)
+    expect(search.search('zeugmatic quokka', 5).hits[0]).toMatchObject({
+      articleId: 'c5',
+      snippet: expect.stringContaining('zeugmatic quokka flutters'),
+    })
+    expect(search.search(`"${old.paragraphs[0]!}"`, 5).hits).toEqual([])
+
+    library.add(extra('x1', 'A hypersonic wombat.'))
+    library.add(extra('c6', 'The wombat’s second cousin.'))
+    library.remove('c7')
+    await search.whenReady()
+    expect(search.search('hypersonic wombat', 5).hits[0]?.snippet).toMatch(/hypersonic wombat/)
+    expect(search.search('wombat cousin', 5).hits[0]).toMatchObject({
+      articleId: 'c6',
+      snippet: expect.stringContaining('second cousin'),
+    })
+    const expected = results(search)
+    await closed(search)
+
+    const again = await opened(library)
+    expect(results(again)).toEqual(expected)
+    expect(readsArticles(again, library)).toBe(false)
+    expect(again.search('wombat cousin', 5).hits[0]?.snippet).toMatch(/second cousin/)
   })
 })
 

@@ -138,6 +138,27 @@ describe('SearchIndex', () => {
     expect(index.search('"telephone encrypted line"')).toEqual([])
   })
 
+  it('finds a phrase across hyphens, letters meeting digits and accents, and not across words', () => {
+    const small = new SearchIndex()
+    small.addArticle({
+      id: 'p',
+      title: 'Phrases',
+      paragraphs: [
+        'The Su24 and the well-known F-16s flew over the Café Müller.',
+        'Su and 24 apart; known well.',
+        'Sue 24 and the unwell known.',
+      ],
+    })
+    const found = (q: string): number[] => small.search(q).map((h) => h.paragraph)
+    expect(found('"su 24"')).toEqual([0])
+    expect(found('"well known"')).toEqual([0])
+    expect(found('"cafe muller"')).toEqual([0])
+    expect(found('"and the"').sort()).toEqual([0, 2])
+    expect(found('"sue 24"')).toEqual([2])
+    expect(found('"known well"')).toEqual([1])
+    expect(found('"the known"')).toEqual([])
+  })
+
   it('boosts passages of an article whose title matches', () => {
     const [best] = index.search('close relations zionism ', 1)
     expect(best?.articleId).toBe('004_02c1bed588b60a46')

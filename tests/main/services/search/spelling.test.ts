@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { editDistance, editsAllowed, nearest } from '../../../../src/main/services/search/spelling'
+import {
+  better,
+  editDistance,
+  editsAllowed,
+  nearest,
+  type Correction,
+} from '../../../../src/main/services/search/spelling'
 
 describe('spelling', () => {
   it('counts edits, a swap of neighbours as one, and gives up past the limit', () => {
@@ -26,5 +32,54 @@ describe('spelling', () => {
     expect(nearest('putn', words)).toMatchObject({ distance: 1, word: 'putin' })
     expect(nearest('zzzzzz', words)).toBeNull()
     expect(nearest('pu', words)).toBeNull()
+  })
+
+  it('finds what comparing with every word finds', () => {
+    const words: [string, number][] = [
+      'flutter',
+      'flatter',
+      'fluter',
+      'butter',
+      'flutters',
+      'café',
+      'cafe',
+      'caffe',
+      'wing',
+      'wings',
+      'swing',
+      'boundary',
+      'boundry',
+      'laminar',
+      'lamina',
+      'il20',
+      'il-20',
+      'ab',
+      'xyz',
+    ].map((w, i) => [w, (i * 7) % 5])
+    const everyWord = (word: string): Correction | null => {
+      let best: Correction | null = null
+      for (const [candidate, uses] of words) {
+        if (candidate === word || !uses) continue
+        const distance = editDistance(word, candidate, editsAllowed(word.length))
+        if (distance <= editsAllowed(word.length))
+          best = better(best, { word: candidate, distance, uses })
+      }
+      return best
+    }
+    for (const typed of [
+      'flutter',
+      'fltter',
+      'flutetr',
+      'cafè',
+      'caf',
+      'wnig',
+      'boundaryy',
+      'lamianr',
+      'il2o',
+      'zzz',
+      'ab',
+    ]) {
+      expect(nearest(typed, words), typed).toEqual(everyWord(typed))
+    }
   })
 })
