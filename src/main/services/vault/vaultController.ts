@@ -13,7 +13,6 @@ import {
   openVaultSync,
   type ConflictChoice,
   type SyncReport,
-  type VaultConflict,
   type VaultExporter,
   type VaultSync,
 } from './vaultSync'
