@@ -48,7 +48,7 @@ test('launches the built app, opens the first window on the library', async () =
     const page = await app.firstWindow()
     await expect(page).toHaveTitle('Lectern')
     await expect(
-      page.getByRole('navigation', { name: 'Articles' }).getByRole('button'),
+      page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem').getByRole('button'),
     ).toHaveCount(5)
     const url = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows()[0]!.webContents.getURL(),
@@ -63,7 +63,12 @@ test('launches the built app, opens the first window on the library', async () =
     expect((await page.evaluate(() => window.lectern.getAppInfo())).dataDir).toBe(dataDir)
 
     // A bookmark made in the real window lands in the data folder.
-    await page.getByRole('navigation', { name: 'Articles' }).getByRole('button').nth(2).click()
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('listitem')
+      .getByRole('button')
+      .nth(2)
+      .click()
     await page.getByRole('button', { name: 'Bookmark paragraph 1' }).click({ force: true })
     await expect(page.getByRole('article', { name: /^Bookmark/ })).toHaveCount(1)
   } finally {
@@ -129,4 +134,23 @@ test('quitting right after typing keeps the note, the window’s place and frees
   expect(data).toContain('Saved by the quit itself')
   expect(existsSync(join(dataDir, 'window-state.json'))).toBe(true)
   expect(existsSync(join(dataDir, 'lectern.lock'))).toBe(false)
+})
+
+test('a lectern:// link it is started with opens the article at its paragraph', async () => {
+  test.skip(!existsSync(join(ROOT, 'out/main/index.js')), 'run `npm run build` first')
+  const dataDir = mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
+  const link = 'lectern://article/004_02c1bed588b60a46?paragraph=14'
+  const app = await electron.launch({
+    executablePath: binary.path,
+    args: [ROOT, '--data-dir', dataDir, ...(process.env.CI ? ['--no-sandbox'] : []), link],
+    env: { ...process.env, ELECTRON_RENDERER_URL: '' },
+  })
+  try {
+    const page = await app.firstWindow()
+    const reader = page.getByRole('main', { name: 'Article' })
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText(/Close Relations/)
+    await expect(reader.locator('p[data-paragraph="14"]')).toBeInViewport()
+  } finally {
+    await app.close()
+  }
 })
