@@ -16,6 +16,8 @@ const JUSTIFIED = {
     "disableBlinkFeatures: 'Auxclick' is set in mainWindowOptions, and every new window is refused by the window-open handler.",
   'OPEN_EXTERNAL_JS_CHECK main/index.js':
     'shell.openExternal is reached only for http:, https: and mailto: links the reader clicks (isExternalLink, tested).',
+  'PROTOCOL_HANDLER_JS_CHECK main/index.js':
+    'lectern:// links are parsed strictly (an article id, a bookmark or note id, a paragraph number; anything else is refused, tested in lecternLink.test.ts) and only choose which article the window shows: nothing is loaded, navigated or run.',
   'CSP_GLOBAL_CHECK renderer/index.html':
     "LOW: the evaluator flags script-src 'self' in general; here 'self' is the app's own bundle under app://, which serves no user content or JSONP.",
 }
