@@ -12,6 +12,7 @@ import { imageResolver } from './images'
 import { findThread, threadHoldsArticle, threadStarter } from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
+import { revealStreamedParts, shieldLandmarks } from './prepare'
 import { chooseTitle } from './title'
 import { toBlocks } from './toBlocks'
 
@@ -51,12 +52,14 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
   try {
     const { document } = dom.window
     dropStyles(document)
+    revealStreamedParts(document)
     const meta = readPageMetadata(document)
     const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
     const shownDate = meta.published ? undefined : dateNearHeadline(document)
     const thread = document.body ? findThread(document.body) : undefined
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
+    shieldLandmarks(readable)
     const reader = new Readability<Element>(readable, {
       serializer: (el) => el as Element,
       // Classes name a code block's language; they never reach the reader.
