@@ -9,7 +9,15 @@ import { dateOfLine } from '../../library/parseArticle'
 import { directionOf } from '../direction'
 import { blocksToText, ImportError, type ExtractedArticle } from '../types'
 import { imageResolver } from './images'
-import { findThread, threadHoldsArticle, threadStarter } from './discussion'
+import {
+  findThread,
+  isDiscussionPage,
+  markedThread,
+  openingOutside,
+  threadHoldsArticle,
+  threadStarter,
+  withoutPostChrome,
+} from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
 import { revealStreamedParts, shieldLandmarks } from './prepare'
@@ -56,7 +64,12 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     const meta = readPageMetadata(document)
     const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
     const shownDate = meta.published ? undefined : dateNearHeadline(document)
-    const thread = document.body ? findThread(document.body) : undefined
+    // A page that says it is a discussion: the posts it marks up are the thread, when they are
+    // more than the run of post-like siblings found by their class names.
+    const declared = isDiscussionPage(document)
+    const found = document.body ? findThread(document.body) : undefined
+    const marked = declared && document.body ? markedThread(document.body) : undefined
+    const thread = marked && (!found || marked.chars > found.chars) ? marked : found
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
     shieldLandmarks(readable)
@@ -67,11 +80,22 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     }).parse()
     const pageUrl = url ?? meta.url ?? savedFromUrl(html)
     const resolveImage = imageResolver(path, pageUrl, resources)
-    const isThread = thread !== undefined && threadHoldsArticle(thread, reader?.textContent ?? '')
+    const readText = reader?.textContent ?? ''
+    const isThread =
+      thread !== undefined &&
+      (threadHoldsArticle(thread, readText) || (declared && thread.chars >= 200))
     const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
+    // A question whose answers are the run: Readability's pick is the opening post.
+    const opening =
+      isThread && declared && reader?.content && openingOutside(thread, readText)
+        ? toBlocks(reader.content, resolveImage)
+        : []
     let blocks =
       thread && isThread
-        ? thread.posts.flatMap((post) => toBlocks(post, resolveImage))
+        ? [
+            ...opening,
+            ...thread.posts.flatMap((post) => toBlocks(withoutPostChrome(post), resolveImage)),
+          ]
         : reader?.content
           ? toBlocks(reader.content, resolveImage)
           : document.body

@@ -34,3 +34,68 @@ describe('page preparation', () => {
     expect(textOf(html)).toContain('Paragraph 8 about renting a car')
   })
 })
+
+const reply = (cls: string, name: string, body: string): string =>
+  `<div class="${cls}"><div class="postprofile"><b>${name}</b> Posts: 138 Joined: 4 Jul 2012</div>
+    <div class="content">${body}</div>
+    <ul class="post-buttons"><li><a href="#">Quote</a></li></ul>
+    <div class="signature">My computer: a laptop from 2019 with far too little memory</div></div>`
+
+describe('discussions', () => {
+  it('keeps every post of a thread whose posts alternate their classes', () => {
+    const posts = [
+      reply(
+        'post bg1',
+        'galitsyn',
+        'Discuss the new release here. You can download it from the usual place, and report what breaks.',
+      ),
+      reply(
+        'post bg2',
+        'simple07',
+        'The shared folders stopped mounting after the update on my machine, is that a known problem?',
+      ),
+      reply(
+        'post bg1',
+        'ehasis',
+        'Same here: the guest additions need reinstalling after the update, then the folders mount again.',
+      ),
+      reply(
+        'post bg2',
+        'multios',
+        'Thanks, reinstalling the additions fixed it for me as well, the folders are back after a reboot.',
+      ),
+    ]
+    const html = `<html><head><title>Discuss the release</title></head><body><div id="page-body">
+      <h2>Discuss the release</h2>${posts.join('')}</div></body></html>`
+    const text = textOf(html)
+    for (const words of [
+      'usual place',
+      'known problem',
+      'need reinstalling',
+      'back after a reboot',
+    ])
+      expect(text).toContain(words)
+    // The forum's chrome around each post is not the discussion.
+    for (const chrome of ['Joined', 'Quote', 'My computer']) expect(text).not.toContain(chrome)
+  })
+
+  it('reads a question page as its question followed by its answers', () => {
+    const answer = (body: string): string =>
+      `<div class="answer" itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">
+        <div class="votecell">12</div><div class="answercell"><p>${body}</p></div></div>`
+    const html = `<html><head><title>Catering for a hundred guests</title></head>
+      <body itemscope itemtype="https://schema.org/QAPage"><div id="mainbar">
+      <div class="question-body" itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+        <h1 itemprop="name">Catering for a hundred guests</h1>
+        <div class="s-prose"><p>I am cooking for a wedding of a hundred guests next month. How much food should I plan per person, and how do I keep it warm between the kitchen and the tables?</p></div></div>
+      <div id="answers">
+        ${answer('Plan on half a pound of meat per guest and a little more of the sides; guests eat more at evening weddings than at lunch.')}
+        ${answer('Rent chafing dishes: they keep food warm for hours, and hire someone to keep them filled while you look after the kitchen.')}
+      </div></div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('How much food should I plan per person')
+    expect(text).toContain('half a pound of meat')
+    expect(text).toContain('Rent chafing dishes')
+    expect(text.indexOf('How much food')).toBeLessThan(text.indexOf('half a pound'))
+  })
+})
