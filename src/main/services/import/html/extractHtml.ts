@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom'
 import { dateOfLine } from '../../library/parseArticle'
 import { directionOf } from '../direction'
 import { blocksToText, ImportError, type ExtractedArticle } from '../types'
+import { shownByline } from './byline'
 import { imageResolver } from './images'
 import {
   findThread,
@@ -64,6 +65,7 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     const meta = readPageMetadata(document)
     const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
     const shownDate = meta.published ? undefined : dateNearHeadline(document)
+    const shownAuthor = meta.author ? undefined : shownByline(document)
     // A page that says it is a discussion: the posts it marks up are the thread, when they are
     // more than the run of post-like siblings found by their class names.
     const declared = isDiscussionPage(document)
@@ -121,7 +123,11 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     )
       blocks = [{ type: 'paragraph', text: meta.description }, ...blocks]
     // A thread's author is whoever opened it.
-    const author = starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined)
+    const siteName = meta.siteName ?? reader?.siteName ?? undefined
+    const author = withoutSite(
+      starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined) ?? shownAuthor,
+      siteName,
+    )
     // The byline is shown with the title; left in the text it would be read twice.
     if (author) {
       const byline = blocks
@@ -140,7 +146,6 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     if (content && isLinkList(content))
       throw new ImportError('not an article: a page of links', 'not-an-article')
     const language = meta.language ?? reader?.lang ?? undefined
-    const siteName = meta.siteName ?? reader?.siteName ?? undefined
     const canonical = pageUrl
     return {
       format: 'html',
@@ -178,6 +183,13 @@ function dateNearHeadline(document: Document): string | undefined {
     }
   }
   return undefined
+}
+
+/** `Jane Doe, The Daily Courier` → `Jane Doe`: the publication is the site, not an author. */
+function withoutSite(author: string | undefined, siteName: string | undefined): string | undefined {
+  if (!author || !siteName) return author
+  const at = author.toLowerCase().lastIndexOf(`, ${siteName.toLowerCase()}`)
+  return at > 0 && at + siteName.length + 2 === author.length ? author.slice(0, at) : author
 }
 
 /**
