@@ -18,7 +18,7 @@ const MIN_POST_CHARS = 40
 /**
  * What makes siblings posts of one kind: their tag and the class words that name them posts.
  * Other class words are left out, as forums add alternating and state classes to posts
- * (`bg1`/`bg2`, `odd`/`even`, `is-unread`) that would split one thread into several.
+ * (`odd`/`even`, `is-unread`, `is-first`) that would split one thread into several.
  */
 function signature(el: Element): string {
   const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/\d/.test(c))
@@ -86,8 +86,7 @@ const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) 
 
 /**
  * Whether a thread holds the text Readability chose (so Readability picked one post of it)
- * and is clearly more than that text; or is the text Readability chose, with the forum's
- * chrome around it (its posts most of that text, the first of them at its start).
+ * and is clearly more than that text.
  */
 export function threadHoldsArticle(thread: Thread, articleText: string): boolean {
   const chosen = words(articleText)
@@ -95,24 +94,7 @@ export function threadHoldsArticle(thread: Thread, articleText: string): boolean
   if (chosen.length < 40) return thread.chars >= 200
   const inThread = new Set(thread.posts.flatMap((p) => words(p.textContent ?? '')))
   const covered = chosen.filter((w) => inThread.has(w)).length / chosen.length
-  if (covered >= 0.8 && thread.chars >= articleText.length * 1.3) return true
-  return threadIsArticle(thread, chosen)
-}
-
-/** Share of the chosen text the posts must make, and how early the first post must start. */
-const THREAD_SHARE = 0.6
-const OPENING_WITHIN = 0.25
-
-function threadIsArticle(thread: Thread, chosen: string[]): boolean {
-  const postWords = thread.posts.reduce((n, p) => n + words(p.textContent ?? '').length, 0)
-  if (postWords < chosen.length * THREAD_SHARE) return false
-  const first = words(thread.posts[0]?.textContent ?? '')
-    .slice(0, 8)
-    .join(' ')
-  const at = ` ${chosen.join(' ')} `.indexOf(` ${first} `)
-  if (at < 0) return false
-  // The index is in characters: compare with the same measure.
-  return at <= chosen.join(' ').length * OPENING_WITHIN
+  return covered >= 0.8 && thread.chars >= articleText.length * 1.3
 }
 
 /** The name on the thread's opening post, where the forum marks it up as such. */

@@ -45,27 +45,29 @@ describe('discussions', () => {
   it('keeps every post of a thread whose posts alternate their classes', () => {
     const posts = [
       reply(
-        'post bg1',
+        'post odd',
         'galitsyn',
         'Discuss the new release here. You can download it from the usual place, and report what breaks.',
       ),
       reply(
-        'post bg2',
+        'post even',
         'simple07',
         'The shared folders stopped mounting after the update on my machine, is that a known problem?',
       ),
       reply(
-        'post bg1',
+        'post odd',
         'ehasis',
         'Same here: the guest additions need reinstalling after the update, then the folders mount again.',
       ),
       reply(
-        'post bg2',
+        'post even',
         'multios',
         'Thanks, reinstalling the additions fixed it for me as well, the folders are back after a reboot.',
       ),
     ]
-    const html = `<html><head><title>Discuss the release</title></head><body><div id="page-body">
+    const html = `<html><head><title>Discuss the release</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Discuss the release"}</script>
+      </head><body><div id="page-body">
       <h2>Discuss the release</h2>${posts.join('')}</div></body></html>`
     const text = textOf(html)
     for (const words of [
