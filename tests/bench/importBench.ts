@@ -50,6 +50,7 @@ export interface ExtractorFigures {
 export interface ImportFigures {
   pages: number
   stride: number
+  offset: number
   extractors: Record<string, ExtractorFigures>
   /** Peak resident memory of the process (worker included) over Lectern's run, MB. */
   peakRssMb: number
@@ -58,12 +59,12 @@ export interface ImportFigures {
   heapEndMb: number
 }
 
-function loadTruth(stride: number): Truth[] {
+function loadTruth(stride: number, offset: number): Truth[] {
   const dir = join(WCXB, 'ground-truth')
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .filter((_, i) => i % stride === 0)
+    .filter((_, i) => i % stride === offset % stride)
     .map((f) => {
       const d = JSON.parse(readFileSync(join(dir, f), 'utf8'))
       const g = d.ground_truth
@@ -202,6 +203,11 @@ async function score(
 
 export async function importBench(options: {
   stride: number
+  /**
+   * Which pages of each stride: with stride 5, offset 0 is pages 0, 5, 10…, offset 2 pages
+   * 2, 7, 12… (a split held out from tuning on offset 0).
+   */
+  offset?: number
   baselines: boolean
   /** Defuddle is several times slower than the others: it can be left out of a run. */
   defuddle?: boolean
@@ -213,7 +219,8 @@ export async function importBench(options: {
     return {
       skipped: `no WCXB pages at ${WCXB} (the shared benchmark data is not on this machine)`,
     }
-  const pages = loadTruth(options.stride)
+  const offset = options.offset ?? 0
+  const pages = loadTruth(options.stride, offset)
   const { log } = options
   // A minute per page: the machine running the benchmark may be shared.
   const service = new ImportService({ timeoutMs: 60_000 })
@@ -262,6 +269,7 @@ export async function importBench(options: {
   return {
     pages: pages.length,
     stride: options.stride,
+    offset,
     extractors,
     peakRssMb: peakRss / 1024 / 1024,
     heapEarlyMb: heapEarly,
@@ -302,7 +310,7 @@ export function importReport(r: ImportFigures | { skipped: string }): string {
       ...rs.map((x) => `| ${x.join(' | ')} |`),
     ].join('\n')
   return [
-    `## Import: ${r.pages} WCXB development pages${r.stride > 1 ? ` (every ${r.stride}th)` : ''}`,
+    `## Import: ${r.pages} WCXB development pages${r.stride > 1 ? ` (every ${r.stride}th from page ${r.offset % r.stride})` : ''}`,
     'Word-level F1 per page, averaged (precision / recall); metadata exactly right, over the pages whose ground truth has it.',
     table(head, rows),
     table(metaHead, metaRows),

@@ -23,6 +23,7 @@ const quick = process.argv.includes('--quick')
 const relevanceOnly = process.argv.includes('--relevance')
 /**
  * `--import-only`: just the import section; `--import-stride N`: every Nth page;
+ * `--import-offset K`: starting from page K (another split of the same stride);
  * `--no-baselines` / `--no-defuddle`: leave the other extractors (or the slowest) out;
  * `--per-page FILE`: each page's F1 per extractor, as TSV.
  */
@@ -34,6 +35,7 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 const importStride = Number(flag('--import-stride') ?? 1)
+const importOffset = Number(flag('--import-offset') ?? 0)
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
 }
@@ -69,6 +71,7 @@ function runAll(
 async function runImport(): Promise<Awaited<ReturnType<typeof importBench>>> {
   return importBench({
     stride: importStride,
+    offset: importOffset,
     baselines: !process.argv.includes('--no-baselines'),
     defuddle: !process.argv.includes('--no-defuddle'),
     log,

@@ -15,13 +15,15 @@ const NOT_POST =
 
 const MIN_POST_CHARS = 40
 
+/**
+ * What makes siblings posts of one kind: their tag and the class words that name them posts.
+ * Other class words are left out, as forums add alternating and state classes to posts
+ * (`odd`/`even`, `is-unread`, `is-first`) that would split one thread into several.
+ */
 function signature(el: Element): string {
-  const classes = (el.getAttribute('class') ?? '')
-    .split(/\s+/)
-    .filter((c) => c && !/\d/.test(c))
-    .sort()
-    .join('.')
-  return `${el.tagName}.${classes}`
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/\d/.test(c))
+  const named = classes.filter((c) => POST_HINT.test(c))
+  return `${el.tagName}.${(named.length ? named : classes).sort().join('.')}`
 }
 
 function hints(el: Element): string {
@@ -106,4 +108,100 @@ export function threadStarter(thread: Thread): string | undefined {
     .replace(/\s+/g, ' ')
     .trim()
   return name && name.split(' ').length <= 6 ? name : undefined
+}
+
+/** schema.org types a page gives a thread, a question or a post. */
+const DISCUSSION_TYPES = /(^|\/)(DiscussionForumPosting|QAPage)$/
+const POST_TYPES = /(^|\/)(Comment|Answer|Question|DiscussionForumPosting)$/
+
+/**
+ * Whether the page says it is a discussion (a forum thread or a question with its answers),
+ * in JSON-LD or microdata, as forums do for search engines. Articles with comments say
+ * `Article` and, at most, `Comment`.
+ */
+export function isDiscussionPage(document: Document): boolean {
+  for (const el of Array.from(document.querySelectorAll('[itemtype]')))
+    if (DISCUSSION_TYPES.test((el.getAttribute('itemtype') ?? '').trim())) return true
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json" i]'),
+  ))
+    if (/"@type"\s*:\s*(\[[^\]]*)?"(DiscussionForumPosting|QAPage)"/.test(script.textContent ?? ''))
+      return true
+  return false
+}
+
+const isPostType = (el: Element): boolean =>
+  POST_TYPES.test((el.getAttribute('itemtype') ?? '').trim())
+
+/**
+ * The posts a page marks up as such (microdata `Question`, `Answer`, `Comment`,
+ * `DiscussionForumPosting`), outermost first: a comment on an answer belongs to the answer.
+ * A question or posting that holds the others is the thread's frame (a question wraps its
+ * answers): what it says outside them is the opening post, then come the posts inside it.
+ */
+export function markedThread(body: Element): Thread | undefined {
+  const typed = Array.from(body.querySelectorAll('[itemtype]')).filter(isPostType)
+  const isFrame = (el: Element): boolean =>
+    /(DiscussionForumPosting|Question)$/.test((el.getAttribute('itemtype') ?? '').trim()) &&
+    typed.some((t) => t !== el && el.contains(t))
+  const frames = new Set(typed.filter(isFrame))
+  const posts: Element[] = []
+  for (const el of typed) {
+    if (frames.has(el)) {
+      const outer = !typed.some((t) => t !== el && frames.has(t) && t.contains(el))
+      if (outer) posts.push(openingOf(el))
+      continue
+    }
+    let inPost = false
+    for (let p = el.parentElement; p && !inPost; p = p.parentElement)
+      inPost = isPostType(p) && !frames.has(p)
+    if (!inPost) posts.push(el)
+  }
+  const lengths = posts.map(textLength)
+  if (lengths.filter((n) => n >= MIN_POST_CHARS).length < 2) return undefined
+  return { posts, chars: lengths.reduce((a, b) => a + b, 0) }
+}
+
+/**
+ * A frame's own post: what the frame holds before the first post inside it (a detached
+ * copy). A frame may wrap the whole page, sidebars and lists of other threads included: those
+ * come after the posts.
+ */
+function openingOf(frame: Element): Element {
+  const copy = frame.cloneNode(true) as Element
+  const first = Array.from(copy.querySelectorAll('[itemtype]')).find(isPostType)
+  for (let el: Element | null = first ?? null; el && el !== copy; el = el.parentElement)
+    while (el.nextSibling) el.nextSibling.remove()
+  first?.remove()
+  return copy
+}
+
+/**
+ * Whether the text Readability chose is an opening post the thread leaves out (a question
+ * above its answers): its start is not in any post, and it is not the larger part.
+ */
+export function openingOutside(thread: Thread, articleText: string): boolean {
+  const chosen = words(articleText)
+  if (chosen.length < 10) return false
+  const inThread = ` ${thread.posts.map((p) => words(p.textContent ?? '').join(' ')).join(' ')} `
+  const start = chosen.slice(0, 12).join(' ')
+  return !inThread.includes(` ${start} `) && articleText.length < thread.chars * 0.6
+}
+
+/**
+ * The parts of a post that are the forum's, not the writer's: the poster's statistics and
+ * badges, signatures, reaction and like bars, and the buttons under a post (reply, quote,
+ * report). Matched on class words and ids, as forum software names them.
+ */
+const POST_CHROME =
+  /^(?:.*[-_])?(?:user-?(?:title|stats|extras|info|details|blurb|banner|badges?|role|rank)|member-?(?:title|stats|info|rank)|poster-?(?:stats|info|rank|details)|author-?(?:stats|info|title|rank|badges?)|postprofile|signature|sig|reactions?(?:bar|list)?|likes?(?:-?(?:bar|list|count))?|(?:post|message|comment)-?(?:actions|buttons|controls|footer|menu|tools|signature)|action-?bar|actions|badges?|online-?status|vote-?cell|votecell|js-vote)(?:[-_].*)?$/i
+
+/** A post without the forum's chrome (see `POST_CHROME`); the page itself is left as it is. */
+export function withoutPostChrome(post: Element): Element {
+  const copy = post.cloneNode(true) as Element
+  for (const el of Array.from(copy.querySelectorAll('[class], [id]'))) {
+    const words = [...(el.getAttribute('class') ?? '').split(/\s+/), el.getAttribute('id') ?? '']
+    if (words.some((w) => w && POST_CHROME.test(w))) el.remove()
+  }
+  return copy
 }

@@ -8,10 +8,20 @@ import { JSDOM } from 'jsdom'
 import { dateOfLine } from '../../library/parseArticle'
 import { directionOf } from '../direction'
 import { blocksToText, ImportError, type ExtractedArticle } from '../types'
+import { shownByline } from './byline'
 import { imageResolver } from './images'
-import { findThread, threadHoldsArticle, threadStarter } from './discussion'
+import {
+  findThread,
+  isDiscussionPage,
+  markedThread,
+  openingOutside,
+  threadHoldsArticle,
+  threadStarter,
+  withoutPostChrome,
+} from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
+import { revealStreamedParts, shieldLandmarks } from './prepare'
 import { chooseTitle } from './title'
 import { toBlocks } from './toBlocks'
 
@@ -51,12 +61,20 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
   try {
     const { document } = dom.window
     dropStyles(document)
+    revealStreamedParts(document)
     const meta = readPageMetadata(document)
     const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
     const shownDate = meta.published ? undefined : dateNearHeadline(document)
-    const thread = document.body ? findThread(document.body) : undefined
+    const shownAuthor = meta.author ? undefined : shownByline(document)
+    // A page that says it is a discussion: the posts it marks up are the thread, when they are
+    // more than the run of post-like siblings found by their class names.
+    const declared = isDiscussionPage(document)
+    const found = document.body ? findThread(document.body) : undefined
+    const marked = declared && document.body ? markedThread(document.body) : undefined
+    const thread = marked && (!found || marked.chars > found.chars) ? marked : found
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
+    shieldLandmarks(readable)
     const reader = new Readability<Element>(readable, {
       serializer: (el) => el as Element,
       // Classes name a code block's language; they never reach the reader.
@@ -64,11 +82,22 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     }).parse()
     const pageUrl = url ?? meta.url ?? savedFromUrl(html)
     const resolveImage = imageResolver(path, pageUrl, resources)
-    const isThread = thread !== undefined && threadHoldsArticle(thread, reader?.textContent ?? '')
+    const readText = reader?.textContent ?? ''
+    const isThread =
+      thread !== undefined &&
+      (threadHoldsArticle(thread, readText) || (declared && thread.chars >= 200))
     const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
+    // A question whose answers are the run: Readability's pick is the opening post.
+    const opening =
+      isThread && declared && reader?.content && openingOutside(thread, readText)
+        ? toBlocks(reader.content, resolveImage)
+        : []
     let blocks =
       thread && isThread
-        ? thread.posts.flatMap((post) => toBlocks(post, resolveImage))
+        ? [
+            ...opening,
+            ...thread.posts.flatMap((post) => toBlocks(withoutPostChrome(post), resolveImage)),
+          ]
         : reader?.content
           ? toBlocks(reader.content, resolveImage)
           : document.body
@@ -94,7 +123,11 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     )
       blocks = [{ type: 'paragraph', text: meta.description }, ...blocks]
     // A thread's author is whoever opened it.
-    const author = starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined)
+    const siteName = meta.siteName ?? reader?.siteName ?? undefined
+    const author = withoutSite(
+      starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined) ?? shownAuthor,
+      siteName,
+    )
     // The byline is shown with the title; left in the text it would be read twice.
     if (author) {
       const byline = blocks
@@ -113,7 +146,6 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
     if (content && isLinkList(content))
       throw new ImportError('not an article: a page of links', 'not-an-article')
     const language = meta.language ?? reader?.lang ?? undefined
-    const siteName = meta.siteName ?? reader?.siteName ?? undefined
     const canonical = pageUrl
     return {
       format: 'html',
@@ -151,6 +183,13 @@ function dateNearHeadline(document: Document): string | undefined {
     }
   }
   return undefined
+}
+
+/** `Jane Doe, The Daily Courier` → `Jane Doe`: the publication is the site, not an author. */
+function withoutSite(author: string | undefined, siteName: string | undefined): string | undefined {
+  if (!author || !siteName) return author
+  const at = author.toLowerCase().lastIndexOf(`, ${siteName.toLowerCase()}`)
+  return at > 0 && at + siteName.length + 2 === author.length ? author.slice(0, at) : author
 }
 
 /**

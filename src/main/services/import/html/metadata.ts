@@ -22,9 +22,38 @@ type Json = Record<string, unknown>
 const ARTICLE_TYPES =
   /^(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Review|WebPage|QAPage|Question|HowTo|Recipe|MedicalWebPage|CreativeWork|VideoObject|PodcastEpisode)$/
 
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+}
+
+/**
+ * Character references left in a value: pages escape their titles twice (`&amp;#038;`,
+ * `&#8217;`), and JSON-LD is not HTML, so its values arrive escaped.
+ */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, ref: string) => {
+    if (ref[0] !== '#') return NAMED_ENTITIES[ref.toLowerCase()] ?? all
+    const code =
+      ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all
+  })
+}
+
 const clean = (s: unknown): string | undefined => {
   if (typeof s !== 'string') return undefined
-  const t = s.replace(/\s+/g, ' ').trim()
+  const t = decodeEntities(s).replace(/\s+/g, ' ').trim()
   return t || undefined
 }
 
@@ -97,16 +126,26 @@ function shortText(document: Document, selectors: string, maxWords: number): str
 const ROLE =
   /(?:\s+|(?<=\p{Ll}))(?:(?:former|senior|deputy|staff|contributing|associate|managing|chief|lead|guest|freelance|tech|technology|news|features?|science|health|sports?|video|audio|social|digital|executive|assistant)\s+)*(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author|producer|analyst)s?(?=$|[\s,;|(]).*$/iu
 
+/** A comma, then words ending in a job (`, Senior Privacy Expert`, `, Staff Writer`). */
+const COMMA_ROLE =
+  /,\s+[^,]*\b(?:expert|specialist|writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|analyst|strategist|consultant|manager|director|founder|ceo)s?\s*$/iu
+
 /** `By Jane Doe and John Roe | May 2` → `Jane Doe and John Roe`. */
 export function cleanByline(value: string | undefined): string | undefined {
   if (!value) return undefined
   let text = value
+    // `By Jane`, `Written by Jane`, and `Written byJane` where the page glued them.
+    .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by(?:[:\s]+|(?=\p{Lu}))/u, '')
     .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by[:\s]+/iu, '')
     .replace(/^\s*(author|autor|auteur|posted by)\s*:\s*/i, '')
     .split(/\s+[|•·—–»]\s+|\s+-\s+|\n/)[0] as string
   // A date glued in front (`Dec 17, 2025Julian K. Arni`) or after the name.
   text = text.replace(/^\s*\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*/u, '')
-  text = text.replace(/,?\s+(published|updated|on)\b.*$/i, '')
+  text = text.replace(/,?\s+(published|updated|posted|on)\b.*$/i, '')
+  // A label glued after the name (`Jane DoePublished`, `Jane DoeUpdated 3 May`).
+  text = text.replace(/(?<=\p{Ll})(?:Published|Updated|Posted|Written|Reviewed)\b.*$/u, '')
+  // A title after a comma (`Jane Doe, Home- and Digital-Security Expert`); degrees stay.
+  text = text.replace(COMMA_ROLE, '')
   // Reputation counts and badges on Q&A sites (`jane 1,591 1 silver badge`).
   text = text.replace(/\s+\d[\d,.]*\b.*$/, '')
   text = text

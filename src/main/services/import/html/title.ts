@@ -64,6 +64,32 @@ export function withoutSiteName(title: string, sites: string[], url?: string): s
   return parts[0] as string
 }
 
+/**
+ * An <h1> that is the headline with a label before it (a date, `Thread:`, a section) or the
+ * site's name after a separator (`Catering Tips | Cookshack`, `… (example.com) 87`). An
+ * <h1> that goes on after the headline in words (`… in Compose`) is a longer headline.
+ */
+function h1AroundHeadline(h1: string, headline: string): boolean {
+  const h = fold(headline)
+  const full = fold(h1)
+  if (!h || h === full) return false
+  if (full.endsWith(` ${h}`)) return true
+  const lower = h1.toLowerCase()
+  const at = lower.indexOf(headline.toLowerCase())
+  return at === 0 && /^\s*(?:[|–—-]\s|\()/.test(h1.slice(headline.length))
+}
+
+/** The parts of a title between its separators, strong or weak. */
+const partsOf = (title: string): string[] =>
+  title
+    .split(STRONG)
+    .flatMap((p) => p.split(WEAK))
+    .map(clean)
+    .filter(Boolean)
+
+/** Signs a heading carries for its own link (`Quickstart¶`, `Usage #`). */
+const PERMALINK_SIGN = /\s*[¶#§🔗]+$/u
+
 export function chooseTitle(c: {
   headline?: string
   documentTitle?: string
@@ -72,16 +98,29 @@ export function chooseTitle(c: {
   siteName?: string
   url?: string
 }): string {
-  const h1s = c.h1s.map(clean).filter(Boolean)
+  const docParts = partsOf(clean(c.documentTitle))
+  const allH1s = c.h1s.map((h) => clean(h).replace(PERMALINK_SIGN, '')).filter(Boolean)
+  const h1s = allH1s
+    // An <h1> that is a later part of the <title> (`What is Ownership? - The Book`) is the
+    // site's name in its banner.
+    .filter((h) => !docParts.slice(1).some((p) => squash(p) === squash(h)))
   const meta = clean(c.headline) || clean(c.documentTitle) || clean(c.readabilityTitle)
   if (!meta) return h1s[0] ?? ''
+  // An <h1> that is the first part of the <title> (`Quickstart — Flask Documentation`) is
+  // the headline, however little else of the title it shares.
+  // The title's own spelling: an <h1> may be styled in capitals.
+  const lead = docParts[0]
+  if (docParts.length > 1 && lead && h1s.some((h) => squash(h) === squash(lead))) return lead
+  const sites = [c.siteName ?? '', ...allH1s].filter(Boolean)
   let best: string | undefined
   let score = 0
   for (const h of h1s) {
     const s = Math.max(likeness(h, meta), likeness(h, clean(c.documentTitle)))
     if (s > score) [best, score] = [h, s]
   }
-  if (best && score >= 0.3) return best
-  const sites = [c.siteName ?? '', ...h1s].filter(Boolean)
+  if (best && score >= 0.3) {
+    const headline = withoutSiteName(meta, [c.siteName ?? ''].filter(Boolean), c.url)
+    return fold(best) !== fold(meta) && h1AroundHeadline(best, headline) ? headline : best
+  }
   return withoutSiteName(meta, sites, c.url)
 }

@@ -1,0 +1,60 @@
+/**
+ * Bylines a page shows but does not mark up: `By Jane Doe` by the headline, a `Written by
+ * Jane Doe` line in or under the article, a link to the writer's page (`/author/jane-doe`).
+ * Read before Readability changes the document.
+ */
+import { cleanByline } from './metadata'
+
+/** A person's name: one to four capitalised words (`Jane Doe`, `Mary-Ann O'Neil`, `J. R. Hartley`). */
+const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)){0,3}$/u
+
+const BY_LINE = /^(?:written\s+|posted\s+|reviewed\s+|words\s+|story\s+)?by\s+\S/i
+
+const cleanText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+/** The name in a short `By …` line, when it reads as a name. */
+function nameIn(line: string): string | undefined {
+  if (line.length > 120 || !BY_LINE.test(line)) return undefined
+  const name = cleanByline(line)
+  return name && NAME.test(name) ? name : undefined
+}
+
+/** Text nodes' parent elements after `start` in document order, up to `budget` characters. */
+function* elementsAfter(document: Document, start: Node, budget: number): Generator<Element> {
+  const walker = document.createTreeWalker(document.body ?? start, 4 /* text */)
+  walker.currentNode = start
+  let seen = 0
+  for (let node = walker.nextNode(); node && seen < budget; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim()
+    seen += text.length
+    if (text && node.parentElement) yield node.parentElement
+  }
+}
+
+export function shownByline(document: Document): string | undefined {
+  const h1 = document.querySelector('h1')
+  // A `By …` line by the headline: the text node may be `By ` alone, the name in a link.
+  if (h1) {
+    for (const el of elementsAfter(document, h1, 1500)) {
+      const line = cleanText(el).length <= 3 ? cleanText(el.parentElement ?? el) : cleanText(el)
+      const name = nameIn(line)
+      if (name) return name
+    }
+  }
+  // An author box in or under the article: a short element that is just `Written by …`.
+  for (const el of Array.from(document.querySelectorAll('p, span, div, h2, h3, h4, h5, h6'))) {
+    const line = cleanText(el)
+    if (/^written\s+by\s/i.test(line)) {
+      const name = nameIn(line)
+      if (name) return name
+    }
+  }
+  // A link to the writer's page.
+  for (const a of Array.from(
+    document.querySelectorAll('a[href*="/author/" i], a[href*="/authors/" i]'),
+  )) {
+    const name = cleanByline(cleanText(a))
+    if (name && NAME.test(name) && name.split(' ').length >= 2) return name
+  }
+  return undefined
+}

@@ -1,0 +1,95 @@
+/** Titles, bylines and escaped metadata, as pages write them. */
+import { describe, expect, it } from 'vitest'
+import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
+import { cleanByline, decodeEntities } from '../../../../../src/main/services/import/html/metadata'
+import { chooseTitle } from '../../../../../src/main/services/import/html/title'
+
+const body = Array.from(
+  { length: 5 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of the story, with enough words in it, commas, and a full stop to read as prose. It goes on a little longer, so that it counts.</p>`,
+).join('')
+
+describe('titles', () => {
+  it('takes an <h1> that is the first part of the <title>, in the title’s spelling', () => {
+    expect(
+      chooseTitle({
+        documentTitle: 'Quickstart — Flask Documentation (3.1.x)',
+        h1s: ['Quickstart¶'],
+      }),
+    ).toBe('Quickstart')
+    expect(
+      chooseTitle({
+        documentTitle: 'Weekend Coding Agent | Focus Labs',
+        h1s: ['WEEKENDCODING AGENT'],
+      }),
+    ).toBe('Weekend Coding Agent')
+  })
+
+  it('does not take an <h1> that is the site part of the <title>', () => {
+    expect(
+      chooseTitle({
+        documentTitle: 'What is Ownership? - The Rust Programming Language',
+        h1s: ['The Rust Programming Language'],
+      }),
+    ).toBe('What is Ownership?')
+  })
+
+  it('takes the headline out of an <h1> that adds a label or the site to it', () => {
+    const headline = 'What do you look for in a web host?'
+    expect(chooseTitle({ headline, h1s: [`Thread: ${headline}`] })).toBe(headline)
+    expect(
+      chooseTitle({ headline, h1s: ['Dec 18 2025 What do you look for in a web host?'] }),
+    ).toBe(headline)
+    expect(chooseTitle({ headline: 'Catering Tips', h1s: ['Catering Tips | Cookshack'] })).toBe(
+      'Catering Tips',
+    )
+  })
+
+  it('keeps an <h1> that goes on after the headline in words', () => {
+    expect(chooseTitle({ headline: 'Networking', h1s: ['Networking in Compose'] })).toBe(
+      'Networking in Compose',
+    )
+  })
+})
+
+describe('escaped metadata', () => {
+  it('decodes character references left in a value', () => {
+    expect(decodeEntities('Full &#038; Part Time')).toBe('Full & Part Time')
+    expect(decodeEntities('Actuary&#8217;s Choice &amp; more &#x26; &bogus;')).toBe(
+      'Actuary’s Choice & more & &bogus;',
+    )
+  })
+
+  it('reads an Open Graph title that was escaped twice', () => {
+    const html = `<html><head><title>x</title><meta property="og:title" content="Rankings: Full &amp;#038; Part Time"></head><body><article>${body}</article></body></html>`
+    expect(extractHtml({ html }).title).toBe('Rankings: Full & Part Time')
+  })
+})
+
+describe('bylines', () => {
+  it('cleans labels glued to a name, and a job after a comma', () => {
+    expect(cleanByline('Reyan PerumalPublished')).toBe('Reyan Perumal')
+    expect(cleanByline('Rabbids Posted March 19, 2024')).toBe('Rabbids')
+    expect(cleanByline('Written bySir Nuno')).toBe('Sir Nuno')
+    expect(cleanByline('Brett Cruz, Privacy and Digital Security Expert')).toBe('Brett Cruz')
+    // Degrees are part of how a writer is named; names that start with "By" are names.
+    expect(cleanByline('Vanessa Mendez, MD')).toBe('Vanessa Mendez, MD')
+    expect(cleanByline('Lisa Byrne')).toBe('Lisa Byrne')
+  })
+
+  it('reads a `By …` line shown by the headline when no metadata names the writer', () => {
+    const html = `<html><head><title>Solar panels</title></head><body><article><h1>Solar panels</h1>
+      <div class="meta"><span>By <a href="/people/emily-walker">Emily Walker</a></span> · <span>Updated May 3</span></div>
+      ${body}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Emily Walker')
+  })
+
+  it('reads a `Written by …` author box, and drops the publication after the names', () => {
+    const box = `<html><head><title>Query tuning</title></head><body><article><h1>Query tuning</h1>${body}
+      <p>Written by <a href="https://example.org/paulo">Paulo Giovannini</a></p></article></body></html>`
+    expect(extractHtml({ html: box }).author).toBe('Paulo Giovannini')
+    const joined = `<html><head><title>Meditation</title><meta name="author" content="Manoj Jain and Jagpreet Chhatwal, The Valley Courier"><meta property="og:site_name" content="The Valley Courier"></head><body><article><h1>Meditation</h1>${body}</article></body></html>`
+    expect(extractHtml({ html: joined }).author).toBe('Manoj Jain and Jagpreet Chhatwal')
+  })
+})
