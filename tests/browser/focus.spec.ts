@@ -178,9 +178,11 @@ test('the keyboard walk: read, search, open a result, bookmark, note, Esc, read 
   await app.keyboard.type('drones')
   const results = app.getByRole('listbox', { name: 'Search results' })
   await expect(results.getByRole('option').first()).toBeVisible()
+  // The first result's article is the one Enter opens.
+  const title = await results.getByRole('group').first().getAttribute('aria-label')
   await app.keyboard.press('Enter')
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText(title!)
   await expect(reader(app)).toBeFocused()
-  const title = await reader(app).getByRole('heading', { level: 1 }).textContent()
 
   // Past the article's own buttons (Mark finished, Archive), one Tab stop holds every margin
   // marker; ↓ moves among them.
