@@ -257,6 +257,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       void annotations.addBookmark(openId, position, color).then((b) => {
         if (!b) return
         setFocusedBookmark(b.id)
+        // One editor opens by itself at a time: two would take the keyboard from each other.
+        setNewNoteId(null)
         if (panes.notes.shown && panes.notes.mode === 'docked') setNewBookmarkId(b.id)
       })
     },
@@ -265,7 +267,11 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
 
   const addNote = (): void => {
     if (!openId) return
-    void annotations.addNote(openId).then((n) => n && setNewNoteId(n.id))
+    void annotations.addNote(openId).then((n) => {
+      if (!n) return
+      setNewBookmarkId(null)
+      setNewNoteId(n.id)
+    })
   }
 
   /** Next and previous go through the list as it is shown (filtered and sorted). */
