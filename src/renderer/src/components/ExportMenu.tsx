@@ -1,5 +1,6 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react'
+import { forwardRef } from 'react'
 import { api, messageOf } from '../api'
+import { MenuButton, type MenuButtonHandle } from './MenuButton'
 
 interface Props {
   articleId: string | null
@@ -11,9 +12,7 @@ interface Props {
   onVault?: () => void
 }
 
-export interface ExportMenuHandle {
-  open: () => void
-}
+export type ExportMenuHandle = MenuButtonHandle
 
 type Action = {
   label: string
@@ -29,21 +28,6 @@ export const ExportMenu = forwardRef<ExportMenuHandle, Props>(function ExportMen
   { articleId, onResult, onRestored, onVault },
   ref,
 ) {
-  const [open, setOpen] = useState(false)
-  const button = useRef<HTMLButtonElement>(null)
-  const menu = useRef<HTMLDivElement>(null)
-  useImperativeHandle(ref, () => ({ open: () => setOpen(true) }), [])
-
-  useEffect(() => {
-    if (!open) return
-    menu.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus()
-    const close = (e: MouseEvent): void => {
-      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    return () => window.removeEventListener('mousedown', close)
-  }, [open])
-
   const actions: Action[] = [
     {
       label: 'Export this article’s notes…',
@@ -109,8 +93,6 @@ export const ExportMenu = forwardRef<ExportMenuHandle, Props>(function ExportMen
   ]
 
   const run = (action: Action): void => {
-    setOpen(false)
-    button.current?.focus()
     action.run().then(
       (message) => message && onResult(message),
       (err: unknown) =>
@@ -119,55 +101,21 @@ export const ExportMenu = forwardRef<ExportMenuHandle, Props>(function ExportMen
   }
 
   return (
-    <div className="menu-wrap">
-      <button
-        ref={button}
-        type="button"
-        className="small-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-        title="Export, copy, back up (E)"
-      >
-        Export ▾
-      </button>
-      {open && (
-        <div
-          ref={menu}
-          className="menu"
-          role="menu"
-          aria-label="Export"
-          onKeyDown={(e) => {
-            const items = [
-              ...(menu.current?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ??
-                []),
-            ]
-            const at = items.indexOf(document.activeElement as HTMLButtonElement)
-            if (e.key === 'Escape') {
-              e.stopPropagation()
-              setOpen(false)
-              button.current?.focus()
-            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-              e.preventDefault()
-              const next = (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length
-              items[next]?.focus()
-            }
-          }}
-        >
-          {actions.map((a) => (
-            <button
-              key={a.label}
-              type="button"
-              role="menuitem"
-              disabled={a.needsArticle && !articleId}
-              onClick={() => run(a)}
-            >
-              {a.label}
-              {a.hint && <span className="menu-hint">{a.hint}</span>}
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <MenuButton ref={ref} label="Export ▾" name="Export" title="Export, copy, back up (E)">
+      {(choose) =>
+        actions.map((a) => (
+          <button
+            key={a.label}
+            type="button"
+            role="menuitem"
+            disabled={a.needsArticle && !articleId}
+            onClick={() => choose(() => run(a))}
+          >
+            {a.label}
+            {a.hint && <span className="menu-hint">{a.hint}</span>}
+          </button>
+        ))
+      }
+    </MenuButton>
   )
 })

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode, type Ref, type RefObject } from 'react'
+import { type ReactNode, type Ref, type RefObject } from 'react'
 import { useMediaQuery } from '../hooks/useMediaQuery'
 import type { SearchHit } from '../../../shared/types'
 import type { Panes } from '../hooks/usePanes'
 import { withKeys, type ActionId } from '../shortcuts'
 import { ExportMenu, type ExportMenuHandle } from './ExportMenu'
+import { MenuButton } from './MenuButton'
 import { SearchBox } from './SearchBox'
 
 interface Props {
@@ -155,77 +156,41 @@ export function TopBar(props: Props) {
 /** Every tool of the bar in one menu, for a narrow window (or a large zoom). */
 function ToolsMenu(props: Props) {
   const { panes, allNotes } = props
-  const [open, setOpen] = useState(false)
-  const button = useRef<HTMLButtonElement>(null)
-  const menu = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    menu.current?.querySelector<HTMLButtonElement>('button')?.focus()
-    const away = (e: MouseEvent): void => {
-      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false)
-    }
-    document.addEventListener('mousedown', away)
-    return () => document.removeEventListener('mousedown', away)
-  }, [open])
-  const item = (label: string, action: ActionId | null, run: () => void, pressed?: boolean) => (
-    <button
-      key={label}
-      type="button"
-      role={pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
-      aria-checked={pressed}
-      title={action ? withKeys(label, action) : label}
-      onClick={() => {
-        setOpen(false)
-        button.current?.focus()
-        run()
-      }}
-    >
-      {label}
-      {pressed && <span className="menu-hint">on</span>}
-    </button>
-  )
   return (
-    <div className="menu-wrap">
-      <button
-        ref={button}
-        type="button"
-        className="small-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Menu ▾
-      </button>
-      {open && (
-        <div
-          ref={menu}
-          className="menu"
-          role="menu"
-          aria-label="Menu"
-          onKeyDown={(e) => {
-            const items = [...(menu.current?.querySelectorAll('button') ?? [])]
-            const at = items.indexOf(document.activeElement as HTMLButtonElement)
-            if (e.key === 'Escape') {
-              e.stopPropagation()
-              setOpen(false)
-              button.current?.focus()
-            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-              e.preventDefault()
-              items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus()
-            }
-          }}
-        >
-          {item('All notes', 'allNotes', props.onToggleAllNotes, allNotes)}
-          {item('Export, copy, back up…', 'export', () =>
-            (props.exportMenu as RefObject<ExportMenuHandle | null>).current?.open(),
-          )}
-          {item('Library', 'toggleList', panes.toggleList, panes.list.shown)}
-          {item('Notes', 'toggleNotes', panes.toggleNotes, panes.notes.shown)}
-          {item('Focus mode', 'focusMode', panes.toggleFocus, panes.focus)}
-          {item('Reading settings', 'settings', props.onSettings)}
-          {item('Keyboard shortcuts', 'help', props.onHelp)}
-        </div>
-      )}
-    </div>
+    <MenuButton label="Menu ▾" name="Menu">
+      {(choose) => {
+        const item = (
+          label: string,
+          action: ActionId | null,
+          run: () => void,
+          pressed?: boolean,
+        ): ReactNode => (
+          <button
+            key={label}
+            type="button"
+            role={pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
+            aria-checked={pressed}
+            title={action ? withKeys(label, action) : label}
+            onClick={() => choose(run)}
+          >
+            {label}
+            {pressed && <span className="menu-hint">on</span>}
+          </button>
+        )
+        return (
+          <>
+            {item('All notes', 'allNotes', props.onToggleAllNotes, allNotes)}
+            {item('Export, copy, back up…', 'export', () =>
+              (props.exportMenu as RefObject<ExportMenuHandle | null>).current?.open(),
+            )}
+            {item('Library', 'toggleList', panes.toggleList, panes.list.shown)}
+            {item('Notes', 'toggleNotes', panes.toggleNotes, panes.notes.shown)}
+            {item('Focus mode', 'focusMode', panes.toggleFocus, panes.focus)}
+            {item('Reading settings', 'settings', props.onSettings)}
+            {item('Keyboard shortcuts', 'help', props.onHelp)}
+          </>
+        )
+      }}
+    </MenuButton>
   )
 }
