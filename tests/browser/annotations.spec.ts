@@ -4,9 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { startTestHost } from '../host/testHost'
 import { test, expect } from './fixtures'
-
-const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
-const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
+import { reader, notes, openArticle, highlighted } from './panes'
 
 /** Selects characters [start, end) of a paragraph as a person dragging over them would. */
 async function select(page: Page, paragraph: number, start: number, end: number): Promise<string> {
@@ -30,17 +28,6 @@ async function select(page: Page, paragraph: number, start: number, end: number)
   await p.dispatchEvent('mouseup')
   return text
 }
-
-async function openArticle(page: Page, title: RegExp): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Articles' })
-    .getByRole('button', { name: title })
-    .click()
-  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title)
-}
-
-const highlighted = (page: Page, name: string) =>
-  page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name)
 
 test('select → bookmark → note → reload: the highlight and the note are still there', async ({
   app,

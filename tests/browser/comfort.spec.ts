@@ -3,10 +3,9 @@ import type { Page } from '@playwright/test'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings'
 import { THEME_COLORS } from '../../src/shared/themes'
 import { test, expect } from './fixtures'
+import { reader, notes } from './panes'
 
-const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
 const list = (page: Page) => page.getByRole('navigation', { name: 'Articles' })
-const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 
 /** The computed background of the page, as `rgb(r, g, b)`. */
 const background = (page: Page) =>

@@ -1,8 +1,8 @@
 /** Find in article: only the text on screen counts, and it starts from where the reader is. */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { reader } from './panes'
 
-const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
 const find = (page: Page) => page.getByRole('searchbox', { name: 'Find in article' })
 const ID = '000_ba4c929e0bb2f9d7'
 

@@ -1,9 +1,8 @@
 /** Where the keyboard is: a reader using only keys always knows, and can read at once. */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { reader, notes } from './panes'
 
-const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
-const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 const scrollTop = (page: Page, id: string) =>
   page.evaluate((i) => document.getElementById(i)!.scrollTop, id)
 

@@ -2,10 +2,9 @@
 import type { Page } from '@playwright/test'
 import { SHORTCUTS } from '../../src/renderer/src/shortcuts'
 import { test, expect } from './fixtures'
+import { reader, notes } from './panes'
 
-const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
 const list = (page: Page) => page.getByRole('navigation', { name: 'Articles' })
-const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 
 test('? opens the sheet of every shortcut; Esc closes it and focus goes back', async ({ app }) => {
   const row = list(app).getByRole('listitem').getByRole('button').nth(1)

@@ -4,10 +4,9 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { reader, notes } from './panes'
 
 const ID = '004_02c1bed588b60a46'
-const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
-const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 
 test('a note’s Markdown never shows as typed in search results or the hover card', async ({
   app,

@@ -3,23 +3,10 @@
  * the last words typed survive the page going away, and a passage over several paragraphs
  * is bookmarked whole.
  */
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { reader, notes, openArticle, highlighted } from './panes'
 
-const reader = (page: Page) => page.getByRole('main', { name: 'Article' })
-const notes = (page: Page) => page.getByRole('complementary', { name: 'Notes' })
 const ARTICLE = '004_02c1bed588b60a46'
-
-async function openArticle(page: Page, title: RegExp): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Articles' })
-    .getByRole('button', { name: title })
-    .click()
-  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(title)
-}
-
-const highlighted = (page: Page, name: string) =>
-  page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name)
 
 test('Ctrl+Z in a note, the search box or the tag field undoes the typing, never a bookmark change', async ({
   app,
