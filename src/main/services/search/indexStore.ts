@@ -158,6 +158,12 @@ export function openArticleIndex(
     if (toAdd.size || worker) return
     status = { ...status, state: 'ready' }
     settle()
+    // The word lists for type-ahead and spelling, made once the reader has a window rather
+    // than on the first keystroke or the first word that matches nothing.
+    const warming = index
+    setImmediate(() => {
+      if (!closed && index === warming) warming?.warm()
+    })
     // Saves waited for the index to be complete.
     if (dirty || built) scheduleSave()
   }
