@@ -320,12 +320,25 @@ export class SearchIndex {
     this.sorted = null
     this.spellingWords = null
     const k1 = this.tuning.k1
+    const slotOf = (weight: number): number =>
+      Math.min(LEVELS - 1, Math.max(0, LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)))
+    const store = filingStore(this.postings)
     for (const p of this.pending.splice(0)) {
+      if (store) {
+        // Each term is filed under its slot as FlexSearch's `add` would, without making a
+        // text of the terms for FlexSearch to split again: a third of a large build otherwise.
+        this.termWeights(p, (term, weight) => {
+          let slots = store.map.get(term)
+          if (!slots) store.map.set(term, (slots = []))
+          ;(slots[slotOf(weight)] ??= []).push(p.id)
+        })
+        store.reg.add(p.id)
+        continue
+      }
       this.filing.length = 0
       let content = ''
       this.termWeights(p, (term, weight) => {
-        const slot = LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)
-        this.filing.push(Math.min(LEVELS - 1, Math.max(0, slot)))
+        this.filing.push(slotOf(weight))
         content = content ? `${content} ${term}` : term
       })
       this.postings.add(p.id, content)
@@ -959,6 +972,17 @@ export class SearchIndex {
     })
     return { counts, length }
   }
+}
+
+/**
+ * FlexSearch's own postings (term → ids by resolution slot) and its register of ids, as its
+ * `add` fills them for an index without context or fast update; null when this FlexSearch
+ * keeps them otherwise, and then `add` files them.
+ */
+function filingStore(index: Index): { map: Map<string, number[][]>; reg: Set<number> } | null {
+  const { map, reg } = index as unknown as { map?: unknown; reg?: unknown }
+  if (!(map instanceof Map) || !(reg instanceof Set)) return null
+  return { map: map as Map<string, number[][]>, reg: reg as Set<number> }
 }
 
 /** A term's region of a snapshot's postings column, by impact slot (views, not copies). */
