@@ -762,15 +762,21 @@ export class SearchIndex {
     // Rarest first; each further term keeps the passages every term before it had.
     const postings = [...terms].map((t) => this.postingsOf(t)).sort((a, b) => a.count - b.count)
     const seen = new Uint8Array(this.passages.length)
-    postings.slice(0, 255).forEach((p, i) => {
-      for (const { ids } of p.levels) {
+    const all = Math.min(postings.length, 255)
+    for (let i = 0; i < all; i++) {
+      let kept = 0
+      for (const { ids } of (postings[i] as Postings).levels) {
         for (let j = 0; j < ids.length; j++) {
           const id = ids[j] as number
-          if (seen[id] === i) seen[id] = i + 1
+          if (seen[id] === i) {
+            seen[id] = i + 1
+            kept++
+          }
         }
       }
-    })
-    const all = Math.min(postings.length, 255)
+      // No passage has every term so far: the commoner terms need not be read.
+      if (!kept) return seen.fill(0)
+    }
     for (let id = 0; id < seen.length; id++) seen[id] = seen[id] === all ? 1 : 0
     return seen
   }
