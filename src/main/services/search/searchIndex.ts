@@ -635,10 +635,10 @@ export class SearchIndex {
     return this.sortedVocabulary().has(surface)
   }
 
-  /** Makes the word lists for type-ahead and spelling now rather than when first needed. */
-  warm(): void {
-    this.sortedVocabulary()
-    this.spelling()
+  /** Makes the word list for type-ahead or for spelling now rather than when first needed. */
+  warm(list: 'completion' | 'spelling'): void {
+    if (list === 'completion') this.sortedVocabulary()
+    else this.spelling()
   }
 
   /** The words of `words()` made ready for spelling; kept until the vocabulary changes. */
