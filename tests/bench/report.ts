@@ -38,8 +38,29 @@ function withRatio(value: number, lectern: number | undefined, digits: number): 
 function table(rows: Record<string, EngineFigures>, relevance: boolean): string {
   const lectern = rows.lectern
   const head = relevance
-    ? ['engine', 'MAP@100', 'nDCG@10', 'P@10', 'R@100', 'p50 ms', 'p99 ms', 'build ms', 'heap MB']
-    : ['engine', 'p50 ms', 'p99 ms', 'queries timed', 'build ms', 'heap MB']
+    ? [
+        'engine',
+        'MAP@100',
+        'nDCG@10',
+        'P@10',
+        'R@100',
+        'p50 ms',
+        'p99 ms',
+        'p99 CPU ms',
+        'build ms',
+        'build CPU ms',
+        'heap MB',
+      ]
+    : [
+        'engine',
+        'p50 ms',
+        'p99 ms',
+        'p99 CPU ms',
+        'queries timed',
+        'build ms',
+        'build CPU ms',
+        'heap MB',
+      ]
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`]
   for (const [name, f] of Object.entries(rows)) {
     const cells = [
@@ -54,8 +75,10 @@ function table(rows: Record<string, EngineFigures>, relevance: boolean): string 
         : []),
       withRatio(f.p50ms, lectern?.p50ms, 3),
       withRatio(f.p99ms, lectern?.p99ms, 3),
+      withRatio(f.p99cpums, lectern?.p99cpums, 3),
       ...(relevance ? [] : [String(f.timed)]),
       f.buildms ? withRatio(f.buildms, lectern?.buildms, 0) : '(same index)',
+      f.buildms ? withRatio(f.buildcpums, lectern?.buildcpums, 0) : '',
       f.buildms ? withRatio(f.heapmb, lectern?.heapmb, 1) : '',
     ]
     lines.push(`| ${cells.join(' | ')} |`)

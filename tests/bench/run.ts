@@ -148,7 +148,11 @@ async function main(): Promise<void> {
     const forward = scale100k['flexsearch-forward']
     const forwardTypeahead = typeahead100k['flexsearch-forward']
     if (forward && forwardTypeahead) {
-      Object.assign(forwardTypeahead, { buildms: forward.buildms, heapmb: forward.heapmb })
+      Object.assign(forwardTypeahead, {
+        buildms: forward.buildms,
+        buildcpums: forward.buildcpums,
+        heapmb: forward.heapmb,
+      })
     }
     delete scale100k['flexsearch-forward']
   }

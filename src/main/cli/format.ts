@@ -20,15 +20,22 @@ export function printArticle(a: Article): string {
 }
 
 export function printSearch(result: SearchResult): string {
-  if (result.hits.length === 0) return `No matches for "${result.query}".\n`
+  // A word that matched nothing was replaced by the library's nearest word: say so first,
+  // as the search box does, so the reader knows what the hits answer.
+  const corrected = result.showingResultsFor
+    ? `Showing results for "${result.showingResultsFor}".\n`
+    : ''
+  if (result.hits.length === 0) return `${corrected}No matches for "${result.query}".\n`
   const label = { passage: '', bookmark: '[bookmark] ', note: '[note] ' }
   return (
+    corrected +
     result.hits
       .map(
         (h) =>
           `${h.articleId} ¶${h.paragraph}  ${h.score.toFixed(2)}  ${label[h.kind]}${h.title}\n    ${h.snippet}`,
       )
-      .join('\n') + '\n'
+      .join('\n') +
+    '\n'
   )
 }
 

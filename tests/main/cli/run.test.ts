@@ -70,6 +70,17 @@ describe('lectern CLI (in process)', () => {
     ])
   })
 
+  it('says which words it searched for when it corrected one that matches nothing', async () => {
+    const corrected = await main(['search', 'Netanyahoo', '--limit', '2'])
+    const lines = corrected.split('\n')
+    expect(lines[0]).toBe('Showing results for "Netanyahu".')
+    expect(lines[1]).toMatch(/^\S+ ¶\d+ {2}\d/)
+    // Words the library has are searched as typed, and nothing is announced.
+    const asTyped = await main(['search', 'Netanyahu', '--limit', '2'])
+    expect(asTyped).not.toContain('Showing results for')
+    expect(asTyped.split('\n').slice(0, 4)).toEqual(lines.slice(1, 5))
+  })
+
   it('prints help', async () => {
     expect(await main(['--help'])).toMatch(/Usage: lectern <command>/)
   })

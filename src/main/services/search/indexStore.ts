@@ -158,6 +158,17 @@ export function openArticleIndex(
     if (toAdd.size || worker) return
     status = { ...status, state: 'ready' }
     settle()
+    // The word lists for type-ahead and spelling, made once the reader has a window rather
+    // than on the first keystroke or the first word that matches nothing.
+    // One list per turn of the event loop, so that neither holds the window up long.
+    const warming = index
+    const warmNext = (lists: ('completion' | 'spelling')[]): void => {
+      const [list, ...rest] = lists
+      if (!list || closed || index !== warming) return
+      warming?.warm(list)
+      setImmediate(() => warmNext(rest))
+    }
+    setImmediate(() => warmNext(['completion', 'spelling']))
     // Saves waited for the index to be complete.
     if (dirty || built) scheduleSave()
   }

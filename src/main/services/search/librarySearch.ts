@@ -128,9 +128,15 @@ export function createLibrarySearch(
     return notes
   }
 
-  /** The query with each word that matches nothing replaced by its nearest word, or null. */
+  /**
+   * The query with each word that matches nothing replaced by its nearest word, or null when
+   * no correction could bring an answer. An answer must hold the query's phrases, so when it
+   * has some only their words are corrected: when those all match, the phrases are simply not
+   * in the library, and ranking again with other words would find nothing more.
+   */
   const corrected = (query: string, indexes: SearchIndex[]): string | null => {
-    const { prefix } = parseQuery(query)
+    const { prefix, phrases } = parseQuery(query)
+    const phraseWords = phrases.length ? new Set(phrases.flat()) : null
     const tokens = tokenize(query)
     let out = ''
     let at = 0
@@ -143,6 +149,7 @@ export function createLibrarySearch(
         tokens.some((o) => o.compound && o.start <= t.start && o.end >= t.end)
       )
         continue
+      if (phraseWords && !phraseWords.has(t.surface)) continue
       const typing = t === tokens.at(-1) && t.surface === prefix
       if (indexes.some((index) => index.knows(t.surface, typing))) continue
       let best: Correction | null = null

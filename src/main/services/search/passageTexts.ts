@@ -32,6 +32,8 @@ const VERSION = 1
 const PREFIX = 16
 /** Dead bytes at most, beside the live ones, before the .bin is compacted. */
 const MIN_GARBAGE = 64 * 2 ** 20
+/** Paragraphs read lately kept at hand (a few hundred kilobytes). */
+const RECENT_PARAGRAPHS = 512
 /** Bytes per write when spilling or copying. */
 const CHUNK = 4 * 2 ** 20
 
@@ -162,7 +164,13 @@ export async function openPassageTexts(
     )
   }
 
+  /**
+   * Paragraphs read lately: a search reads its best passages for feedback and again for their
+   * snippets, and each keystroke of a word being typed lists much the same paragraphs.
+   */
+  const recent = new Map<string, string>()
   const forgetOne = (id: string): void => {
+    recent.clear()
     if (stored.delete(id)) dirty = true
     const h = held.get(id)
     if (h) {
@@ -337,13 +345,21 @@ export async function openPassageTexts(
       if (h) return h.paragraphs[paragraph]
       const s = stored.get(articleId)
       if (!s || fd === undefined || paragraph < 0 || paragraph >= s.count) return undefined
+      const key = `${articleId}\n${paragraph}`
+      const known = recent.get(key)
+      if (known !== undefined) return known
       const i = s.first + paragraph
       const length = lengths[i] as number
       if (length > scratch.length) scratch = Buffer.allocUnsafe(length)
       try {
         const read = readSync(fd, scratch, 0, length, starts[i] as number)
         const bytes = scratch.subarray(0, length)
-        if (read === length && crc32(bytes) === checks[i]) return bytes.toString('utf8')
+        if (read === length && crc32(bytes) === checks[i]) {
+          const text = bytes.toString('utf8')
+          if (recent.size >= RECENT_PARAGRAPHS) recent.delete(recent.keys().next().value as string)
+          recent.set(key, text)
+          return text
+        }
         log(`search: the texts of article ${articleId} are damaged; it is read from the library`)
       } catch (error) {
         log(`search: the texts of article ${articleId} could not be read: ${errorMessage(error)}`)

@@ -42,6 +42,40 @@ export class ScoreBoard {
     return ids.length
   }
 
+  /** Adds `score` to the passages of `ids` that `within` marks with 1, and to no other. */
+  addWithin(ids: ArrayLike<number>, score: number, within: Uint8Array): number {
+    const scores = this.scores
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
+      if (within[id] !== 1) continue
+      if (scores[id] === 0) this.touched[this.count++] = id
+      scores[id] = (scores[id] as number) + score
+    }
+    return ids.length
+  }
+
+  /** Adds `score` to the passages of `ids` that have a score already, and to no other. */
+  addToScored(ids: ArrayLike<number>, score: number): number {
+    const scores = this.scores
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
+      if (scores[id] !== 0) scores[id] = (scores[id] as number) + score
+    }
+    return ids.length
+  }
+
+  /** As `addBest`, for the passages `within` marks with 1 only. */
+  addBestWithin(ids: ArrayLike<number>, score: number, within: Uint8Array): number {
+    const best = this.best
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
+      if (within[id] !== 1) continue
+      if (best[id] === 0) this.groupIds[this.groupCount++] = id
+      if (score > (best[id] as number)) best[id] = score
+    }
+    return ids.length
+  }
+
   /** Within a group of alternatives (a prefix's expansions), a passage keeps its best score. */
   addBest(ids: ArrayLike<number>, score: number): number {
     const best = this.best
@@ -118,12 +152,29 @@ export class ScoreBoard {
     this.count = kept
   }
 
+  /** Drops the passages scoring below `least`, as if nothing had scored them. */
+  keepAtLeast(least: number): void {
+    let kept = 0
+    for (let i = 0; i < this.count; i++) {
+      const id = this.touched[i] as number
+      if ((this.scores[id] as number) >= least) this.touched[kept++] = id
+      else this.scores[id] = 0
+    }
+    this.count = kept
+  }
+
   /** The `k` best passages so far, best first (ties by id); the scores stay. */
   peek(k: number): Ranked[] {
     const heap = new MinHeap(k)
+    const scores = this.scores
+    // Once the heap is full, most passages score below its least and need no offer.
+    let least = -Infinity
     for (let i = 0; i < this.count; i++) {
       const id = this.touched[i] as number
-      heap.offer(id, this.scores[id] as number)
+      const score = scores[id] as number
+      if (score < least) continue
+      heap.offer(id, score)
+      if (heap.full) least = heap.least
     }
     return heap.drain()
   }
@@ -148,6 +199,15 @@ class MinHeap {
   private readonly ids: number[] = []
   private readonly scores: number[] = []
   constructor(private readonly k: number) {}
+
+  get full(): boolean {
+    return this.ids.length >= this.k
+  }
+
+  /** The least score kept. */
+  get least(): number {
+    return this.scores[0] as number
+  }
 
   private less(a: number, b: number): boolean {
     const sa = this.scores[a] as number

@@ -320,12 +320,25 @@ export class SearchIndex {
     this.sorted = null
     this.spellingWords = null
     const k1 = this.tuning.k1
+    const slotOf = (weight: number): number =>
+      Math.min(LEVELS - 1, Math.max(0, LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)))
+    const store = filingStore(this.postings)
     for (const p of this.pending.splice(0)) {
+      if (store) {
+        // Each term is filed under its slot as FlexSearch's `add` would, without making a
+        // text of the terms for FlexSearch to split again: a third of a large build otherwise.
+        this.termWeights(p, (term, weight) => {
+          let slots = store.map.get(term)
+          if (!slots) store.map.set(term, (slots = []))
+          ;(slots[slotOf(weight)] ??= []).push(p.id)
+        })
+        store.reg.add(p.id)
+        continue
+      }
       this.filing.length = 0
       let content = ''
       this.termWeights(p, (term, weight) => {
-        const slot = LEVELS - Math.ceil((weight / (k1 + 1)) * LEVELS)
-        this.filing.push(Math.min(LEVELS - 1, Math.max(0, slot)))
+        this.filing.push(slotOf(weight))
         content = content ? `${content} ${term}` : term
       })
       this.postings.add(p.id, content)
@@ -622,6 +635,12 @@ export class SearchIndex {
     return this.sortedVocabulary().has(surface)
   }
 
+  /** Makes the word list for type-ahead or for spelling now rather than when first needed. */
+  warm(list: 'completion' | 'spelling'): void {
+    if (list === 'completion') this.sortedVocabulary()
+    else this.spelling()
+  }
+
   /** The words of `words()` made ready for spelling; kept until the vocabulary changes. */
   spelling(): SpellingVocabulary {
     if (this.pending.length) this.flush()
@@ -668,37 +687,48 @@ export class SearchIndex {
     const n = this.passages.length
     this.board.ensure(n)
     const { words, expansions } = this.lookupTerms(parsed)
+    // Feedback words help rank, but only the reader's own words are marked.
+    const matched = new Set([...words, ...parsed.wholes, ...expansions])
+    const phrases = parsed.phrases
+    // Only passages with every word of the phrases may hold them, and the postings say
+    // which: no other passage is scored, and when there is none there is nothing to rank.
+    const holding = phrases.length ? this.passagesWithAll(phrases) : null
+    if (holding && !holding.includes(1)) return { ranked: [], matched }
     const asked: Asked[] = words.map((term) => ({ term, weight: 1, alternative: false }))
     for (const term of parsed.wholes) {
       if (!expansions.includes(term)) asked.push({ term, weight: WHOLE_WEIGHT, alternative: false })
     }
     for (const term of expansions) asked.push({ term, weight: 1, alternative: true })
-    this.accumulate(asked)
+    this.accumulate(asked, holding)
 
-    // A question (several whole words, no phrase) is widened by the words
-    // of its best answers so far: their postings are added on top of the scores already there.
-    const feedback = new Map<string, number>()
-    const { feedbackMinTerms, feedbackPassages } = this.tuning
-    if (words.length >= feedbackMinTerms && !parsed.phrases.length) {
-      for (const [term, weight] of this.suggestions(this.board.peek(feedbackPassages), words)) {
-        feedback.set(term, weight)
-      }
-      this.board.hold()
-      this.accumulate([...feedback].map(([term, weight]) => ({ term, weight, alternative: false })))
-      this.board.capGrowth(this.tuning.feedbackCap)
-    }
-
-    const phrases = parsed.phrases
-    if (words.length + expansions.length === 0 && phrases.length > 0) {
-      for (let id = 0; id < n; id++) if (this.passages.alive(id)) this.board.touch(id)
-    }
     // A few more than asked for, in case some passages' articles have just gone.
     let candidates = limit + 8
+    // A question (several whole words, no phrase) is widened by the words
+    // of its best answers so far: their postings are added on top of the scores already there.
+    const { feedbackMinTerms, feedbackPassages, feedbackCap } = this.tuning
+    if (words.length >= feedbackMinTerms && !phrases.length) {
+      const best = this.board.peek(candidates)
+      // Feedback adds at most `feedbackCap` of a passage's score, so a passage below the
+      // k-th best score / (1 + cap) cannot reach the first k: it is dropped now, and feedback
+      // adds to the few passages left. The answer is the same; the work is not.
+      const kth = best[candidates - 1]
+      if (kth) this.board.keepAtLeast((kth.score / (1 + feedbackCap)) * (1 - 1e-9))
+      const feedback = this.suggestions(best.slice(0, feedbackPassages), words)
+      this.board.hold()
+      this.accumulate(
+        feedback.map(([term, weight]) => ({ term, weight, alternative: false })),
+        null,
+        true,
+      )
+      this.board.capGrowth(feedbackCap)
+    }
+
+    if (words.length + expansions.length === 0 && phrases.length > 0) {
+      for (let id = 0; id < n; id++) {
+        if (this.passages.alive(id) && (!holding || holding[id] === 1)) this.board.touch(id)
+      }
+    }
     if (phrases.length) {
-      // Only passages with every word of the phrases may hold them: the postings say which,
-      // so texts are read for those alone.
-      const holding = this.passagesWithAll(phrases)
-      if (holding) this.board.retain((id) => holding[id] === 1)
       candidates = this.board.size
       // Texts read from elsewhere: a phrase is looked for in the best passages only.
       if (this.passages.lazy) candidates = Math.min(candidates, MAX_PHRASE_CHECKS)
@@ -712,8 +742,7 @@ export class SearchIndex {
       ranked.push({ id: r.id, score: r.score, passage })
       if (ranked.length >= limit) break
     }
-    // Feedback words help rank, but only the reader's own words are marked.
-    return { ranked, matched: new Set([...words, ...parsed.wholes, ...expansions]) }
+    return { ranked, matched }
   }
 
   /**
@@ -733,15 +762,21 @@ export class SearchIndex {
     // Rarest first; each further term keeps the passages every term before it had.
     const postings = [...terms].map((t) => this.postingsOf(t)).sort((a, b) => a.count - b.count)
     const seen = new Uint8Array(this.passages.length)
-    postings.slice(0, 255).forEach((p, i) => {
-      for (const { ids } of p.levels) {
+    const all = Math.min(postings.length, 255)
+    for (let i = 0; i < all; i++) {
+      let kept = 0
+      for (const { ids } of (postings[i] as Postings).levels) {
         for (let j = 0; j < ids.length; j++) {
           const id = ids[j] as number
-          if (seen[id] === i) seen[id] = i + 1
+          if (seen[id] === i) {
+            seen[id] = i + 1
+            kept++
+          }
         }
       }
-    })
-    const all = Math.min(postings.length, 255)
+      // No passage has every term so far: the commoner terms need not be read.
+      if (!kept) return seen.fill(0)
+    }
     for (let id = 0; id < seen.length; id++) seen[id] = seen[id] === all ? 1 : 0
     return seen
   }
@@ -800,8 +835,20 @@ export class SearchIndex {
     return terms
   }
 
-  /** Adds the terms' postings to the score board, reading strongest first past the budget. */
-  private accumulate(asked: Asked[]): void {
+  /**
+   * Adds the terms' postings to the score board, reading strongest first past the budget:
+   * only to the passages `within` marks, when given; only to passages already scored, when
+   * `scoredOnly`.
+   */
+  private accumulate(asked: Asked[], within: Uint8Array | null, scoredOnly = false): void {
+    const board = this.board
+    const add = (a: Asked, ids: ArrayLike<number>, score: number): number => {
+      if (a.alternative) {
+        return within ? board.addBestWithin(ids, score, within) : board.addBest(ids, score)
+      }
+      if (scoredOnly) return board.addToScored(ids, score)
+      return within ? board.addWithin(ids, score, within) : board.add(ids, score)
+    }
     let total = 0
     for (const a of asked) total += this.postingsOf(a.term).count
     const typing = asked.some((a) => a.alternative)
@@ -810,10 +857,7 @@ export class SearchIndex {
       // Small enough to read everything, in any order: no sorting, no bookkeeping.
       for (const a of asked) {
         const { idf, levels } = this.postingsOf(a.term)
-        for (const { weight, ids } of levels) {
-          if (a.alternative) this.board.addBest(ids, idf * a.weight * weight)
-          else this.board.add(ids, idf * a.weight * weight)
-        }
+        for (const { weight, ids } of levels) add(a, ids, idf * a.weight * weight)
       }
     } else {
       // Strongest slots first across all terms (each term's slots are already in order, so a
@@ -837,9 +881,7 @@ export class SearchIndex {
         const { ids } = (terms[pick] as Postings).levels[next[pick] as number] as Level
         next[pick] = (next[pick] as number) + 1
         if (read > budget && ids.length > 64) continue
-        read += (asked[pick] as Asked).alternative
-          ? this.board.addBest(ids, best)
-          : this.board.add(ids, best)
+        read += add(asked[pick] as Asked, ids, best)
       }
     }
     this.board.closeGroup()
@@ -936,6 +978,17 @@ export class SearchIndex {
     })
     return { counts, length }
   }
+}
+
+/**
+ * FlexSearch's own postings (term → ids by resolution slot) and its register of ids, as its
+ * `add` fills them for an index without context or fast update; null when this FlexSearch
+ * keeps them otherwise, and then `add` files them.
+ */
+function filingStore(index: Index): { map: Map<string, number[][]>; reg: Set<number> } | null {
+  const { map, reg } = index as unknown as { map?: unknown; reg?: unknown }
+  if (!(map instanceof Map) || !(reg instanceof Set)) return null
+  return { map: map as Map<string, number[][]>, reg: reg as Set<number> }
 }
 
 /** A term's region of a snapshot's postings column, by impact slot (views, not copies). */

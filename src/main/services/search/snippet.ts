@@ -1,6 +1,6 @@
 /** Excerpts of a paragraph around what matched, with the matched words located. */
 import type { Range } from '../../../shared/types'
-import { tokenize, type Token } from './analyzer'
+import { scan, type Token } from './analyzer'
 import type { ParsedQuery } from './parseQuery'
 
 /** About two lines of the results list. */
@@ -12,17 +12,25 @@ export interface Snippet {
   marks: Range[]
 }
 
-function isMatch(token: Token, terms: Set<string>, query: ParsedQuery): boolean {
-  if (token.term && terms.has(token.term)) return true
-  if (query.prefix && token.surface.startsWith(query.prefix)) return true
-  return query.phrases.some((p) => p.includes(token.surface))
+function isMatch(
+  surface: string,
+  term: string | null,
+  terms: Set<string>,
+  query: ParsedQuery,
+): boolean {
+  if (term && terms.has(term)) return true
+  if (query.prefix && surface.startsWith(query.prefix)) return true
+  return query.phrases.some((p) => p.includes(surface))
 }
 
 /** Matched tokens in order, none overlapping: a compound matched whole is marked whole. */
 function matchesIn(text: string, terms: Set<string>, query: ParsedQuery): Token[] {
-  const hits = tokenize(text)
-    .filter((t) => isMatch(t, terms, query))
-    .sort((a, b) => a.start - b.start || b.end - a.end)
+  // Only the matches become tokens: a search makes a snippet of every paragraph it lists.
+  const hits: Token[] = []
+  scan(text, (surface, term, start, end) => {
+    if (isMatch(surface, term, terms, query)) hits.push({ surface, term, start, end })
+  })
+  hits.sort((a, b) => a.start - b.start || b.end - a.end)
   const out: Token[] = []
   for (const h of hits) if (h.start >= (out.at(-1)?.end ?? 0)) out.push(h)
   return out

@@ -44,6 +44,21 @@ const binOf = async (): Promise<string> =>
   (await readdir(dir)).find((n) => n.endsWith('.bin')) as string
 
 describe('paragraph texts beside the index', () => {
+  it('never gives a paragraph read lately once its article is forgotten or kept anew', async () => {
+    const texts = await open()
+    texts.keep(a1)
+    texts.keep(a2)
+    await texts.save()
+    expect(all(texts, a1)).toEqual(a1.paragraphs)
+    expect(all(texts, a1)).toEqual(a1.paragraphs)
+    texts.forget(['a1'])
+    expect(all(texts, a1)).toEqual([undefined, undefined, undefined])
+    const changed = article('a2', 'The boundary layer separates.')
+    expect(texts.textOf('a2', 0)).toBe(a2.paragraphs[0])
+    texts.keep(changed)
+    expect(texts.textOf('a2', 0)).toBe(changed.paragraphs[0])
+  })
+
   it('gives back what was kept, before and after it is saved and opened again', async () => {
     const texts = await open()
     texts.keep(a1)
