@@ -8,6 +8,13 @@
 import type { Block } from '../types'
 import type { PdfPage, PdfTextRun } from './readPdf'
 
+/** A line placed in the page's reading order: its column, and where that column ends. */
+export interface Placed extends Line {
+  /** 0: the only column, or across both; 1 and 2: left and right. */
+  column: number
+  right: number
+}
+
 /** A piece of one line: runs on one baseline with no column gap between them. */
 export interface Line {
   text: string
@@ -36,7 +43,7 @@ export interface LayoutRules {
 export const DEFAULT_RULES: LayoutRules = {
   columnGap: 1.5,
   repeatShare: 0.4,
-  paragraphGap: 1.3,
+  paragraphGap: 1.15,
   headingRatio: 1.12,
   footnoteRatio: 0.92,
 }
@@ -161,33 +168,43 @@ function mode(values: [number, number][]): number | undefined {
  * that no body line crosses; lines that do cross it (a title, a wide heading) cut the page
  * into bands, each read left column first.
  */
-export function readingOrder(lines: Line[], bodySize: number): (Line & { column: number })[] {
+export function readingOrder(lines: Line[], bodySize: number): Placed[] {
   const byHeight = [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0)
   const body = lines.filter((l) => Math.abs(l.size - bodySize) <= 0.15 * bodySize)
   const gutter = findGutter(body, bodySize)
-  if (gutter === undefined) return byHeight.map((l) => ({ ...l, column: 0 }))
-  const out: (Line & { column: number })[] = []
-  let left: Line[] = []
-  let right: Line[] = []
-  const flushBand = (): void => {
-    out.push(...left.map((l) => ({ ...l, column: 1 })), ...right.map((l) => ({ ...l, column: 2 })))
-    left = []
-    right = []
-  }
-  for (const line of byHeight) {
-    if (line.x1 <= gutter) left.push(line)
-    else if (line.x0 >= gutter) right.push(line)
-    else {
-      flushBand()
-      out.push({ ...line, column: 0 })
+  const out: Omit<Placed, 'right'>[] = []
+  if (gutter === undefined) out.push(...byHeight.map((l) => ({ ...l, column: 0 })))
+  else {
+    let left: Line[] = []
+    let right: Line[] = []
+    const flushBand = (): void => {
+      out.push(
+        ...left.map((l) => ({ ...l, column: 1 })),
+        ...right.map((l) => ({ ...l, column: 2 })),
+      )
+      left = []
+      right = []
     }
+    for (const line of byHeight) {
+      if (line.x1 <= gutter) left.push(line)
+      else if (line.x0 >= gutter) right.push(line)
+      else {
+        flushBand()
+        out.push({ ...line, column: 0 })
+      }
+    }
+    flushBand()
   }
-  flushBand()
-  return out
+  // Where the column's body text ends on the right, to tell a paragraph's short last line.
+  const rightEdge = new Map<number, number>()
+  for (const l of out)
+    if (Math.abs(l.size - bodySize) <= 0.15 * bodySize)
+      rightEdge.set(l.column, Math.max(rightEdge.get(l.column) ?? 0, l.x1))
+  return out.map((l) => ({ ...l, right: rightEdge.get(l.column) ?? l.x1 }))
 }
 
 function findGutter(body: Line[], size: number): number | undefined {
-  if (body.length < 6) return undefined
+  if (body.length < 4) return undefined
   const x0 = Math.min(...body.map((l) => l.x0))
   const x1 = Math.max(...body.map((l) => l.x1))
   const width = x1 - x0
@@ -214,11 +231,11 @@ function findGutter(body: Line[], size: number): number | undefined {
   const gutter = x0 + (best[0] + best[1]) / 2
   const leftCount = body.filter((l) => l.x1 <= gutter).length
   const rightCount = body.filter((l) => l.x0 >= gutter).length
-  return leftCount >= 3 && rightCount >= 3 ? gutter : undefined
+  return leftCount >= 2 && rightCount >= 2 ? gutter : undefined
 }
 
 interface Paragraph {
-  lines: (Line & { column: number })[]
+  lines: Placed[]
   footnote: boolean
 }
 
@@ -335,11 +352,7 @@ function bodyLeading(pages: Line[][], bodySize: number): number {
  * Small lines at the foot of a page, below its body text, that open with a note mark
  * (a number or a symbol): the page's footnotes.
  */
-function footnotesOf(
-  ordered: (Line & { column: number })[],
-  bodySize: number,
-  rules: LayoutRules,
-): Set<Line> {
+function footnotesOf(ordered: Placed[], bodySize: number, rules: LayoutRules): Set<Line> {
   const notes = new Set<Line>()
   const body = ordered.filter((l) => l.size >= bodySize * rules.footnoteRatio)
   if (!body.length) return notes
@@ -358,7 +371,7 @@ function footnotesOf(
 }
 
 function paragraphsOf(
-  lines: (Line & { column: number })[],
+  lines: Placed[],
   leading: number,
   bodySize: number,
   rules: LayoutRules,
@@ -388,18 +401,19 @@ function paragraphsOf(
 }
 
 function breaksBetween(
-  a: Line & { column: number },
-  b: Line & { column: number },
+  a: Placed,
+  b: Placed,
   leading: number,
   bodySize: number,
   rules: LayoutRules,
   footnote: boolean,
 ): boolean {
-  if (a.column !== b.column) return true
   const gap = a.y - b.y
   if (gap <= 0) return true
   const expected = Math.max(leading * (Math.max(a.size, b.size) / bodySize), 1.05 * b.size)
   if (gap > rules.paragraphGap * expected) return true
+  // From a line across both columns, only straight down to the next (a title's second line).
+  if (a.column !== b.column && (a.column !== 0 || Math.abs(a.x0 - b.x0) > b.size)) return true
   if (Math.abs(a.size - b.size) > 0.1 * bodySize || a.bold !== b.bold) return true
   // A footnote starts with its mark.
   if (footnote && /^(?:\d{1,3}|[*†‡§¶])\s/.test(b.text)) return true
@@ -415,10 +429,12 @@ function continues(
   rules: LayoutRules,
 ): boolean {
   if (prev.footnote !== next.footnote) return false
-  const a = prev.lines[prev.lines.length - 1] as Line
-  const b = next.lines[0] as Line
+  const a = prev.lines[prev.lines.length - 1] as Placed
+  const b = next.lines[0] as Placed
   if (isHeadingSized(a, bodySize, rules) || isHeadingSized(b, bodySize, rules)) return false
   if (Math.abs(a.size - b.size) > 0.1 * bodySize || a.bold !== b.bold) return false
+  // A line that stops well short of the column's edge ended its paragraph.
+  if (a.right - a.x1 > 4 * a.size && !/[-\u2010\u00ad]$/.test(a.text)) return false
   return !ENDS_SENTENCE.test(a.text) || STARTS_LOWER.test(b.text)
 }
 
