@@ -73,7 +73,8 @@ export function linesOf(runs: PdfTextRun[], page: number, rules = DEFAULT_RULES)
     }
     for (const run of group) {
       const prev = pieces[pieces.length - 1]
-      if (prev && run.x - (prev.x + prev.width) > rules.columnGap * Math.max(prev.size, run.size))
+      // Measured in the smaller size: a heading beside a column's line is not a wider space.
+      if (prev && run.x - (prev.x + prev.width) > rules.columnGap * Math.min(prev.size, run.size))
         flush()
       pieces.push(run)
     }
@@ -91,7 +92,15 @@ function lineOf(runs: PdfTextRun[], page: number): Line | undefined {
       if (gap > 0.15 * Math.min(prev.size, run.size) && !/\s$/.test(text) && !/^\s/.test(run.text))
         text += ' '
     }
-    text += run.text
+    // A run of the same font going on where the last one stopped has no space between them,
+    // whatever pdf.js guessed (it adds one where an invisible soft hyphen moved the pen).
+    const glued =
+      prev &&
+      prev.font === run.font &&
+      Math.abs(run.x - (prev.x + prev.width)) < 0.05 * run.size &&
+      /\p{L}$/u.test(text) &&
+      /^ \p{Ll}/u.test(run.text)
+    text += glued ? run.text.slice(1) : run.text
     prev = run
   }
   text = text.replace(/\s+/g, ' ').trim()
@@ -258,6 +267,8 @@ export function joinLines(text: string, next: string, vocabulary: ReadonlySet<st
         (vocabulary.has(head.toLowerCase()) && vocabulary.has(tail.toLowerCase())))
     return keep ? text + next : text.slice(0, -1) + next
   }
+  // Before a capital (Anglo-Saxon) the hyphen is the word's own.
+  if (hyphen && /^\p{Lu}/u.test(next)) return text + next
   return `${text} ${next}`
 }
 

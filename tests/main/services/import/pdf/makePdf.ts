@@ -18,6 +18,8 @@ export interface PdfOptions {
   author?: string
   /** An `/Encrypt` dictionary whose user password is not empty: it cannot be opened. */
   passwordProtected?: boolean
+  /** An XMP packet, stored as the catalog's `/Metadata` stream. */
+  xmp?: string
 }
 
 const escape = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`)
@@ -46,7 +48,13 @@ export function makePdf(pages: Run[][], options: PdfOptions = {}): Uint8Array {
       ),
     )
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${tree} 0 R >>`
+  const xmp = options.xmp
+    ? add(
+        `<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(options.xmp, 'utf8')} >>\nstream\n${Buffer.from(options.xmp, 'utf8').toString('latin1')}\nendstream`,
+      )
+    : undefined
+  objects[catalog - 1] =
+    `<< /Type /Catalog /Pages ${tree} 0 R${xmp ? ` /Metadata ${xmp} 0 R` : ''} >>`
   objects[tree - 1] =
     `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`
   const infoEntries = [
