@@ -175,6 +175,14 @@ describe('hostile PDFs: a clear error, nothing half-written', () => {
     ).rejects.toThrow(/^encrypted: this PDF needs a password/)
   })
 
+  it('an encrypted PDF that opens without a password is read like any other', async () => {
+    const a = await extract(
+      makePdf([column(body(1), 72, 700)], { encryptedOpenToAll: true, title: 'Sealed but open' }),
+    )
+    expect(a.title).toBe('Sealed but open')
+    expect(texts(a.blocks)).toEqual([body(1).join(' ')])
+  })
+
   it('a broken cross-reference table is rebuilt; a PDF with no objects is damaged', async () => {
     const text = Buffer.from(good).toString('latin1')
     const broken = text
