@@ -122,6 +122,62 @@ h2{font-size:${two ? 12.5 : 14.5}pt;margin:12pt 0 6pt;break-after:avoid} p{margi
 <body><h1>${esc(a.title)}</h1><div class="cols">${body.join('\n')}</div></body></html>`
 }
 
+async function withChromium<T>(
+  run: (page: import('playwright-core').Page) => Promise<T>,
+): Promise<T | { skipped: string }> {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` }
+  const { chromium } = await import('playwright-core')
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  })
+  try {
+    return await run(await browser.newPage())
+  } finally {
+    await browser.close()
+  }
+}
+
+/**
+ * One long PDF (a book's length, under the page limit): the articles' text one after
+ * another, `repeat` times over, in one column with the same header and footer.
+ */
+export async function longPdf(
+  count: number,
+  repeat: number,
+  log: (s: string) => void = () => {},
+): Promise<string | { skipped: string }> {
+  if (!existsSync(WCXB)) return { skipped: `${WCXB} is not there` }
+  const file = join(PDF_CACHE, `long-${count}x${repeat}.pdf`)
+  if (existsSync(file)) return file
+  mkdirSync(PDF_CACHE, { recursive: true })
+  const list = articles(count)
+  const book: Article = {
+    id: 'long',
+    title: 'A long collection',
+    blocks: Array.from({ length: repeat }, () =>
+      list.flatMap((a) => [{ kind: 'h' as const, text: a.title }, ...a.blocks]),
+    ).flat(),
+  }
+  log('pdf: printing a long PDF…')
+  return withChromium(async (page) => {
+    page.setDefaultTimeout(0)
+    await page.setContent(html(book, 'one column'))
+    writeFileSync(
+      file,
+      await page.pdf({
+        format: 'A4',
+        displayHeaderFooter: true,
+        headerTemplate: header(book.title),
+        footerTemplate: footer,
+        margin: { top: '64px', bottom: '64px', left: '56px', right: '56px' },
+      }),
+    )
+    return file
+  })
+}
+
 const header = (title: string): string =>
   `<div style="font:8px sans-serif;width:100%;margin:0 40px;display:flex;justify-content:space-between"><span>${esc(title)}</span><span>Lectern test print</span></div>`
 const footer =
@@ -136,7 +192,6 @@ export async function renderedPdfs(
   log: (s: string) => void = () => {},
 ): Promise<RenderedPdf[] | { skipped: string }> {
   if (!existsSync(WCXB)) return { skipped: `${WCXB} is not there` }
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const list = articles(count)
   const out: RenderedPdf[] = []
   const todo: { a: Article; layout: PdfLayout; file: string }[] = []
@@ -156,14 +211,7 @@ export async function renderedPdfs(
       if (!existsSync(file)) todo.push({ a, layout, file })
     }
   if (todo.length) {
-    if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` }
-    const { chromium } = await import('playwright-core')
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    })
-    try {
-      const page = await browser.newPage()
+    const printed = await withChromium(async (page) => {
       for (const [i, { a, layout, file }] of todo.entries()) {
         if (i % 20 === 0) log(`pdf: printing ${i + 1}/${todo.length}…`)
         await page.setContent(html(a, layout))
@@ -176,9 +224,9 @@ export async function renderedPdfs(
         })
         writeFileSync(file, pdf)
       }
-    } finally {
-      await browser.close()
-    }
+      return 'printed' as const
+    })
+    if (printed !== 'printed') return printed
   }
   return out
 }
