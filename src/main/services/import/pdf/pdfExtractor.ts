@@ -6,7 +6,7 @@ export const PDF_WORKER: WorkerScript = { source: 'pdf/worker.ts', built: 'pdfWo
 
 /** Reading a whole PDF may take longer than a web page: up to this, by default. */
 export const PDF_TIMEOUT_MS = 120_000
-export const PDF_MEMORY_MB = 1024
+export const PDF_MEMORY_MB = 512
 
 export const isPdf = (bytes: Uint8Array): boolean =>
   Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')
