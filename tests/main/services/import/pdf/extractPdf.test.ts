@@ -86,6 +86,36 @@ describe('layout rules', { timeout: 120_000 }, () => {
     ])
   })
 
+  it('typeset text: words placed one by one, paragraphs told by their first-line indent', async () => {
+    // As TeX writes it: each word a run of its own, no space between paragraphs.
+    const words = (line: string, x: number, y: number): Run[] => {
+      let at = x
+      return line.split(' ').map((w) => {
+        const run = { text: w, x: at, y }
+        // Wider than any Helvetica word of these letters, so there is a gap after each.
+        at += w.length * 7.5 + 3
+        return run
+      })
+    }
+    const lines = [
+      ['The first paragraph opens here and', 72],
+      ['runs on to a second line of text.', 60],
+      ['The second paragraph is indented', 72],
+      ['like the first, and ends with a mark.¹', 60],
+    ] as const
+    const runs = lines.flatMap(([line, x], i) => words(line, x, 700 - i * 13))
+    // The note mark, raised and smaller, belongs to its line.
+    const last = runs[runs.length - 1] as Run
+    last.text = last.text.replace('¹', '')
+    // Right after "mark." (2.5 em of Helvetica at 11 pt).
+    runs.push({ text: '1', x: last.x + 27.6, y: last.y + 4, size: 7 })
+    const a = await extract(makePdf([runs]))
+    expect(texts(a.blocks)).toEqual([
+      'The first paragraph opens here and runs on to a second line of text.',
+      'The second paragraph is indented like the first, and ends with a mark.1',
+    ])
+  })
+
   it('undoes end-of-line hyphens only where the document says the word is whole', async () => {
     const lines = [
       'The flood was extraor-',
