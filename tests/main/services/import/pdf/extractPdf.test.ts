@@ -39,6 +39,21 @@ describe('PDFs printed by Chromium', { timeout: 120_000 }, () => {
       expect(texts(a.blocks).join(' ')).toContain('A well-known fisherman')
     })
 
+  it('a real specification typeset by pdfTeX: title from its first page, numbered headings by level, paragraphs and list items', async () => {
+    const a = await service.extractFile(join(FIXTURES, 'shared-mime-info-spec.pdf'))
+    expect(a.title).toBe('Shared MIME-info Database')
+    const heading = (text: string) =>
+      a.blocks.find((b) => b.type === 'heading' && b.text === text) as { level: number }
+    expect(heading('1. Introduction').level).toBeLessThan(heading('1.1. Version').level)
+    expect(heading('2.9. The mime.cache files').level).toBe(heading('1.1. Version').level)
+    const all = texts(a.blocks)
+    expect(all).toContain(
+      'This is version 0.21 of the Shared MIME-info Database specification, last updated 2 October 2018.',
+    )
+    expect(all).toContain('• A standard way of getting the MIME type for a file.')
+    expect(all.filter((t) => /^\d{1,3}$/.test(t))).toEqual([])
+  })
+
   it('a scan (a page that is only a picture) is imported as needing text recognition', async () => {
     const a = await service.extractFile(join(FIXTURES, 'scanned.pdf'))
     expect(a.tags).toEqual([NEEDS_TEXT_RECOGNITION])
