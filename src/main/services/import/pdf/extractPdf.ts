@@ -56,7 +56,24 @@ export function extractPdf(
     blocks = blocks.filter((_, i) => i !== top)
   const text = blocksToText(blocks)
   if (!text.trim()) throw new ImportError('empty: the PDF has no text besides a title', 'empty')
-  return { ...common, title, direction: directionOf(undefined, language, text), blocks }
+  // Mostly scanned, with a few pages of text (a typed cover, say): the text, and a note first.
+  const blank = content.pages.filter((p) => !p.runs.some((r) => r.text.trim())).length
+  const partly = blank * 2 > content.pageCount
+  if (partly)
+    blocks = [
+      {
+        type: 'paragraph',
+        text: `${blank} of this PDF's ${content.pageCount} pages have no text layer, so only the others are here. The PDF needs text recognition (OCR) first, for example with OCRmyPDF; import the recognised PDF again to read all of it.`,
+      },
+      ...blocks,
+    ]
+  return {
+    ...common,
+    title,
+    direction: directionOf(undefined, language, text),
+    ...(partly ? { tags: [NEEDS_TEXT_RECOGNITION] } : {}),
+    blocks,
+  }
 }
 
 const words = (s: string): string => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')

@@ -60,6 +60,15 @@ describe('PDFs printed by Chromium', { timeout: 120_000 }, () => {
     expect(a.blocks).toHaveLength(1)
     expect(texts(a.blocks)[0]).toMatch(/no text layer.*text recognition/)
   })
+
+  it('a mostly scanned PDF keeps the text it has, with a note that the rest needs recognition', async () => {
+    const a = await extract(makePdf([column(body(1), 72, 700), [], []], { title: 'Minutes' }))
+    expect(a.tags).toEqual([NEEDS_TEXT_RECOGNITION])
+    expect(texts(a.blocks)).toEqual([
+      expect.stringMatching(/^2 of this PDF's 3 pages have no text layer.*text recognition/),
+      body(1).join(' '),
+    ])
+  })
 })
 
 const body = (n: number): string[] => [
