@@ -42,6 +42,8 @@ export default defineConfig({
           cli: resolve('src/main/cli.ts'),
           // HTML pages are read in a worker thread; it needs a file of its own.
           importWorker: resolve('src/main/services/import/html/worker.ts'),
+          // PDFs too, in a worker of their own.
+          pdfWorker: resolve('src/main/services/import/pdf/worker.ts'),
           // A large library's search index is built in a worker thread too.
           searchWorker: resolve('src/main/services/search/indexWorker.ts'),
         },

@@ -1,6 +1,7 @@
 /** The benchmark's Markdown report: one table per corpus, ratios to Lectern beside each figure. */
 import type { AppFigures } from './appBench'
 import type { importBench } from './importBench'
+import type { pdfBench } from './pdfBench'
 import type { LibraryFigures } from './libraryBench'
 import type { EngineFigures } from './searchBench'
 
@@ -22,6 +23,7 @@ export interface BenchResult {
   typeahead100k: Record<string, EngineFigures>
   app: AppFigures
   import: Awaited<ReturnType<typeof importBench>>
+  pdf: Awaited<ReturnType<typeof pdfBench>>
   library: LibraryFigures
   seconds: number
 }

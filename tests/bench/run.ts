@@ -14,6 +14,7 @@ import { loadCranfield, type BenchQuery } from './cranfield'
 import { allEngines, typeaheadEngines, type Engine } from './engines'
 import { importBench, importReport } from './importBench'
 import { libraryBench, libraryReport } from './libraryBench'
+import { pdfBench, pdfReport } from './pdfBench'
 import { relevanceReport, report, type BenchResult } from './report'
 import { runEngine, type EngineFigures } from './searchBench'
 
@@ -26,7 +27,9 @@ const relevanceOnly = process.argv.includes('--relevance')
  * `--import-offset K`: starting from page K (another split of the same stride);
  * `--no-baselines` / `--no-defuddle`: leave the other extractors (or the slowest) out;
  * `--per-page FILE`: each page's F1 per extractor, as TSV.
+ * `--pdf-only`: just the PDF part of the import section; `--pdf-count N` articles printed (48).
  */
+const pdfOnly = process.argv.includes('--pdf-only')
 const importOnly = process.argv.includes('--import-only')
 /** `--library-only`: just the large library section; `--library-count N` articles (10 000). */
 const libraryOnly = process.argv.includes('--library-only')
@@ -95,8 +98,16 @@ async function runLibrary(): Promise<Awaited<ReturnType<typeof libraryBench>>> {
   })
 }
 
+const runPdf = (): ReturnType<typeof pdfBench> =>
+  pdfBench({ count: Number(flag('--pdf-count') ?? 48), log })
+
 async function main(): Promise<void> {
   const started = Date.now()
+  if (pdfOnly) {
+    const figures = await runPdf()
+    process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${pdfReport(figures)}\n`)
+    return
+  }
   if (libraryOnly) {
     const figures = await runLibrary()
     process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${libraryReport(figures)}\n`)
@@ -104,7 +115,12 @@ async function main(): Promise<void> {
   }
   if (importOnly) {
     const figures = await runImport()
-    process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${importReport(figures)}\n`)
+    const pdf = await runPdf()
+    process.stdout.write(
+      json
+        ? `${JSON.stringify({ ...figures, pdf })}\n`
+        : `${importReport(figures)}\n\n${pdfReport(pdf)}\n`,
+    )
     return
   }
   // The app's start-up first, while nothing else has warmed the parsers up.
@@ -166,6 +182,7 @@ async function main(): Promise<void> {
   log('app: first paint…')
   const firstPaint50kms = await app.firstPaint(documents)
   const importFigures = await runImport()
+  const pdfFigures = await runPdf()
   const libraryFigures = await runLibrary()
 
   const result: BenchResult = {
@@ -186,13 +203,14 @@ async function main(): Promise<void> {
     typeahead100k,
     app: { startupms, index10k, save, export10kms, firstPaint50kms },
     import: importFigures,
+    pdf: pdfFigures,
     library: libraryFigures,
     seconds: Math.round((Date.now() - started) / 1000),
   }
   process.stdout.write(
     json
       ? `${JSON.stringify(result)}\n`
-      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n`,
+      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${pdfReport(pdfFigures)}\n`,
   )
 }
 

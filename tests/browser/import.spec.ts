@@ -270,3 +270,34 @@ test('a bookmark on an imported article is exported to Markdown with the article
   expect(markdown).toContain('> The river had been rising for three days')
   expect(markdown).toContain('https://example.com/2023/05/river-rising')
 })
+
+test('a two-column PDF imported by the menu reads as an article, and its bookmark is exported', async ({
+  app,
+  host,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'lectern-import-pdf-'))
+  await writeFile(
+    join(dir, 'river.pdf'),
+    await readFile(join(ROOT, 'tests/fixtures/import/pdf/two-columns.pdf')),
+  )
+  await importFolder(app, host, [dir])
+  const dialog = await finished(app)
+  await expect(dialog.getByRole('status')).toContainText('1 imported · 0 already there · 0 failed')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await library(app)
+    .getByRole('button', { name: /The River in Spate/ })
+    .click()
+  const article = reader(app)
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText('The River in Spate')
+  await expect(article.getByRole('heading', { name: 'The night of the flood' })).toBeVisible()
+  // The right column's paragraph, whole: read after the left column, not beside it.
+  const paragraph = article.locator('.para').filter({ hasText: 'The families along the lower' })
+  await expect(paragraph).toHaveText(/^The families along the lower street .* an adventure\.$/)
+  const [pdf] = host.lectern.imported.list()
+  await paragraph.hover()
+  await paragraph.getByRole('button', { name: /Bookmark paragraph/ }).click()
+  await expect.poll(() => host.lectern.annotations.list(pdf!.id).bookmarks.length).toBe(1)
+  expect(host.lectern.exporter.articleMarkdown(pdf!.id)).toContain(
+    '> The families along the lower street carried what they could up the hill',
+  )
+})

@@ -48,7 +48,7 @@ Commands:
   backup --out FILE          Write a JSON backup of all user data
   restore FILE               Merge a JSON backup in (matched by id; nothing lost or doubled)
   import <path>... [--keep-both | --replace]
-                             Add files (.html, .htm, .xhtml, .md, .txt) and folders (walked
+                             Add files (.html, .htm, .xhtml, .md, .txt, .pdf) and folders (walked
                              for them) to the library; one line per file. An article that
                              looks like one already there is kept beside it with
                              --keep-both, replaces it with --replace (its bookmarks and notes
@@ -57,7 +57,7 @@ Commands:
   unremove <articleId>       Bring an article back from the trash
   removed                    List the articles in the trash
   extract <file>... [--url URL]
-                             Show what importing each file (.html, .htm, .xhtml, .md, .txt)
+                             Show what importing each file (.html, .htm, .xhtml, .md, .txt, .pdf)
                              would give, without adding it to the library
 
 Options:

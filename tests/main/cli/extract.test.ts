@@ -55,6 +55,17 @@ describe('lectern extract', { timeout: 120_000 }, () => {
     expect(out[1]).toMatchObject({ file: good, title: 'Notes on the harbour walk' })
   })
 
+  it('reads a PDF: its headings and paragraphs, its title from the document', async () => {
+    const pdf = join(import.meta.dirname, '../../fixtures/import/pdf/two-columns.pdf')
+    const [r] = JSON.parse(await main(['extract', pdf, '--json'])) as Record<string, unknown>[]
+    expect(r).toMatchObject({ file: pdf, title: 'The River in Spate' })
+    expect((r?.text as string).split('\n\n').slice(0, 2)).toEqual([
+      'Before the rain',
+      expect.stringMatching(/^For most of the summer .* below the mill\.$/),
+    ])
+    expect((r?.blocks as { type: string }[])[0]?.type).toBe('heading')
+  })
+
   it('prints text for people without --json', async () => {
     const out = await main(['extract', join(PAGES, 'notes-plain.md')])
     expect(out).toContain('Notes on the harbour walk\n\nThe walk starts at the ferry terminal')

@@ -41,6 +41,30 @@ describe('lectern import, remove, unremove', { timeout: 120_000 }, () => {
     expect(again[0]).toMatchObject({ status: 'duplicate', articleId: out[0]?.articleId })
   })
 
+  it('imports a PDF, and a scan as needing text recognition', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'lectern-cli-import-pdf-'))
+    const pdfs = join(import.meta.dirname, '../../fixtures/import/pdf')
+    const out = JSON.parse(
+      await main([
+        'import',
+        join(pdfs, 'one-column.pdf'),
+        join(pdfs, 'scanned.pdf'),
+        '--json',
+        '--data-dir',
+        data,
+      ]),
+    ) as Record<string, unknown>[]
+    expect(out.map((r) => [r.status, r.title])).toEqual([
+      ['imported', 'The River in Spate'],
+      ['imported', 'scanned'],
+    ])
+    const scan = JSON.parse(
+      await main(['show', out[1]?.articleId as string, '--json', '--data-dir', data]),
+    ) as { tags: string[]; paragraphs: string[] }
+    expect(scan.tags).toEqual(['needs text recognition'])
+    expect(scan.paragraphs[0]).toMatch(/needs text recognition \(OCR\)/)
+  })
+
   it('exits 1 when some files failed, after importing the others', async () => {
     const data = await mkdtemp(join(tmpdir(), 'lectern-cli-import-'))
     const dir = await mkdtemp(join(tmpdir(), 'lectern-cli-files-'))

@@ -8,6 +8,7 @@ import { extname, resolve } from 'node:path'
 import { htmlExtractor } from './html/htmlExtractor'
 import { HtmlWorkerPool, type PoolOptions } from './html/pool'
 import { markdownExtractor } from './markdown/extractMarkdown'
+import { isPdf, PDF_MEMORY_MB, PDF_TIMEOUT_MS, PDF_WORKER, pdfExtractor } from './pdf/pdfExtractor'
 import { textExtractor } from './text/extractText'
 import { ImportError, type ExtractedArticle, type Extractor } from './types'
 
@@ -16,18 +17,36 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 export interface ImportServiceOptions extends PoolOptions {
   maxBytes?: number
+  /** For PDFs, which are read whole: per file, in milliseconds. */
+  pdfTimeoutMs?: number
+  /** Heap ceiling of the PDF worker, in megabytes. */
+  pdfMemoryMb?: number
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`
 
 export class ImportService {
   private readonly pool: HtmlWorkerPool
+  private readonly pdfPool: HtmlWorkerPool
   private readonly extractors: Extractor[]
   private readonly maxBytes: number
 
   constructor(options: ImportServiceOptions = {}) {
     this.pool = new HtmlWorkerPool(options)
-    this.extractors = [htmlExtractor(this.pool), markdownExtractor, textExtractor]
+    this.pdfPool = new HtmlWorkerPool(
+      {
+        ...options,
+        timeoutMs: options.pdfTimeoutMs ?? PDF_TIMEOUT_MS,
+        memoryMb: options.pdfMemoryMb ?? PDF_MEMORY_MB,
+      },
+      PDF_WORKER,
+    )
+    this.extractors = [
+      htmlExtractor(this.pool),
+      pdfExtractor(this.pdfPool),
+      markdownExtractor,
+      textExtractor,
+    ]
     this.maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   }
 
@@ -41,7 +60,11 @@ export class ImportService {
     const byName = this.extractors.find((e) => e.extensions.includes(ext))
     if (byName) return byName
     const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').trimStart().toLowerCase()
-    const format = /^(<!doctype html|<html|<\?xml)/.test(head) ? 'html' : undefined
+    const format = /^(<!doctype html|<html|<\?xml)/.test(head)
+      ? 'html'
+      : isPdf(bytes)
+        ? 'pdf'
+        : undefined
     const sniffed = this.extractors.find((e) => e.format === format)
     if (sniffed) return sniffed
     throw new ImportError(
@@ -106,7 +129,7 @@ export class ImportService {
     })
   }
 
-  close(): Promise<void> {
-    return this.pool.close()
+  async close(): Promise<void> {
+    await Promise.all([this.pool.close(), this.pdfPool.close()])
   }
 }

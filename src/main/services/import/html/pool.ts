@@ -27,24 +27,34 @@ interface Pending {
   reject: (e: Error) => void
 }
 
+/** Which worker a pool runs: its source (beside this file's folder) and its built bundle. */
+export interface WorkerScript {
+  /** Relative to the import folder, e.g. `html/worker.ts`. */
+  source: string
+  /** The bundle's file name next to the app's, e.g. `importWorker.js`. */
+  built: string
+}
+
+export const HTML_WORKER: WorkerScript = { source: 'html/worker.ts', built: 'importWorker.js' }
+
 /**
- * The worker's script: the built `importWorker.js` next to this bundle, or, when Lectern runs
- * from source (tests, the benchmark), the TypeScript worker loaded through tsx.
+ * The worker's script: the built bundle next to this one, or, when Lectern runs from source
+ * (tests, the benchmark), the TypeScript worker loaded through tsx.
  */
-function workerEntry(): { file: string | URL; eval?: boolean } {
+function workerEntry(script: WorkerScript): { file: string | URL; eval?: boolean } {
   const here = fileURLToPath(import.meta.url)
   if (here.endsWith('.ts')) {
     const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
     const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href
-    const worker = pathToFileURL(join(dirname(here), 'worker.ts')).href
+    const worker = pathToFileURL(join(dirname(dirname(here)), script.source)).href
     const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}) })`
     return { file: boot, eval: true }
   }
   for (let dir = dirname(here), i = 0; i < 3; dir = dirname(dir), i++) {
-    const file = join(dir, 'importWorker.js')
+    const file = join(dir, script.built)
     if (existsSync(file)) return { file }
   }
-  throw new Error(`the import worker (importWorker.js) was not found near ${here}`)
+  throw new Error(`the import worker (${script.built}) was not found near ${here}`)
 }
 
 export class HtmlWorkerPool {
@@ -60,7 +70,10 @@ export class HtmlWorkerPool {
   private readonly memoryMb: number
   private readonly recycleAfter: number
 
-  constructor(options: PoolOptions = {}) {
+  constructor(
+    options: PoolOptions = {},
+    private readonly script: WorkerScript = HTML_WORKER,
+  ) {
     this.timeoutMs = options.timeoutMs ?? 20_000
     this.memoryMb = options.memoryMb ?? 768
     this.recycleAfter = options.recycleAfter ?? 200
@@ -97,7 +110,7 @@ export class HtmlWorkerPool {
   }
 
   private spawn(): Worker {
-    const { file, eval: isCode } = workerEntry()
+    const { file, eval: isCode } = workerEntry(this.script)
     const worker = new Worker(file, {
       eval: isCode === true,
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
