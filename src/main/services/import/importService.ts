@@ -5,6 +5,7 @@
  */
 import { open, stat } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
+import { epubExtractor } from './epub/epubExtractor'
 import { htmlExtractor } from './html/htmlExtractor'
 import { HtmlWorkerPool, type PoolOptions } from './html/pool'
 import { markdownExtractor } from './markdown/extractMarkdown'
@@ -27,7 +28,12 @@ export class ImportService {
 
   constructor(options: ImportServiceOptions = {}) {
     this.pool = new HtmlWorkerPool(options)
-    this.extractors = [htmlExtractor(this.pool), markdownExtractor, textExtractor]
+    this.extractors = [
+      htmlExtractor(this.pool),
+      markdownExtractor,
+      textExtractor,
+      epubExtractor(this.pool),
+    ]
     this.maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   }
 

@@ -6,7 +6,7 @@
  * one goes to the trash and its bookmarks and notes move to the new one).
  */
 import { readFile, readdir, stat } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, isAbsolute, join } from 'node:path'
 import type { Article, ArticleSummary, FileImport, OnSimilar } from '../../../shared/types'
 import { articleFromExtract, type PendingImage } from '../library/articleFromExtract'
 import { contentIdOf, imageTypeOf, type ImportedLibrary } from '../library/importedLibrary'
@@ -99,7 +99,7 @@ export function createLibraryImport(deps: {
           similarTo: { id: like.id, title: like.title },
           message: `looks like “${like.title}”, already in the library`,
         }
-      const pictures = await readPictures(images, source)
+      const pictures = await readPictures(images, source, extracted.files)
       for (const image of article.images ?? []) {
         if (!image.file) continue
         const stored = pictures.names.get(image.file)
@@ -185,15 +185,17 @@ export async function filesToImport(
 async function readPictures(
   images: PendingImage[],
   source: ImportSource,
+  inside?: ReadonlyMap<string, Uint8Array>,
 ): Promise<{ files: { file: string; bytes: Uint8Array }[]; names: Map<string, string> }> {
   const files: { file: string; bytes: Uint8Array }[] = []
   const names = new Map<string, string>()
   for (const image of images) {
     let bytes: Uint8Array | undefined
     try {
-      if (image.src.startsWith('data:')) bytes = decodeDataUri(image.src)
+      if (inside?.has(image.src)) bytes = inside.get(image.src)
+      else if (image.src.startsWith('data:')) bytes = decodeDataUri(image.src)
       else if (source.resources) bytes = source.resources.get(image.src)
-      else {
+      else if (isAbsolute(image.src)) {
         const info = await stat(image.src)
         if (info.size <= MAX_EMBEDDED_IMAGE_BYTES) bytes = await readFile(image.src)
       }
