@@ -1,4 +1,5 @@
 /** The benchmark's Markdown report: one table per corpus, ratios to Lectern beside each figure. */
+import type { epubBench } from './epubBench'
 import type { AppFigures } from './appBench'
 import type { importBench } from './importBench'
 import type { LibraryFigures } from './libraryBench'
@@ -22,6 +23,7 @@ export interface BenchResult {
   typeahead100k: Record<string, EngineFigures>
   app: AppFigures
   import: Awaited<ReturnType<typeof importBench>>
+  epub: ReturnType<typeof epubBench>
   library: LibraryFigures
   seconds: number
 }

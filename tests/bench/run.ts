@@ -12,6 +12,7 @@ import { replicate, strideOf, typeaheadQueries } from './corpus'
 import { loadCacm } from './cacm'
 import { loadCranfield, type BenchQuery } from './cranfield'
 import { allEngines, typeaheadEngines, type Engine } from './engines'
+import { epubBench, epubReport } from './epubBench'
 import { importBench, importReport } from './importBench'
 import { libraryBench, libraryReport } from './libraryBench'
 import { relevanceReport, report, type BenchResult } from './report'
@@ -102,9 +103,19 @@ async function main(): Promise<void> {
     process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${libraryReport(figures)}\n`)
     return
   }
+  if (process.argv.includes('--epub-only')) {
+    const books = epubBench(log)
+    process.stdout.write(json ? `${JSON.stringify(books)}\n` : `${epubReport(books)}\n`)
+    return
+  }
   if (importOnly) {
     const figures = await runImport()
-    process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${importReport(figures)}\n`)
+    const books = epubBench(log)
+    process.stdout.write(
+      json
+        ? `${JSON.stringify({ ...figures, epub: books })}\n`
+        : `${importReport(figures)}\n\n${epubReport(books)}\n`,
+    )
     return
   }
   // The app's start-up first, while nothing else has warmed the parsers up.
@@ -162,6 +173,7 @@ async function main(): Promise<void> {
   log('app: first paint…')
   const firstPaint50kms = await app.firstPaint(documents)
   const importFigures = await runImport()
+  const epubFigures = epubBench(log)
   const libraryFigures = await runLibrary()
 
   const result: BenchResult = {
@@ -182,13 +194,14 @@ async function main(): Promise<void> {
     typeahead100k,
     app: { startupms, index10k, save, export10kms, firstPaint50kms },
     import: importFigures,
+    epub: epubFigures,
     library: libraryFigures,
     seconds: Math.round((Date.now() - started) / 1000),
   }
   process.stdout.write(
     json
       ? `${JSON.stringify(result)}\n`
-      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n`,
+      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${epubReport(epubFigures)}\n`,
   )
 }
 

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { unzipSync } from 'fflate'
-import { JSDOM } from 'jsdom'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src/main/dispatch'
 import { openLectern } from '../../../../src/main/lectern'
+import { bookWords, wordF1 } from '../../../bench/epubTruth'
 import { ImportService } from '../../../../src/main/services/import/importService'
 import {
   blocksToText,
@@ -24,67 +23,6 @@ const service = new ImportService({ timeoutMs: 120_000 })
 afterAll(() => service.close())
 
 const extract = (file: string): Promise<ExtractedArticle> => service.extractFile(file)
-
-/**
- * The words of a book as its own XHTML has them, read independently of the importer: every
- * spine document's body text in spine order, less what is never text (scripts, styles, the
- * navigation list, ruby readings, print page numbers).
- */
-function bookWords(file: string): string[] {
-  const files = unzipSync(readFileSync(file))
-  const text = (name: string): string => new TextDecoder().decode(files[name])
-  const dom = new JSDOM('')
-  const parse = (s: string, type: DOMParserSupportedType) =>
-    new dom.window.DOMParser().parseFromString(s, type)
-  const opfPath = /full-path="([^"]+)"/.exec(text('META-INF/container.xml'))?.[1] as string
-  const opf = parse(text(opfPath), 'application/xml')
-  const dir = opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : ''
-  const hrefs = new Map(
-    Array.from(opf.querySelectorAll('*'))
-      .filter((e) => e.localName === 'item')
-      .map((e) => [e.getAttribute('id'), e.getAttribute('href')]),
-  )
-  const words: string[] = []
-  for (const ref of Array.from(opf.querySelectorAll('*')).filter(
-    (e) => e.localName === 'itemref',
-  )) {
-    const href = hrefs.get(ref.getAttribute('idref'))
-    const name = decodeURIComponent(new URL(href as string, `file:///${dir}`).pathname.slice(1))
-    if (!files[name]) continue
-    const doc = parse(text(name), 'application/xhtml+xml')
-    const body = Array.from(doc.documentElement.children).find((e) => e.localName === 'body')
-    if (!body) continue
-    for (const el of Array.from(body.querySelectorAll('script, style, nav, rt, rp, svg')))
-      el.remove()
-    for (const el of Array.from(body.querySelectorAll('*')))
-      if (/pagebreak/.test(el.getAttribute('epub:type') ?? '')) el.replaceChildren()
-    // Blocks end a word, as a reader sees them.
-    for (const el of Array.from(
-      body.querySelectorAll('p, div, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, br, pre, tr'),
-    ))
-      el.append(' ')
-    words.push(...(body.textContent?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))
-  }
-  dom.window.close()
-  return words
-}
-
-/** Word-bag F1 of the imported text against the book's own words. */
-function wordF1(got: string[], want: string[]): number {
-  const bag = new Map<string, number>()
-  for (const w of want) bag.set(w, (bag.get(w) ?? 0) + 1)
-  let shared = 0
-  for (const w of got) {
-    const n = bag.get(w) ?? 0
-    if (n > 0) {
-      shared++
-      bag.set(w, n - 1)
-    }
-  }
-  const p = shared / Math.max(1, got.length)
-  const r = shared / Math.max(1, want.length)
-  return p + r ? (2 * p * r) / (p + r) : 0
-}
 
 const books = [
   ...['trees.epub', 'regime-anticancer-arabic.epub', 'vertical-japanese.epub'].map((f) =>
