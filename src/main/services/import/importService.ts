@@ -8,6 +8,7 @@ import { extname, resolve } from 'node:path'
 import { epubExtractor } from './epub/epubExtractor'
 import { htmlExtractor } from './html/htmlExtractor'
 import { HtmlWorkerPool, type PoolOptions } from './html/pool'
+import { mhtmlExtractor } from './mhtml/mhtmlExtractor'
 import { markdownExtractor } from './markdown/extractMarkdown'
 import { textExtractor } from './text/extractText'
 import { ImportError, type ExtractedArticle, type Extractor } from './types'
@@ -33,6 +34,7 @@ export class ImportService {
       markdownExtractor,
       textExtractor,
       epubExtractor(this.pool),
+      mhtmlExtractor(this.pool),
     ]
     this.maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   }

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads'
 import { decodeHtml } from '../decode'
 import { ImportError } from '../types'
 import { extractEpub } from '../epub/extractEpub'
+import { extractMhtml } from '../mhtml/extractMhtml'
 import { extractHtml } from './extractHtml'
 
 export interface HtmlJob {
@@ -25,12 +26,14 @@ parentPort?.on('message', (job: HtmlJob) => {
     const article =
       job.format === 'epub'
         ? extractEpub(job.bytes)
-        : extractHtml({
-            html: decodeHtml(job.bytes),
-            path: job.path,
-            url: job.url,
-            resources: job.resources,
-          })
+        : job.format === 'mhtml'
+          ? extractMhtml(job.bytes, job.url)
+          : extractHtml({
+              html: decodeHtml(job.bytes),
+              path: job.path,
+              url: job.url,
+              resources: job.resources,
+            })
     reply = { id: job.id, ok: true, article }
   } catch (err) {
     reply =
