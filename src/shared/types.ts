@@ -275,6 +275,10 @@ export interface FileImport {
   message?: string
   /** For `similar`: the article already in the library that this one looks like. */
   similarTo?: { id: string; title: string }
+  /** For an export of many articles (Omnivore, Pocket…): what became of each. */
+  items?: FileImport[]
+  /** Highlights from an export that could not be placed in their article's text: kept, orphaned. */
+  orphans?: { articleId: string; title: string; quote: string }[]
 }
 
 /** An article in the trash, with when it was removed. */
