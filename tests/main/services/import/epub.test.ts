@@ -74,6 +74,18 @@ describe('EPUB books', { timeout: 180_000 }, () => {
     },
   )
 
+  it.skipIf(!existsSync(join(SHARED, 'childrens-literature.epub')))(
+    'nested sections: an entry pointing into a chapter lands on its own heading',
+    async () => {
+      const book = await extract(join(SHARED, 'childrens-literature.epub'))
+      for (const title of ['BIBLIOGRAPHY', 'INTRODUCTORY']) {
+        const point = book.outline?.find((o) => o.title === title)
+        expect(point?.depth).toBe(1)
+        expect(book.blocks[point?.block ?? -1]).toEqual({ type: 'heading', level: 3, text: title })
+      }
+    },
+  )
+
   it('reads an Arabic book right to left', async () => {
     const book = await extract(join(FIXTURES, 'regime-anticancer-arabic.epub'))
     expect(book.direction).toBe('rtl')

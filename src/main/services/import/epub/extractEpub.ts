@@ -157,18 +157,17 @@ function chapterBlocks(
   // Read where it was parsed: the block code reads XHTML's elements as it reads HTML's.
   const root = xmlBody ?? parse(source, 'text/html').body
   const document = root.ownerDocument
-  prepareChapter(root)
+  const ids = prepareChapter(root)
   const fragments = targets.filter((t) => t.fragment)
   if (fragments.length) {
-    const ids = new Map<string, Element>()
-    for (const el of Array.from(root.querySelectorAll('[id]')))
-      if (!ids.has(el.id)) ids.set(el.id, el)
     for (const { n, fragment } of fragments) {
       let el = ids.get(fragment as string)
       if (!el) continue
+      // Names in capitals: XHTML read as XML keeps them in lower case.
       const safe = (e: Element): boolean =>
-        STANDALONE.test(e.tagName) &&
-        (e.parentElement === root || !ONE_BLOCK.test(e.parentElement?.tagName ?? ''))
+        STANDALONE.test(e.localName.toUpperCase()) &&
+        (e.parentElement === root ||
+          !ONE_BLOCK.test(e.parentElement?.localName.toUpperCase() ?? ''))
       while (!safe(el) && el.parentElement && el.parentElement !== root) el = el.parentElement
       const mark = document.createElement('p')
       mark.textContent = MARK(n)
@@ -181,10 +180,30 @@ function chapterBlocks(
 /**
  * Undoes what only a styled page needs: SVG-wrapped pictures (covers) become plain pictures,
  * ruby annotations (furigana) go, so Japanese reads as its text, not doubled, and vertical
- * writing is read as text (its styles never apply here), so it shows horizontally.
+ * writing is read as text (its styles never apply here), so it shows horizontally. Returns
+ * the chapter's elements by id, for the table of contents to point into.
  */
-function prepareChapter(root: Element): void {
-  for (const svg of Array.from(root.querySelectorAll('svg'))) {
+function prepareChapter(root: Element): Map<string, Element> {
+  const ids = new Map<string, Element>()
+  const svgs: Element[] = []
+  const readings: Element[] = []
+  const pageNumbers: Element[] = []
+  // One walk over the elements (selector queries over a whole chapter cost far more).
+  const stack: Element[] = [root]
+  while (stack.length) {
+    const el = stack.pop() as Element
+    const name = el.localName
+    if (el.id && !ids.has(el.id)) ids.set(el.id, el)
+    if (name === 'svg') svgs.push(el)
+    else if (name === 'rt' || name === 'rp') readings.push(el)
+    else if (
+      /(^|\s)pagebreak(\s|$)/.test(el.getAttribute('epub:type') ?? '') ||
+      el.getAttribute('role') === 'doc-pagebreak'
+    )
+      pageNumbers.push(el)
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c)
+  }
+  for (const svg of svgs) {
     for (const image of Array.from(svg.querySelectorAll('image'))) {
       const href = image.getAttribute('href') ?? image.getAttribute('xlink:href')
       if (!href) continue
@@ -194,14 +213,10 @@ function prepareChapter(root: Element): void {
       svg.before(img)
     }
   }
-  for (const el of Array.from(root.querySelectorAll('rt, rp'))) el.remove()
+  for (const el of readings) el.remove()
   // The printed edition's page numbers, marked as such, are not the book's text.
-  for (const el of Array.from(root.querySelectorAll('span, div, a, hr')))
-    if (
-      /(^|\s)pagebreak(\s|$)/.test(el.getAttribute('epub:type') ?? '') ||
-      el.getAttribute('role') === 'doc-pagebreak'
-    )
-      el.replaceChildren()
+  for (const el of pageNumbers) el.replaceChildren()
+  return ids
 }
 
 /** A chapter's pictures: files in the book, by their path in it; nothing outside is fetched. */
