@@ -41,7 +41,13 @@ export function bookWords(file: string): string[] {
       body.querySelectorAll('p, div, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, br, pre, tr'),
     ))
       el.append(' ')
-    words.push(...(body.textContent?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))
+    // A source line break between CJK characters is no space (CSS Text 3's segment breaks).
+    const cjk = '\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef'
+    const unwrapped = (body.textContent ?? '').replace(
+      new RegExp(`([${cjk}])[ \\t]*\\n\\s*(?=[${cjk}])`, 'gu'),
+      '$1',
+    )
+    words.push(...(unwrapped.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))
   }
   dom.window.close()
   return words

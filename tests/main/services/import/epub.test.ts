@@ -101,6 +101,8 @@ describe('EPUB books', { timeout: 180_000 }, () => {
       '雨ニモマケズ、風ニモマケズ、雪ニモ夏ノ暑サニモマケヌ丈夫ナカラダヲモチ。',
     )
     expect(text).toContain('慾ハナク、決シテ瞋ラズ')
+    // A line broken in the source joins again without a space, as Japanese is written.
+    expect(text).toContain('一日ニ玄米四合ト味噌ト少シノ野菜ヲタベ。')
     expect(book.outline?.map((o) => [o.title, o.depth])).toEqual([
       ['一', 0],
       ['二', 0],

@@ -30,6 +30,13 @@ const PICTURE = /\.(png|jpe?g|gif|webp|avif|bmp|svg)$/i
 const MARK = (n: number): string => `\ue000${n}\ue001`
 const MARKED = /^\ue000(\d+)\ue001$/
 
+/**
+ * A line break in the source between two CJK characters: a space in HTML, yet no space in
+ * Chinese or Japanese text, whose words are not separated (CSS Text 3 removes it too).
+ */
+const WRAPPED_CJK =
+  /([\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef])[ \t]*\r?\n\s*(?=[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef])/gu
+
 /** Blocks of their own: a marker paragraph before one splits nothing. */
 const STANDALONE =
   /^(P|H[1-6]|UL|OL|DL|TABLE|PRE|BLOCKQUOTE|DIV|SECTION|ARTICLE|ASIDE|HEADER|FOOTER|FIGURE|MAIN|ADDRESS|HR|IMG)$/
@@ -201,7 +208,11 @@ function prepareChapter(root: Element): Map<string, Element> {
       el.getAttribute('role') === 'doc-pagebreak'
     )
       pageNumbers.push(el)
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c)
+    for (let c = el.lastChild; c; c = c.previousSibling) {
+      if (c.nodeType === 1) stack.push(c as Element)
+      else if (c.nodeType === 3 && c.nodeValue?.includes('\n'))
+        c.nodeValue = c.nodeValue.replace(WRAPPED_CJK, '$1')
+    }
   }
   for (const svg of svgs) {
     for (const image of Array.from(svg.querySelectorAll('image'))) {
