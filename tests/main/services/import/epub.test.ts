@@ -112,6 +112,24 @@ describe('EPUB books', { timeout: 180_000 }, () => {
     expect(later).toEqual({ type: 'heading', level: 2, text: '後半' })
   })
 
+  it('reads an EPUB 2 book by its NCX, and a chapter that is not well-formed XML as HTML', async () => {
+    const book = await extract(join(FIXTURES, 'epub2-ncx.epub'))
+    expect(book).toMatchObject({
+      title: 'A Small Almanac',
+      author: 'R. Fenwick',
+      siteName: 'Lantern Press',
+      published: '1911-03-04',
+      identifier: 'urn:isbn:9780000000002',
+    })
+    expect(book.outline?.map((o) => [o.title, o.depth, book.blocks[o.block]])).toEqual([
+      ['Spring', 0, { type: 'heading', level: 1, text: 'Spring' }],
+      ['Sowing', 1, { type: 'heading', level: 2, text: 'Sowing' }],
+      ['Summer', 0, { type: 'heading', level: 1, text: 'Summer' }],
+    ])
+    expect(blocksToText(book.blocks)).toContain('Hay is cut when the seed heads turn brown.')
+    expect(book.sections?.map((s) => s.title)).toEqual(['Spring', 'Summer'])
+  })
+
   it('ignores obfuscated fonts: the book is read', async () => {
     const book = await extract(join(FIXTURES, 'obfuscated-font.epub'))
     expect(blocksToText(book.blocks)).toContain('雨ニモマケズ')
