@@ -66,7 +66,48 @@ export function epubBench(
   })
 }
 
-export function epubReport(r: EpubFigures[] | { skipped: string }): string {
+/**
+ * A whole import of moby-dick into a fresh library, as the app does it: read in the import
+ * worker (warmed by one small book first), its pictures and article folder written durably.
+ */
+export async function mobyImportBench(): Promise<
+  { wallms: number; cpums: number; paragraphs: number } | undefined
+> {
+  const moby = join(EPUB_BENCH, 'moby-dick.epub')
+  if (!existsSync(moby)) return undefined
+  const { mkdtemp, rm } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const { openLectern } = await import('../../src/main/lectern')
+  const dataDir = await mkdtemp(join(tmpdir(), 'lectern-bench-epub-'))
+  const lectern = await openLectern({
+    seedsDir: join(import.meta.dirname, '..', '..', 'seeds'),
+    dataDir,
+    version: 'bench',
+  })
+  try {
+    await lectern.importer().importFile(join(EPUB_BENCH, 'trees.epub'))
+    const t0 = performance.now()
+    const c0 = process.cpuUsage() // the whole process: the worker's threads too
+    const result = await lectern.importer().importFile(moby)
+    const wallms = Math.round(performance.now() - t0)
+    const cpu = process.cpuUsage(c0)
+    const cpums = Math.round((cpu.user + cpu.system) / 1000)
+    if (result.status !== 'imported') throw new Error(`moby-dick: ${result.error ?? result.status}`)
+    return {
+      wallms,
+      cpums,
+      paragraphs: lectern.library.get(result.articleId as string).paragraphs.length,
+    }
+  } finally {
+    await lectern.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+export function epubReport(
+  r: EpubFigures[] | { skipped: string },
+  moby?: { wallms: number; cpums: number; paragraphs: number },
+): string {
   if ('skipped' in r) return `EPUB books: skipped (${r.skipped})`
   const rows = r.map(
     (b) =>
@@ -76,5 +117,10 @@ export function epubReport(r: EpubFigures[] | { skipped: string }): string {
     'EPUB books (../shared/bench/epub; median of 3 warm reads; F1 = words against the XHTML)',
     `  ${'book'.padEnd(32)} ${'wall ms'.padStart(6)} ${'cpu ms'.padStart(6)} ${'paras'.padStart(6)} ${'words'.padStart(7)} ${'toc'.padStart(5)} ${'parts'.padStart(5)} ${'pics'.padStart(4)} ${'F1'.padStart(6)}`,
     ...rows,
+    ...(moby
+      ? [
+          `  moby-dick imported into a library (worker, pictures, folder written): ${moby.wallms} ms wall, ${moby.cpums} ms CPU, ${moby.paragraphs} paragraphs`,
+        ]
+      : []),
   ].join('\n')
 }

@@ -36,11 +36,11 @@ export function bookWords(file: string): string[] {
       el.remove()
     for (const el of Array.from(body.querySelectorAll('*')))
       if (/pagebreak/.test(el.getAttribute('epub:type') ?? '')) el.replaceChildren()
-    // Blocks end a word, as a reader sees them.
+    // Blocks end a word, as a reader sees them (a mark no line-joining rule reads past).
     for (const el of Array.from(
       body.querySelectorAll('p, div, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, br, pre, tr'),
     ))
-      el.append(' ')
+      el.append(' ¦ ')
     // A source line break between CJK characters is no space (CSS Text 3's segment breaks).
     const cjk = '\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef'
     const unwrapped = (body.textContent ?? '').replace(

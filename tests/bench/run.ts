@@ -12,7 +12,7 @@ import { replicate, strideOf, typeaheadQueries } from './corpus'
 import { loadCacm } from './cacm'
 import { loadCranfield, type BenchQuery } from './cranfield'
 import { allEngines, typeaheadEngines, type Engine } from './engines'
-import { epubBench, epubReport } from './epubBench'
+import { epubBench, epubReport, mobyImportBench } from './epubBench'
 import { importBench, importReport } from './importBench'
 import { libraryBench, libraryReport } from './libraryBench'
 import { relevanceReport, report, type BenchResult } from './report'
@@ -105,16 +105,20 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--epub-only')) {
     const books = epubBench(log)
-    process.stdout.write(json ? `${JSON.stringify(books)}\n` : `${epubReport(books)}\n`)
+    const moby = await mobyImportBench()
+    process.stdout.write(
+      json ? `${JSON.stringify({ books, moby })}\n` : `${epubReport(books, moby)}\n`,
+    )
     return
   }
   if (importOnly) {
     const figures = await runImport()
     const books = epubBench(log)
+    const moby = await mobyImportBench()
     process.stdout.write(
       json
-        ? `${JSON.stringify({ ...figures, epub: books })}\n`
-        : `${importReport(figures)}\n\n${epubReport(books)}\n`,
+        ? `${JSON.stringify({ ...figures, epub: books, moby })}\n`
+        : `${importReport(figures)}\n\n${epubReport(books, moby)}\n`,
     )
     return
   }
@@ -174,6 +178,7 @@ async function main(): Promise<void> {
   const firstPaint50kms = await app.firstPaint(documents)
   const importFigures = await runImport()
   const epubFigures = epubBench(log)
+  const mobyFigures = await mobyImportBench()
   const libraryFigures = await runLibrary()
 
   const result: BenchResult = {
@@ -201,7 +206,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     json
       ? `${JSON.stringify(result)}\n`
-      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${epubReport(epubFigures)}\n`,
+      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${epubReport(epubFigures, mobyFigures)}\n`,
   )
 }
 
