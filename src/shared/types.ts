@@ -47,6 +47,14 @@ export interface ArticleImage {
   file?: string
 }
 
+/** An entry of a book's table of contents, pointing at a paragraph. */
+export interface OutlineEntry {
+  title: string
+  paragraph: number
+  /** 0 for a top-level entry, 1 for one under it, … */
+  depth: number
+}
+
 export interface Article extends ArticleSummary {
   /** Body text, one entry per paragraph, re-flowed and free of site chrome. */
   paragraphs: string[]
@@ -55,6 +63,12 @@ export interface Article extends ArticleSummary {
   /** For imported articles: the kind of each paragraph, in step with `paragraphs`. */
   blocks?: BlockKind[]
   images?: ArticleImage[]
+  /** A book's table of contents (an EPUB's navigation), shown for the reader to jump with. */
+  outline?: OutlineEntry[]
+  /** Where each of a book's chapters starts. */
+  sections?: { title: string; paragraph: number }[]
+  /** A book's identifier (ISBN, UUID, URN) as it states it. */
+  identifier?: string
 }
 
 /**
@@ -261,6 +275,10 @@ export interface FileImport {
   message?: string
   /** For `similar`: the article already in the library that this one looks like. */
   similarTo?: { id: string; title: string }
+  /** For an export of many articles (Omnivore, Pocket…): what became of each. */
+  items?: FileImport[]
+  /** Highlights from an export that could not be placed in their article's text: kept, orphaned. */
+  orphans?: { articleId: string; title: string; quote: string }[]
 }
 
 /** An article in the trash, with when it was removed. */

@@ -1,4 +1,5 @@
 /** The benchmark's Markdown report: one table per corpus, ratios to Lectern beside each figure. */
+import type { epubBench } from './epubBench'
 import type { AppFigures } from './appBench'
 import type { importBench } from './importBench'
 import type { pdfBench } from './pdfBench'
@@ -24,6 +25,7 @@ export interface BenchResult {
   app: AppFigures
   import: Awaited<ReturnType<typeof importBench>>
   pdf: Awaited<ReturnType<typeof pdfBench>>
+  epub: ReturnType<typeof epubBench>
   library: LibraryFigures
   seconds: number
 }

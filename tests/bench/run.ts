@@ -12,6 +12,7 @@ import { replicate, strideOf, typeaheadQueries } from './corpus'
 import { loadCacm } from './cacm'
 import { loadCranfield, type BenchQuery } from './cranfield'
 import { allEngines, typeaheadEngines, type Engine } from './engines'
+import { epubBench, epubReport, mobyImportBench } from './epubBench'
 import { importBench, importReport } from './importBench'
 import { libraryBench, libraryReport } from './libraryBench'
 import { pdfBench, pdfReport } from './pdfBench'
@@ -113,13 +114,23 @@ async function main(): Promise<void> {
     process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${libraryReport(figures)}\n`)
     return
   }
+  if (process.argv.includes('--epub-only')) {
+    const books = epubBench(log)
+    const moby = await mobyImportBench()
+    process.stdout.write(
+      json ? `${JSON.stringify({ books, moby })}\n` : `${epubReport(books, moby)}\n`,
+    )
+    return
+  }
   if (importOnly) {
     const figures = await runImport()
     const pdf = await runPdf()
+    const books = epubBench(log)
+    const moby = await mobyImportBench()
     process.stdout.write(
       json
-        ? `${JSON.stringify({ ...figures, pdf })}\n`
-        : `${importReport(figures)}\n\n${pdfReport(pdf)}\n`,
+        ? `${JSON.stringify({ ...figures, pdf, epub: books, moby })}\n`
+        : `${importReport(figures)}\n\n${pdfReport(pdf)}\n\n${epubReport(books, moby)}\n`,
     )
     return
   }
@@ -183,6 +194,8 @@ async function main(): Promise<void> {
   const firstPaint50kms = await app.firstPaint(documents)
   const importFigures = await runImport()
   const pdfFigures = await runPdf()
+  const epubFigures = epubBench(log)
+  const mobyFigures = await mobyImportBench()
   const libraryFigures = await runLibrary()
 
   const result: BenchResult = {
@@ -204,13 +217,14 @@ async function main(): Promise<void> {
     app: { startupms, index10k, save, export10kms, firstPaint50kms },
     import: importFigures,
     pdf: pdfFigures,
+    epub: epubFigures,
     library: libraryFigures,
     seconds: Math.round((Date.now() - started) / 1000),
   }
   process.stdout.write(
     json
       ? `${JSON.stringify(result)}\n`
-      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${pdfReport(pdfFigures)}\n`,
+      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${pdfReport(pdfFigures)}\n\n${epubReport(epubFigures, mobyFigures)}\n`,
   )
 }
 

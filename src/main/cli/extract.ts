@@ -3,7 +3,12 @@
  * without adding anything to the library.
  */
 import { ImportService } from '../services/import/importService'
-import { blocksToText, type Block, type ExtractedArticle } from '../services/import/types'
+import {
+  blocksToText,
+  type Block,
+  type ExtractedArticle,
+  type OutlinePoint,
+} from '../services/import/types'
 
 export type ExtractResult =
   | {
@@ -16,6 +21,8 @@ export type ExtractResult =
       language: string | null
       text: string
       blocks: Block[]
+      /** A book's table of contents: titles at block indexes. */
+      outline?: OutlinePoint[]
     }
   | { file: string; error: string }
 
@@ -30,6 +37,7 @@ function toResult(file: string, a: ExtractedArticle): ExtractResult {
     language: a.language ?? null,
     text: blocksToText(a.blocks),
     blocks: a.blocks,
+    ...(a.outline?.length ? { outline: a.outline } : {}),
   }
 }
 
@@ -40,6 +48,16 @@ export async function extractFiles(files: string[], url?: string): Promise<Extra
     const results: ExtractResult[] = []
     for (const file of files) {
       try {
+        // An export of many articles gives one result for each, named `export.zip › item`
+        // (what the export itself left out, such as deleted items, is no article).
+        const archive = /\.(zip|csv)$/i.test(file)
+          ? await service.readArchive(file, await service.readFile(file))
+          : undefined
+        if (archive) {
+          for (const item of archive.items)
+            results.push(toResult(`${file} › ${item.key}`, item.extracted))
+          continue
+        }
         results.push(toResult(file, await service.extractFile(file, url ? { url } : {})))
       } catch (err) {
         results.push({ file, error: err instanceof Error ? err.message : String(err) })

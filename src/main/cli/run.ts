@@ -340,6 +340,8 @@ async function importPaths(lectern: Lectern, paths: string[], values: Values): P
     ...(r.error ? { error: r.error } : {}),
     ...(r.message ? { message: r.message } : {}),
     ...(r.similarTo ? { similarTo: r.similarTo } : {}),
+    ...(r.items ? { items: r.items } : {}),
+    ...(r.orphans ? { orphans: r.orphans } : {}),
   }))
   const output = values.json ? `${JSON.stringify(shown, null, 2)}\n` : printImports(results)
   const failed = results.filter((r) => r.status === 'failed').length
@@ -354,7 +356,14 @@ function printImports(results: FileImport[]): string {
     if (r.status === 'similar')
       return `skipped    ${r.file}: ${r.message} (--keep-both or --replace to add it)`
     const what = r.message ? ` (${r.message})` : ''
-    return `${r.status.padEnd(10)} ${r.file} → ${r.articleId} “${r.title}”${what}`
+    // An export of many articles: a line for each, under the export's own.
+    const items = (r.items ?? []).map(
+      (i) =>
+        `  ${i.status.padEnd(10)} ${i.file}${i.articleId ? ` → ${i.articleId} “${i.title}”` : ''}${i.error ? `: ${i.error}` : ''}`,
+    )
+    return [`${r.status.padEnd(10)} ${r.file} → ${r.articleId} “${r.title}”${what}`, ...items].join(
+      '\n',
+    )
   })
   const count = (s: FileImport['status']): number => results.filter((r) => r.status === s).length
   lines.push(

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { LecternError } from '../../../shared/reply'
 import {
   DEFAULT_PALETTE,
+  type Anchor,
   type Annotation,
   type AnnotationList,
   type ArticleCounts,
@@ -18,7 +19,7 @@ import {
   type UserState,
 } from '../../../shared/types'
 import type { PassagePosition } from '../../../shared/types'
-import { describePassage, resolveAnchors } from '../anchoring'
+import { describePassage, resolveAnchors, textHash } from '../anchoring'
 import type { ArticleLibrary } from '../library/articleLibrary'
 import type { StoreData, UserStore } from '../store/userStore'
 
@@ -32,6 +33,22 @@ export interface AnnotationService {
     tags?: string[]
     note?: string
   }): Promise<PlacedBookmark>
+  /**
+   * A highlight brought from another reader (an Omnivore export): placed by its quote, exactly
+   * then fuzzily, as any bookmark is re-found; one that cannot be placed is kept, orphaned.
+   */
+  importBookmark(input: {
+    articleId: string
+    quote: string
+    color?: Color
+    tags?: string[]
+    note?: string
+  }): Promise<PlacedBookmark>
+  /** Reading state brought from another reader; unlike `saveReading`, it is not "last read". */
+  importReading(
+    articleId: string,
+    state: { progress: number; archived?: boolean; finished?: boolean },
+  ): Promise<void>
   updateBookmark(input: {
     id: string
     color?: Color
@@ -204,6 +221,61 @@ export function createAnnotationService({
         data.bookmarks.push(bookmark)
       })
       return place([bookmark])[0] as PlacedBookmark
+    },
+
+    async importBookmark({ articleId, quote, color = 'yellow', tags = [], note = '' }) {
+      const { paragraphs } = library.get(articleId)
+      const exact = quote.trim()
+      // No position is known: the quote alone finds the passage, or nothing does.
+      const unplaced: Anchor = {
+        quote: { exact, prefix: '', suffix: '' },
+        position: { paragraph: 0, start: 0, end: 0 },
+        textHash: textHash(paragraphs),
+      }
+      const found = resolveAnchors(paragraphs, [unplaced])[0]
+      const anchor = found
+        ? describePassage(paragraphs, {
+            paragraph: found.paragraph,
+            start: found.start,
+            end: found.end,
+            ...(found.endParagraph !== undefined ? { endParagraph: found.endParagraph } : {}),
+          })
+        : unplaced
+      const at = now()
+      const bookmark: Bookmark = {
+        id: newId(),
+        type: 'bookmark',
+        articleId,
+        color,
+        tags: cleanTags(tags),
+        note,
+        anchor,
+        created: at,
+        modified: at,
+      }
+      await write((data) => {
+        data.bookmarks.push(bookmark)
+      })
+      return place([bookmark])[0] as PlacedBookmark
+    },
+
+    async importReading(articleId, { progress, archived, finished }) {
+      const { paragraphs } = library.get(articleId)
+      await write((data) => {
+        const at = now()
+        const was = data.reading.articles[articleId]
+        data.reading.articles[articleId] = {
+          ...was,
+          progress: Math.max(0, Math.min(1, progress)),
+          paragraph: Math.min(
+            Math.max(0, paragraphs.length - 1),
+            Math.floor(progress * paragraphs.length),
+          ),
+          updated: at,
+          ...(archived ? { archived: at } : {}),
+          ...(finished ? { finished: at } : {}),
+        }
+      })
     },
 
     async updateBookmark({ id, color, tags, note }) {

@@ -5,12 +5,21 @@
  */
 import { open, stat } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
+import type { Archive } from './archives/archive'
+import { readOmnivore } from './archives/omnivore'
+import { readLaterCsv } from './archives/readLater'
+import { epubExtractor } from './epub/epubExtractor'
 import { htmlExtractor } from './html/htmlExtractor'
 import { HtmlWorkerPool, type PoolOptions } from './html/pool'
+import { mhtmlExtractor } from './mhtml/mhtmlExtractor'
 import { markdownExtractor } from './markdown/extractMarkdown'
 import { isPdf, PDF_MEMORY_MB, PDF_TIMEOUT_MS, PDF_WORKER, pdfExtractor } from './pdf/pdfExtractor'
 import { textExtractor } from './text/extractText'
 import { ImportError, type ExtractedArticle, type Extractor } from './types'
+import { looksLikeZip } from './zip/safeZip'
+
+/** Exports of many articles, read by `readArchive` rather than by an extractor. */
+const ARCHIVE_EXTENSIONS = ['zip', 'csv']
 
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -46,13 +55,35 @@ export class ImportService {
       pdfExtractor(this.pdfPool),
       markdownExtractor,
       textExtractor,
+      epubExtractor(this.pool),
+      mhtmlExtractor(this.pool),
     ]
     this.maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   }
 
   /** Every extension Lectern imports, without the dot. */
   get extensions(): string[] {
-    return this.extractors.flatMap((e) => e.extensions)
+    return [...this.extractors.flatMap((e) => e.extensions), ...ARCHIVE_EXTENSIONS]
+  }
+
+  /**
+   * An export of many articles (Omnivore's zip; Pocket's, Instapaper's or Readwise's CSV),
+   * read into its items; undefined for a file that holds one article.
+   */
+  async readArchive(name: string, bytes: Uint8Array): Promise<Archive | undefined> {
+    const ext = extname(name).slice(1).toLowerCase()
+    if (!ARCHIVE_EXTENSIONS.includes(ext)) return undefined
+    if (bytes.byteLength > this.maxBytes)
+      throw new ImportError(
+        `over ${mb(this.maxBytes)}: the file is ${mb(bytes.byteLength)}`,
+        'too-large',
+      )
+    if (ext === 'csv') return readLaterCsv(bytes)
+    if (!looksLikeZip(bytes))
+      throw new ImportError('not a zip file despite its name', 'wrong-format')
+    return readOmnivore(bytes, (page, html, url) =>
+      this.extractBytes(page, html, url ? { url } : {}),
+    )
   }
 
   extractorFor(name: string, bytes: Uint8Array): Extractor {

@@ -6,11 +6,13 @@
  * one goes to the trash and its bookmarks and notes move to the new one).
  */
 import { readFile, readdir, stat } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, isAbsolute, join } from 'node:path'
 import type { Article, ArticleSummary, FileImport, OnSimilar } from '../../../shared/types'
 import { articleFromExtract, type PendingImage } from '../library/articleFromExtract'
 import { contentIdOf, imageTypeOf, type ImportedLibrary } from '../library/importedLibrary'
 import { MAX_EMBEDDED_IMAGE_BYTES } from './html/images'
+import type { AnnotationService } from '../annotations/annotationService'
+import type { Archive } from './archives/archive'
 import type { ImportService } from './importService'
 import { ImportError } from './types'
 
@@ -29,6 +31,9 @@ export interface ImportSource {
 export interface ArticleMover {
   /** Moves bookmarks, notes and reading state from one article to another. */
   moveArticle(from: string, to: string): Promise<void>
+  /** For exports that carry highlights and reading state (see AnnotationService). */
+  importBookmark?: AnnotationService['importBookmark']
+  importReading?: AnnotationService['importReading']
 }
 
 /** Two saves of one article share nearly all their word triples. */
@@ -56,12 +61,107 @@ export function createLibraryImport(deps: {
     return undefined
   }
 
+  /**
+   * Each article of an export, once and only once, with its reading state and highlights;
+   * one that fails is named and the rest go on. Highlights that cannot be placed are kept as
+   * orphaned bookmarks and listed.
+   */
+  async function importArchive(file: string, archive: Archive): Promise<FileImport> {
+    const items: FileImport[] = []
+    const orphans: NonNullable<FileImport['orphans']> = []
+    let placed = 0
+    for (const item of archive.items) {
+      const name = `${file} › ${item.key}`
+      try {
+        const id = contentIdOf(item.original.bytes)
+        const known = library.entry(id)
+        if (known) {
+          items.push({
+            file: name,
+            status: 'duplicate',
+            articleId: id,
+            title: known.summary.title,
+            message: known.deleted
+              ? `in the trash as “${known.summary.title}”`
+              : `already in the library as “${known.summary.title}”`,
+          })
+          continue
+        }
+        const { article, images } = articleFromExtract(
+          id,
+          item.extracted,
+          item.added ?? now().toISOString(),
+        )
+        if (article.paragraphs.length === 0)
+          throw new ImportError('empty: no text to read', 'empty')
+        const pictures = await readPictures(
+          images,
+          { file, bytes: item.original.bytes },
+          item.extracted.files,
+        )
+        for (const image of article.images ?? []) {
+          const stored = image.file && pictures.names.get(image.file)
+          if (stored) image.file = stored
+          else delete image.file
+        }
+        await library.add(article, { original: item.original, images: pictures.files })
+        if (item.progress !== undefined || item.archived)
+          await annotations?.importReading?.(id, {
+            progress: item.progress ?? 0,
+            ...(item.archived ? { archived: true } : {}),
+            ...((item.progress ?? 0) >= 1 ? { finished: true } : {}),
+          })
+        for (const h of item.highlights) {
+          const bookmark = await annotations?.importBookmark?.({
+            articleId: id,
+            quote: h.quote,
+            note: h.note,
+            tags: h.labels,
+          })
+          if (bookmark?.placed) placed++
+          else if (bookmark) orphans.push({ articleId: id, title: article.title, quote: h.quote })
+        }
+        items.push({ file: name, status: 'imported', articleId: id, title: article.title })
+      } catch (error) {
+        items.push({ file: name, status: 'failed', error: reasonOf(error) })
+      }
+    }
+    for (const s of archive.skipped)
+      items.push({ file: `${file} › ${s.key}`, status: 'failed', error: s.reason })
+    const count = (status: FileImport['status']): number =>
+      items.filter((i) => i.status === status).length
+    const imported = count('imported')
+    const highlights = placed + orphans.length
+    const parts = [
+      `${imported} of ${archive.items.length + archive.skipped.length} articles from ${archive.service} imported`,
+      count('duplicate') ? `${count('duplicate')} already in the library` : '',
+      count('failed') ? `${count('failed')} not imported` : '',
+      highlights
+        ? `${placed} of ${highlights} highlights placed${orphans.length ? `; ${orphans.length} could not be placed and are kept as orphaned bookmarks: ${orphans.map((o) => `“${shorten(o.quote, 60)}” in “${o.title}”`).join('; ')}` : ''}`
+        : '',
+    ].filter(Boolean)
+    const first = items.find((i) => i.status === 'imported') ?? items.find((i) => i.articleId)
+    return {
+      file,
+      status: imported ? 'imported' : count('duplicate') ? 'duplicate' : 'failed',
+      ...(first?.articleId ? { articleId: first.articleId } : {}),
+      title: `${archive.service} export`,
+      ...(imported || count('duplicate')
+        ? { message: parts.join(', ') }
+        : { error: `nothing imported: ${parts.join(', ')}` }),
+      items,
+      ...(orphans.length ? { orphans } : {}),
+    }
+  }
+
   async function importSource(
     source: ImportSource,
     options: { onSimilar?: OnSimilar } = {},
   ): Promise<FileImport> {
     const { file, bytes } = source
     try {
+      const archive = await extractor.readArchive(source.path ?? file, bytes)
+      if (archive) return await importArchive(file, archive)
       const id = contentIdOf(bytes)
       const known = library.entry(id)
       if (known && !known.deleted)
@@ -99,7 +199,7 @@ export function createLibraryImport(deps: {
           similarTo: { id: like.id, title: like.title },
           message: `looks like “${like.title}”, already in the library`,
         }
-      const pictures = await readPictures(images, source)
+      const pictures = await readPictures(images, source, extracted.files)
       for (const image of article.images ?? []) {
         if (!image.file) continue
         const stored = pictures.names.get(image.file)
@@ -185,15 +285,17 @@ export async function filesToImport(
 async function readPictures(
   images: PendingImage[],
   source: ImportSource,
+  inside?: ReadonlyMap<string, Uint8Array>,
 ): Promise<{ files: { file: string; bytes: Uint8Array }[]; names: Map<string, string> }> {
   const files: { file: string; bytes: Uint8Array }[] = []
   const names = new Map<string, string>()
   for (const image of images) {
     let bytes: Uint8Array | undefined
     try {
-      if (image.src.startsWith('data:')) bytes = decodeDataUri(image.src)
+      if (inside?.has(image.src)) bytes = inside.get(image.src)
+      else if (image.src.startsWith('data:')) bytes = decodeDataUri(image.src)
       else if (source.resources) bytes = source.resources.get(image.src)
-      else {
+      else if (isAbsolute(image.src)) {
         const info = await stat(image.src)
         if (info.size <= MAX_EMBEDDED_IMAGE_BYTES) bytes = await readFile(image.src)
       }
@@ -221,6 +323,9 @@ function decodeDataUri(uri: string): Uint8Array | undefined {
 
 const extensionOf = (file: string): string =>
   /^[a-z0-9]{1,8}$/.exec(extname(basename(file)).slice(1).toLowerCase())?.[0] ?? 'bin'
+
+const shorten = (s: string, max: number): string =>
+  s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`
 
 function reasonOf(error: unknown): string {
   if (error instanceof ImportError) return error.message

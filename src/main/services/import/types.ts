@@ -13,8 +13,9 @@ export type Block =
   | { type: 'tableRow'; cells: string[]; header: boolean }
   | { type: 'caption'; text: string }
   /**
-   * A picture: `src` is a file beside the page (absolute path), a `data:` URI, or a web
-   * address that is never fetched (the reader shows `alt` instead).
+   * A picture: `src` is a file beside the page (absolute path), a `data:` URI, a name in the
+   * article's own `files` (a book's or web archive's pictures), or a web address that is
+   * never fetched (the reader shows `alt` instead).
    */
   | { type: 'image'; alt: string; src?: string; origin: 'file' | 'embedded' | 'web' }
 
@@ -33,8 +34,27 @@ export interface ArticleMetadata {
   tags?: string[]
 }
 
+/** An entry of a book's table of contents: where it points, as an index into `blocks`. */
+export interface OutlinePoint {
+  title: string
+  /** 0 for a top-level entry, 1 for one under it, … */
+  depth: number
+  block: number
+}
+
 export interface ExtractedArticle extends ArticleMetadata {
   blocks: Block[]
+  /** A book's table of contents (EPUB navigation document or NCX). */
+  outline?: OutlinePoint[]
+  /** Where each of a book's chapters (content documents) starts, by block index. */
+  sections?: { title: string; block: number }[]
+  /** A book's identifier (ISBN, UUID, URN) as its package states it. */
+  identifier?: string
+  /**
+   * Pictures that came inside the file (an EPUB's images, a web archive's parts), by the
+   * `src` their image blocks name; copied into the library with the article.
+   */
+  files?: Map<string, Uint8Array>
   /** Which extractor read the file, e.g. `html`. */
   format: string
 }

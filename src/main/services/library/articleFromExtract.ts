@@ -24,7 +24,10 @@ export function articleFromExtract(
   const headings: number[] = []
   const images: ArticleImage[] = []
   const pending: PendingImage[] = []
+  /** The paragraph each block is at (or, for a picture or an empty block, the next one). */
+  const paragraphAt: number[] = []
   for (const block of extracted.blocks) {
+    paragraphAt.push(paragraphs.length)
     if (block.type === 'image') {
       const image: ArticleImage = { before: paragraphs.length, alt: block.alt.trim() }
       const copied = block.src && block.origin !== 'web'
@@ -45,6 +48,14 @@ export function articleFromExtract(
     paragraphs.push(block.type === 'code' ? block.text.replace(/^\n+|\s+$/g, '') : text)
     blocks.push(kindOf(block))
   }
+  const last = Math.max(0, paragraphs.length - 1)
+  const at = (block: number): number => Math.min(last, paragraphAt[block] ?? last)
+  const outline = extracted.outline?.map((o) => ({
+    title: o.title,
+    paragraph: at(o.block),
+    depth: o.depth,
+  }))
+  const sections = extracted.sections?.map((s) => ({ title: s.title, paragraph: at(s.block) }))
   const words = countWords(paragraphs)
   const article: Article = {
     id,
@@ -65,6 +76,9 @@ export function articleFromExtract(
     headings,
     blocks,
     images,
+    ...(outline?.length ? { outline } : {}),
+    ...(sections?.length ? { sections } : {}),
+    ...(extracted.identifier ? { identifier: extracted.identifier } : {}),
   }
   return { article, images: pending }
 }

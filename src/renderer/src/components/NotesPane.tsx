@@ -36,8 +36,12 @@ function ArticleDetails({
     ['Reading time', `${article.readingMinutes} min`],
     ['Paragraphs', String(article.paragraphs.length - article.headings.length)],
   ]
-  // Only real sections make an outline: a list of every paragraph's first words is no help.
-  const outline = article.headings.map((i) => ({ i, label: article.paragraphs[i] ?? '' }))
+  // A book's own table of contents when it has one; else the article's headings. Only real
+  // sections make an outline: a list of every paragraph's first words is no help.
+  const book = Boolean(article.outline?.length)
+  const outline = article.outline?.length
+    ? article.outline.map((o) => ({ i: o.paragraph, label: o.title, depth: o.depth }))
+    : article.headings.map((i) => ({ i, label: article.paragraphs[i] ?? '', depth: 0 }))
   return (
     <details className="about" open>
       <summary>About this article</summary>
@@ -52,11 +56,11 @@ function ArticleDetails({
           ))}
       </dl>
       {outline.length > 0 && (
-        <nav aria-label="Outline" className="outline">
-          <h3>Sections</h3>
+        <nav aria-label="Outline" className={`outline${book ? ' book-contents' : ''}`}>
+          <h3>{book ? 'Contents' : 'Sections'}</h3>
           <ol>
-            {outline.map(({ i, label }) => (
-              <li key={i}>
+            {outline.map(({ i, label, depth }, k) => (
+              <li key={k} style={{ paddingInlineStart: `${Math.min(depth, 4)}rem` }}>
                 <button type="button" onClick={() => onJump(i)}>
                   {label}
                 </button>

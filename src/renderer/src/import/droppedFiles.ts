@@ -4,7 +4,22 @@
  * page takes along the pictures of its `_files` folder.
  */
 
-export const IMPORTABLE = ['html', 'htm', 'xhtml', 'xht', 'shtml', 'md', 'markdown', 'txt', 'pdf']
+export const IMPORTABLE = [
+  'html',
+  'htm',
+  'xhtml',
+  'xht',
+  'shtml',
+  'md',
+  'markdown',
+  'txt',
+  'pdf',
+  'epub',
+  'mht',
+  'mhtml',
+  'zip',
+  'csv',
+]
 const PICTURE = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i
 /** What one page may take along: enough for a long illustrated article, not a whole site. */
 const MAX_RESOURCES = 500

@@ -118,7 +118,7 @@ describe('hostile input', { timeout: 120_000 }, () => {
       'empty',
     )
     expect(
-      (await failure(service.extractBytes('book.epub', new Uint8Array([80, 75, 3, 4])))).message,
+      (await failure(service.extractBytes('slides.pptx', new Uint8Array([80, 75, 3, 4])))).message,
     ).toMatch(/^unsupported: Lectern reads \.html/)
     expect((await failure(service.extractFile('/nonexistent/page.html'))).message).toBe(
       'unreadable: no such file',

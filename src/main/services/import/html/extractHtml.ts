@@ -31,6 +31,8 @@ export interface HtmlInput {
   url?: string
   /** Files that came with a page that arrived as bytes (see `imageResolver`). */
   resources?: string[]
+  /** For a page from a web archive: the addresses (or `cid:` names) of the parts it holds. */
+  inside?: ReadonlySet<string>
 }
 
 /**
@@ -56,7 +58,7 @@ function dropStyles(document: Document): void {
   }
 }
 
-export function extractHtml({ html, path, url, resources }: HtmlInput): ExtractedArticle {
+export function extractHtml({ html, path, url, resources, inside }: HtmlInput): ExtractedArticle {
   const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
   try {
     const { document } = dom.window
@@ -81,7 +83,7 @@ export function extractHtml({ html, path, url, resources }: HtmlInput): Extracte
       keepClasses: true,
     }).parse()
     const pageUrl = url ?? meta.url ?? savedFromUrl(html)
-    const resolveImage = imageResolver(path, pageUrl, resources)
+    const resolveImage = imageResolver(path, pageUrl, resources, inside)
     const readText = reader?.textContent ?? ''
     const isThread =
       thread !== undefined &&

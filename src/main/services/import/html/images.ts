@@ -13,11 +13,13 @@ export const MAX_EMBEDDED_IMAGE_BYTES = 10 * 1024 * 1024
 /**
  * @param resources For a page that arrived as bytes (dropped on the window): the absolute
  *   paths of the files that came with it, standing in for the disk.
+ * @param inside For a page from a web archive: the addresses of the parts it holds.
  */
 export function imageResolver(
   pagePath: string | undefined,
   pageUrl: string | undefined,
   resources?: readonly string[],
+  inside?: ReadonlySet<string>,
 ): ImageResolver {
   const arrived = resources && new Set(resources)
   const isFile = (path: string): boolean =>
@@ -25,6 +27,17 @@ export function imageResolver(
   const folder = pagePath ? dirname(pagePath) : undefined
   return (raw) => {
     const src = raw.trim()
+    if (inside?.size) {
+      // A web archive's own parts, by the address (or `cid:`) they were saved under.
+      let address: string | undefined
+      try {
+        address = new URL(src, pageUrl ?? 'https://invalid.invalid/').href
+      } catch {
+        address = undefined
+      }
+      if (inside.has(src)) return { src, origin: 'embedded' }
+      if (address && inside.has(address)) return { src: address, origin: 'embedded' }
+    }
     if (/^data:/i.test(src)) {
       const ok = /^data:image\/(png|jpe?g|gif|webp|avif|svg\+xml|bmp)[;,]/i.test(src)
       return ok && src.length * 0.75 <= MAX_EMBEDDED_IMAGE_BYTES

@@ -84,10 +84,12 @@ export class HtmlWorkerPool {
     path?: string,
     url?: string,
     resources?: string[],
+    format: HtmlJob['format'] = 'html',
   ): Promise<ExtractedArticle> {
     return new Promise((resolve, reject) => {
       const job: HtmlJob = {
         id: this.nextId++,
+        format,
         bytes,
         ...(path ? { path } : {}),
         ...(url ? { url } : {}),

@@ -70,6 +70,12 @@ const BLOCK_ELEMENTS = new Set([
 /** Deeper than this, a subtree is read as plain text (100 000 nested divs must not blow the stack). */
 const MAX_DEPTH = 400
 
+/**
+ * An element's name in capitals, without a prefix: the same for HTML documents and for XHTML
+ * read as XML (an EPUB's chapters), whose element names are lower case.
+ */
+const tagOf = (el: Element): string => el.localName.toUpperCase()
+
 const clean = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim()
 
 /** Where a picture comes from; `resolve` turns a page's `src` into a safe local reference. */
@@ -116,9 +122,10 @@ export function toBlocks(root: Element, resolveImage: ImageResolver): Block[] {
       if (node.nodeType === 3) out += node.nodeValue ?? ''
       else if (node.nodeType === 1) {
         const child = node as Element
-        if (SKIP.has(child.tagName.toUpperCase())) continue
-        if (child.tagName === 'BR') out += '\n'
-        else if (BLOCK_ELEMENTS.has(child.tagName.toUpperCase())) out += ' '
+        const tag = tagOf(child)
+        if (SKIP.has(tag)) continue
+        if (tag === 'BR') out += '\n'
+        else if (BLOCK_ELEMENTS.has(tag)) out += ' '
         for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c)
       }
     }
@@ -127,14 +134,14 @@ export function toBlocks(root: Element, resolveImage: ImageResolver): Block[] {
 
   const list = (el: Element, ordered: boolean, ctx: Context, level: number): void => {
     for (const item of Array.from(el.children)) {
-      if (item.tagName !== 'LI') {
+      if (tagOf(item) !== 'LI') {
         walk(item, ctx)
         continue
       }
       let text = ''
       const nested: Element[] = []
       for (const child of Array.from(item.childNodes)) {
-        const tag = (child as Element).tagName
+        const tag = child.nodeType === 1 ? tagOf(child as Element) : ''
         if (tag === 'UL' || tag === 'OL') nested.push(child as Element)
         else if (tag === 'IMG') image(child as Element)
         else if (child.nodeType === 3) text += child.nodeValue ?? ''
@@ -142,26 +149,26 @@ export function toBlocks(root: Element, resolveImage: ImageResolver): Block[] {
       }
       const t = clean(text)
       if (t) blocks.push({ type: 'listItem', text: t, ordered, depth: level })
-      for (const sub of nested) list(sub, sub.tagName === 'OL', ctx, level + 1)
+      for (const sub of nested) list(sub, tagOf(sub) === 'OL', ctx, level + 1)
     }
   }
 
   const table = (el: Element): void => {
     for (const row of Array.from(el.querySelectorAll('tr'))) {
       if (row.closest('table') !== el) continue
-      const cells = Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
+      const cells = Array.from(row.children).filter((c) => tagOf(c) === 'TD' || tagOf(c) === 'TH')
       const texts = cells.map((c) => clean(textOf(c)))
       if (texts.every((t) => !t)) continue
       blocks.push({
         type: 'tableRow',
         cells: texts,
-        header: cells.every((c) => c.tagName === 'TH'),
+        header: cells.every((c) => tagOf(c) === 'TH'),
       })
     }
   }
 
   function walk(el: Element, ctx: Context): void {
-    const tag = el.tagName.toUpperCase()
+    const tag = tagOf(el)
     if (SKIP.has(tag)) return
     if (ctx.depth > MAX_DEPTH) {
       inline += ` ${textOf(el)} `

@@ -2,10 +2,14 @@
 import { parentPort } from 'node:worker_threads'
 import { decodeHtml } from '../decode'
 import { ImportError } from '../types'
+import { extractEpub } from '../epub/extractEpub'
+import { extractMhtml } from '../mhtml/extractMhtml'
 import { extractHtml } from './extractHtml'
 
 export interface HtmlJob {
   id: number
+  /** A web page, an EPUB book or a web archive: each is read here, under the pool's limits. */
+  format: 'html' | 'epub' | 'mhtml'
   bytes: Uint8Array
   path?: string
   url?: string
@@ -19,12 +23,17 @@ export type HtmlReply =
 parentPort?.on('message', (job: HtmlJob) => {
   let reply: HtmlReply
   try {
-    const article = extractHtml({
-      html: decodeHtml(job.bytes),
-      path: job.path,
-      url: job.url,
-      resources: job.resources,
-    })
+    const article =
+      job.format === 'epub'
+        ? extractEpub(job.bytes)
+        : job.format === 'mhtml'
+          ? extractMhtml(job.bytes, job.url)
+          : extractHtml({
+              html: decodeHtml(job.bytes),
+              path: job.path,
+              url: job.url,
+              resources: job.resources,
+            })
     reply = { id: job.id, ok: true, article }
   } catch (err) {
     reply =
