@@ -44,6 +44,8 @@ export default defineConfig({
           importWorker: resolve('src/main/services/import/html/worker.ts'),
           // A large library's search index is built in a worker thread too.
           searchWorker: resolve('src/main/services/search/indexWorker.ts'),
+          // Folding the change logs into the snapshot happens off the app's thread.
+          foldWorker: resolve('src/main/services/store/journal/foldWorker.ts'),
         },
       },
     },

@@ -6,6 +6,8 @@ import * as fsp from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DurableFs } from '../../../../src/main/services/store/durableFile'
+import { loadFolder } from '../../../../src/main/services/store/journal/loadFolder'
+import type { StoreData } from '../../../../src/main/services/store/schema'
 import type { Bookmark, Note } from '../../../../src/shared/types'
 
 export const FIXTURES = join(import.meta.dirname, '../../../fixtures/store')
@@ -110,4 +112,21 @@ export async function deadPid(): Promise<number> {
   await new Promise((resolve) => child.once('exit', resolve))
   if (child.pid === undefined) throw new Error('could not start a process')
   return child.pid
+}
+
+/** The data a fresh open of `dataDir` would see: the snapshot and every log, as on disk. */
+export async function onDiskData(dataDir: string): Promise<StoreData> {
+  return (await loadFolder(dataDir, '000000000000')).state.data
+}
+
+/** Every byte of the folder's data (snapshot and logs): equal when nothing was written. */
+export async function folderBytes(dataDir: string): Promise<string> {
+  const parts: string[] = []
+  const read = (path: string): Promise<string> => fsp.readFile(path, 'utf8').catch(() => '')
+  parts.push(await read(join(dataDir, 'lectern.json')))
+  const journal = join(dataDir, 'journal')
+  for (const name of (await fsp.readdir(journal).catch(() => [] as string[])).sort()) {
+    parts.push(name, await read(join(journal, name)))
+  }
+  return parts.join('\n')
 }
