@@ -155,7 +155,7 @@ export async function openUserStore(
       fs,
       options,
     )
-    if (!own || own.end === 0) await store.save([{ t: 'device', name: hostname() }])
+    if (!own || own.end === 0) await store.announce(hostname())
     await rememberLogBytes(device, writer.bytes)
     return store
   } catch (error) {
@@ -303,6 +303,13 @@ class JournalStore implements UserStore {
       this.waiting.push({ resolve, reject })
       this.flushing ??= this.flush()
     })
+  }
+
+  /** Starts this computer's log with its name; not a change to the data (no snapshot needed). */
+  async announce(name: string): Promise<void> {
+    const changed = this.changed
+    await this.save([{ t: 'device', name }])
+    this.changed = changed
   }
 
   /**
