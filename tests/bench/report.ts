@@ -3,6 +3,7 @@ import type { AppFigures } from './appBench'
 import type { importBench } from './importBench'
 import type { LibraryFigures } from './libraryBench'
 import type { EngineFigures } from './searchBench'
+import type { StoreFigures } from './storeBench'
 
 export interface BenchResult {
   machine: { node: string; cpus: number }
@@ -23,6 +24,7 @@ export interface BenchResult {
   app: AppFigures
   import: Awaited<ReturnType<typeof importBench>>
   library: LibraryFigures
+  store: StoreFigures
   seconds: number
 }
 

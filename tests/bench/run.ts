@@ -16,24 +16,31 @@ import { importBench, importReport } from './importBench'
 import { libraryBench, libraryReport } from './libraryBench'
 import { relevanceReport, report, type BenchResult } from './report'
 import { runEngine, type EngineFigures } from './searchBench'
+import { storeBench, storeReport } from './storeBench'
 
 const json = process.argv.includes('--json')
 const quick = process.argv.includes('--quick')
 /** Only the relevance of each engine on each collection (a minute, not a quarter of an hour). */
-const relevanceOnly = process.argv.includes('--relevance')
+const relevanceOnly = process.argv.includes('--relevance') || process.argv.includes('relevance')
 /**
  * `--import-only`: just the import section; `--import-stride N`: every Nth page;
  * `--import-offset K`: starting from page K (another split of the same stride);
  * `--no-baselines` / `--no-defuddle`: leave the other extractors (or the slowest) out;
  * `--per-page FILE`: each page's F1 per extractor, as TSV.
  */
-const importOnly = process.argv.includes('--import-only')
-/** `--library-only`: just the large library section; `--library-count N` articles (10 000). */
-const libraryOnly = process.argv.includes('--library-only')
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
   return i >= 0 ? process.argv[i + 1] : undefined
 }
+/** `--only <section>`: one section alone: store, import, library or relevance. */
+const only = flag('--only')
+const SECTIONS = ['store', 'import', 'library', 'relevance']
+if (only !== undefined && !SECTIONS.includes(only)) {
+  throw new Error(`--only takes one of ${SECTIONS.join(', ')}, not ${only}`)
+}
+const importOnly = process.argv.includes('--import-only') || only === 'import'
+/** `--library-only`: just the large library section; `--library-count N` articles (10 000). */
+const libraryOnly = process.argv.includes('--library-only') || only === 'library'
 const importStride = Number(flag('--import-stride') ?? 1)
 const importOffset = Number(flag('--import-offset') ?? 0)
 const log = (line: string): void => {
@@ -97,6 +104,11 @@ async function runLibrary(): Promise<Awaited<ReturnType<typeof libraryBench>>> {
 
 async function main(): Promise<void> {
   const started = Date.now()
+  if (only === 'store') {
+    const figures = await storeBench(quick ? [0, 10_000] : undefined, 200, log)
+    process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${storeReport(figures)}\n`)
+    return
+  }
   if (libraryOnly) {
     const figures = await runLibrary()
     process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${libraryReport(figures)}\n`)
@@ -161,6 +173,8 @@ async function main(): Promise<void> {
   const export10kms = await app.export10k()
   log('app: first paint…')
   const firstPaint50kms = await app.firstPaint(documents)
+  log('store…')
+  const storeFigures = await storeBench(quick ? [0, 10_000] : undefined, 200, log)
   const importFigures = await runImport()
   const libraryFigures = await runLibrary()
 
@@ -183,12 +197,13 @@ async function main(): Promise<void> {
     app: { startupms, index10k, save, export10kms, firstPaint50kms },
     import: importFigures,
     library: libraryFigures,
+    store: storeFigures,
     seconds: Math.round((Date.now() - started) / 1000),
   }
   process.stdout.write(
     json
       ? `${JSON.stringify(result)}\n`
-      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n`,
+      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${storeReport(storeFigures)}\n`,
   )
 }
 

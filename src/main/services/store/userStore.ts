@@ -156,7 +156,6 @@ export async function openUserStore(
       options,
     )
     if (!own || own.end === 0) await store.announce(hostname())
-    await rememberLogBytes(device, writer.bytes)
     return store
   } catch (error) {
     await lock.release()
