@@ -33,11 +33,17 @@ export function snapshotText(state: JournalState, folded: Record<string, number>
       entities[key] = { x: entity.x, f: {}, v: {} }
       continue
     }
-    const { v, ...clocks } = entity
-    entities[key] = state.shows(key) ? clocks : { v, ...clocks }
+    const { v, f, ...clocks } = entity
+    // Most items were last changed all at once: one clock stands for every field.
+    const one = Object.values(f)
+    const compact =
+      one.length > 0 && one.every((h) => h === one[0]) ? { F: one[0], ...clocks } : { f, ...clocks }
+    entities[key] = state.shows(key) ? compact : { v, ...compact }
   }
   const sync: SnapshotSync = { entities, folded, latest: state.latest }
-  return `${JSON.stringify({ ...state.data, version: STORE_VERSION, sync }, null, 1)}\n`
+  // The data indented for people to read; the clocks on one line, for machines.
+  const data = JSON.stringify({ ...state.data, version: STORE_VERSION }, null, 1)
+  return `${data.slice(0, data.lastIndexOf('}'))}, "sync": ${JSON.stringify(sync)}\n}\n`
 }
 
 export interface LoadedSnapshot {
@@ -67,7 +73,8 @@ export function stateOfSnapshot(raw: unknown, device: string): LoadedSnapshot {
   for (const b of data.bookmarks) records.set(`b:${b.id}`, b as unknown as Record<string, unknown>)
   for (const n of data.notes) records.set(`n:${n.id}`, n as unknown as Record<string, unknown>)
   for (const [key, meta] of Object.entries(parsed.data.entities)) {
-    const entity = { f: {}, ...meta } as Entity
+    const { F, ...rest } = meta as Partial<Entity> & { F?: string }
+    const entity = { f: {}, ...rest } as Entity
     const record = records.get(key)
     if (!entity.v) {
       entity.v = {}
@@ -75,6 +82,7 @@ export function stateOfSnapshot(raw: unknown, device: string): LoadedSnapshot {
         if (record?.[field] !== undefined) entity.v[field] = record[field]
       }
     }
+    if (F) entity.f = Object.fromEntries(Object.keys(entity.v).map((field) => [field, F]))
     state.entities.set(key, entity)
   }
   // Records with no clocks (added to the file by hand): as if written at their `modified`.
