@@ -46,6 +46,8 @@ export default defineConfig({
           pdfWorker: resolve('src/main/services/import/pdf/worker.ts'),
           // A large library's search index is built in a worker thread too.
           searchWorker: resolve('src/main/services/search/indexWorker.ts'),
+          // Folding the change logs into the snapshot happens off the app's thread.
+          foldWorker: resolve('src/main/services/store/journal/foldWorker.ts'),
         },
       },
     },

@@ -8,7 +8,7 @@ import { callTracker, createLifecycle, openLink, type Lifecycle } from './lifecy
 import { installMenu } from './menu'
 import { COMMAND_CHANNEL } from '../shared/contract'
 import { openLectern, type Lectern } from './lectern'
-import { dataDirFlag, resolveDataDir } from './services/paths'
+import { dataDirFlag, resolveDataDir, resolveStateDir, stateDirFlag } from './services/paths'
 import { LECTERN_SCHEME, linkLookup, routeLecternLink } from './services/links/lecternLink'
 import type { WindowState } from './services/window/windowPlacement'
 import { windowStateFile } from './services/window/windowStateFile'
@@ -32,6 +32,8 @@ const log = (line: string): void => console.warn(`lectern: ${line}`)
 // --data-dir or LECTERN_DATA_DIR move all user data; otherwise Electron's userData folder.
 const overrideDir = dataDirFlag(process.argv) || process.env.LECTERN_DATA_DIR
 if (overrideDir) app.setPath('userData', resolveDataDir(overrideDir))
+// This computer's own state (device id, lock, window place), outside the data folder.
+const stateDir = resolveStateDir(stateDirFlag(process.argv))
 
 registerAppScheme()
 // lectern:// links (in exported notes) open here. From source, the system must be told how
@@ -42,7 +44,7 @@ else app.setAsDefaultProtocolClient(LECTERN_SCHEME)
 
 let lectern: Lectern | undefined
 let mainWindow: BrowserWindow | undefined
-const windowPlace = windowStateFile(app.getPath('userData'), log)
+const windowPlace = windowStateFile(stateDir, log)
 let savedPlace: WindowState | null = null
 /** The last write of the window's place, for quitting to wait on. */
 let placeWritten: Promise<void> = Promise.resolve()
@@ -105,6 +107,9 @@ async function start(): Promise<void> {
   lectern = await openLectern({
     seedsDir,
     dataDir: app.getPath('userData'),
+    stateDir,
+    // Other computers' changes, brought by a sync tool, are merged while the app runs.
+    refreshEvery: 30_000,
     version: app.getVersion(),
     desktop: electronDesktop,
     vault: true,

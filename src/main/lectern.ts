@@ -10,7 +10,7 @@ import { joinLibraries, loadArticleLibrary } from './services/library/articleLib
 import { openImportedLibrary, TRASH_DAYS } from './services/library/importedLibrary'
 import { createLibrarySearch } from './services/search/librarySearch'
 import { createSettingsService } from './services/settings/settingsService'
-import { openUserStore } from './services/store/userStore'
+import { openUserStore, type UserStore } from './services/store/userStore'
 import {
   afterAnnotationChanges,
   openVaultController,
@@ -23,6 +23,10 @@ export interface LecternOptions {
   version: string
   /** Read the user's data without taking the writer's lock (for CLI commands that only read). */
   readOnly?: boolean
+  /** This computer's own state (device id, lock); default `--state-dir`/`LECTERN_STATE_DIR`/platform. */
+  stateDir?: string
+  /** Merge other computers' changes from the data folder this often (ms); 0 or absent: at open. */
+  refreshEvery?: number
   /** File dialogs and clipboard (the app's, or a test's); none for the CLI. */
   desktop?: Desktop
   /**
@@ -34,6 +38,8 @@ export interface LecternOptions {
 
 export interface Lectern extends Services {
   handlers: Handlers
+  /** The user store: its sync status, for `lectern sync-status`. */
+  store: UserStore
   /** Vault sync, when opened with `vault: true`. */
   vault?: VaultController
   /** Waits for pending writes and releases the data folder. */
@@ -41,9 +47,20 @@ export interface Lectern extends Services {
 }
 
 export async function openLectern(options: LecternOptions): Promise<Lectern> {
-  const { readOnly, desktop = noDesktop, vault: withVault, ...info } = options
+  const {
+    readOnly,
+    desktop = noDesktop,
+    vault: withVault,
+    stateDir,
+    refreshEvery,
+    ...info
+  } = options
   // The store first: its lock says whether this process may write the data folder at all.
-  const store = await openUserStore(options.dataDir, { readOnly })
+  const store = await openUserStore(options.dataDir, {
+    readOnly,
+    ...(stateDir ? { stateDir } : {}),
+    ...(refreshEvery ? { refreshEvery } : {}),
+  })
   let closeLibrary = async (): Promise<void> => {}
   let extractor: ImportService | undefined
   const closeAll = async (): Promise<void> => {
@@ -97,7 +114,7 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
     throw error
   }
   const handlers = createHandlers(services)
-  if (!withVault || readOnly) return { ...services, handlers, close: closeAll }
+  if (!withVault || readOnly) return { ...services, store, handlers, close: closeAll }
   let vault: VaultController
   try {
     vault = await openVaultController({ dataDir: options.dataDir, exporter: services.exporter })
@@ -109,6 +126,7 @@ export async function openLectern(options: LecternOptions): Promise<Lectern> {
   }
   return {
     ...services,
+    store,
     vault,
     handlers: afterAnnotationChanges(handlers, () => services.annotations.revision, vault.changed),
     async close() {

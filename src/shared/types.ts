@@ -163,6 +163,17 @@ export interface Bookmark {
   modified: string
   /** Set when the bookmark is in the trash. */
   deleted?: string
+  /** Other versions of `note`, written on another computer at the same time; not yet settled. */
+  conflicts?: TextConflict[]
+}
+
+/** A version of a note's text that lost to the one shown: both were written while apart. */
+export interface TextConflict {
+  text: string
+  /** The computer that wrote it (its device id). */
+  device: string
+  /** When it was written (ISO). */
+  at: string
 }
 
 /** A note on an article as a whole, in Markdown. */
@@ -175,6 +186,8 @@ export interface Note {
   created: string
   modified: string
   deleted?: string
+  /** Other versions of `text`, written on another computer at the same time; not yet settled. */
+  conflicts?: TextConflict[]
 }
 
 export type Annotation = Bookmark | Note

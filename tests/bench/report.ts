@@ -5,6 +5,7 @@ import type { importBench } from './importBench'
 import type { pdfBench } from './pdfBench'
 import type { LibraryFigures } from './libraryBench'
 import type { EngineFigures } from './searchBench'
+import type { StoreFigures } from './storeBench'
 
 export interface BenchResult {
   machine: { node: string; cpus: number }
@@ -27,6 +28,7 @@ export interface BenchResult {
   pdf: Awaited<ReturnType<typeof pdfBench>>
   epub: ReturnType<typeof epubBench>
   library: LibraryFigures
+  store: StoreFigures
   seconds: number
 }
 

@@ -18,11 +18,12 @@ import { libraryBench, libraryReport } from './libraryBench'
 import { pdfBench, pdfReport } from './pdfBench'
 import { relevanceReport, report, type BenchResult } from './report'
 import { runEngine, type EngineFigures } from './searchBench'
+import { storeBench, storeReport } from './storeBench'
 
 const json = process.argv.includes('--json')
 const quick = process.argv.includes('--quick')
 /** Only the relevance of each engine on each collection (a minute, not a quarter of an hour). */
-const relevanceOnly = process.argv.includes('--relevance')
+const relevanceOnly = process.argv.includes('--relevance') || process.argv.includes('relevance')
 /**
  * `--import-only`: just the import section; `--import-stride N`: every Nth page;
  * `--import-offset K`: starting from page K (another split of the same stride);
@@ -30,14 +31,21 @@ const relevanceOnly = process.argv.includes('--relevance')
  * `--per-page FILE`: each page's F1 per extractor, as TSV.
  * `--pdf-only`: just the PDF part of the import section; `--pdf-count N` articles printed (48).
  */
-const pdfOnly = process.argv.includes('--pdf-only')
-const importOnly = process.argv.includes('--import-only')
-/** `--library-only`: just the large library section; `--library-count N` articles (10 000). */
-const libraryOnly = process.argv.includes('--library-only')
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
   return i >= 0 ? process.argv[i + 1] : undefined
 }
+/** `--only <section>`: one section alone: store, import, pdf, epub, library or relevance. */
+const only = flag('--only')
+const SECTIONS = ['store', 'import', 'pdf', 'epub', 'library', 'relevance']
+if (only !== undefined && !SECTIONS.includes(only)) {
+  throw new Error(`--only takes one of ${SECTIONS.join(', ')}, not ${only}`)
+}
+const importOnly = process.argv.includes('--import-only') || only === 'import'
+const pdfOnly = process.argv.includes('--pdf-only') || only === 'pdf'
+const epubOnly = process.argv.includes('--epub-only') || only === 'epub'
+/** `--library-only`: just the large library section; `--library-count N` articles (10 000). */
+const libraryOnly = process.argv.includes('--library-only') || only === 'library'
 const importStride = Number(flag('--import-stride') ?? 1)
 const importOffset = Number(flag('--import-offset') ?? 0)
 const log = (line: string): void => {
@@ -104,6 +112,11 @@ const runPdf = (): ReturnType<typeof pdfBench> =>
 
 async function main(): Promise<void> {
   const started = Date.now()
+  if (only === 'store') {
+    const figures = await storeBench(quick ? [0, 10_000] : undefined, 200, log)
+    process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${storeReport(figures)}\n`)
+    return
+  }
   if (pdfOnly) {
     const figures = await runPdf()
     process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${pdfReport(figures)}\n`)
@@ -114,7 +127,7 @@ async function main(): Promise<void> {
     process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${libraryReport(figures)}\n`)
     return
   }
-  if (process.argv.includes('--epub-only')) {
+  if (epubOnly) {
     const books = epubBench(log)
     const moby = await mobyImportBench()
     process.stdout.write(
@@ -192,6 +205,8 @@ async function main(): Promise<void> {
   const export10kms = await app.export10k()
   log('app: first paint…')
   const firstPaint50kms = await app.firstPaint(documents)
+  log('store…')
+  const storeFigures = await storeBench(quick ? [0, 10_000] : undefined, 200, log)
   const importFigures = await runImport()
   const pdfFigures = await runPdf()
   const epubFigures = epubBench(log)
@@ -219,12 +234,13 @@ async function main(): Promise<void> {
     pdf: pdfFigures,
     epub: epubFigures,
     library: libraryFigures,
+    store: storeFigures,
     seconds: Math.round((Date.now() - started) / 1000),
   }
   process.stdout.write(
     json
       ? `${JSON.stringify(result)}\n`
-      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${pdfReport(pdfFigures)}\n\n${epubReport(epubFigures, mobyFigures)}\n`,
+      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${pdfReport(pdfFigures)}\n\n${epubReport(epubFigures, mobyFigures)}\n\n${storeReport(storeFigures)}\n`,
   )
 }
 

@@ -10,9 +10,10 @@ import type { CallArgs, CallName, CallResult } from '../../shared/contract'
 import { COLORS, type Color, type FileImport, type Palette } from '../../shared/types'
 import { dispatch } from '../dispatch'
 import { openLectern, type Lectern } from '../lectern'
+import type { SyncStatus } from '../services/store/userStore'
 import { filesToImport } from '../services/import/libraryImport'
 import { findPackageRoot } from '../services/packageRoot'
-import { resolveDataDir } from '../services/paths'
+import { resolveDataDir, resolveStateDir } from '../services/paths'
 import { openVaultSync, type ConflictChoice, type SyncReport } from '../services/vault/vaultSync'
 import { printArticle, printBookmark, printList, printNote, printSearch } from './format'
 import { CHOICES, printReport, watchVault } from './vault'
@@ -26,10 +27,16 @@ Commands:
   bookmark add <articleId> --paragraph N [--to-paragraph M] [--start S --end E] [--color NAME] [--tag T]... [--note TEXT]
                              Bookmark a passage (the whole paragraph without --start/--end;
                              with --to-paragraph, from S in N to E in M)
-  bookmarks [--article ID]   List bookmarks
+  bookmark update <id> [--note TEXT] [--color NAME] [--tag T]... [--untag T]...
+                             Change a bookmark's note or colour, add or remove tags
+  bookmarks [--article ID]   List bookmarks (merged from every computer sharing the folder)
   note add <articleId> --text TEXT [--tag T]...
                              Add a note on an article
+  note update <id> [--text TEXT] [--tag T]... [--untag T]...
+                             Change a note's text, add or remove tags
   notes [--article ID]       List notes
+  sync-status                The computers seen in the data folder, how much of each is
+                             merged, text conflicts waiting, copies made by sync tools
   delete <id>                Move a bookmark or note to the trash
   export --out PATH [--article ID] [--single] [--timestamp]
                              Write bookmarks and notes as Markdown: one file per article
@@ -65,6 +72,8 @@ Options:
   --limit N                  With search: at most N hits (default 20)
   --data-dir DIR             Where user data lives (default: the app's data folder;
                              LECTERN_DATA_DIR also sets it)
+  --state-dir DIR            Where this computer's own state lives (device id, lock);
+                             outside the data folder (LECTERN_STATE_DIR also sets it)
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -93,6 +102,7 @@ type Values = {
   end?: string
   color?: string
   tag?: string[]
+  untag?: string[]
   note?: string
   text?: string
   article?: string
@@ -144,6 +154,38 @@ function colorOf(value: string | undefined, palette: Palette): Color | undefined
   return found
 }
 
+/** The tags an item will have after `--tag` and `--untag`, or nothing when neither is given. */
+function tagChange(lectern: Lectern, id: string, values: Values): { tags?: string[] } {
+  if (!values.tag && !values.untag) return {}
+  const item = [...lectern.store.data.bookmarks, ...lectern.store.data.notes].find(
+    (a) => a.id === id,
+  )
+  const current = item?.tags ?? []
+  const removed = new Set(values.untag ?? [])
+  return { tags: [...current, ...(values.tag ?? [])].filter((t) => !removed.has(t)) }
+}
+
+function printSyncStatus(status: SyncStatus): string {
+  const lines = [`This computer: ${status.device}`]
+  for (const c of status.computers) {
+    const waiting = c.sizeBytes - c.mergedBytes
+    lines.push(
+      `${c.thisComputer ? '* ' : '  '}${c.device}${c.name ? ` (${c.name})` : ''}: ${c.mergedBytes} bytes merged` +
+        `${c.latest ? `, latest change ${c.latest}` : ''}${waiting > 0 ? `, ${waiting} bytes still arriving` : ''}` +
+        `${c.files.length > 1 ? `; files: ${c.files.join(', ')}` : ''}`,
+    )
+  }
+  lines.push(
+    status.conflicts.length
+      ? `Conflicts waiting: ${status.conflicts.map((c) => `${c.type} ${c.id} (${c.versions} versions)`).join(', ')}`
+      : 'No conflicts waiting.',
+  )
+  if (status.snapshotCopies.length)
+    lines.push(`Copies of lectern.json merged (kept): ${status.snapshotCopies.join(', ')}`)
+  for (const problem of status.problems) lines.push(`Problem: ${problem}`)
+  return `${lines.join('\n')}\n`
+}
+
 /** Commands that change the user's data take the writer's lock; the others only read. */
 const WRITES = new Set(['bookmark', 'note', 'delete', 'restore', 'import', 'remove', 'unremove'])
 
@@ -187,6 +229,17 @@ async function runCommand(
     }
     case 'bookmark': {
       const [action, articleId, ...extra] = rest
+      if (action === 'update' && articleId && !extra.length) {
+        const { palette } = await call(lectern, 'getUserState', undefined)
+        const color = colorOf(values.color, palette)
+        const bookmark = await call(lectern, 'updateBookmark', {
+          id: articleId,
+          ...(color ? { color } : {}),
+          ...(values.note !== undefined ? { note: values.note } : {}),
+          ...tagChange(lectern, articleId, values),
+        })
+        return out(bookmark, () => printBookmark(bookmark, palette))
+      }
       if (action !== 'add' || !articleId || extra.length) {
         throw new UsageError(
           'usage: lectern bookmark add <articleId> --paragraph N [--to-paragraph M] [--start S --end E]',
@@ -238,6 +291,14 @@ async function runCommand(
     }
     case 'note': {
       const [action, articleId, ...extra] = rest
+      if (action === 'update' && articleId && !extra.length) {
+        const note = await call(lectern, 'updateNote', {
+          id: articleId,
+          ...(values.text !== undefined ? { text: values.text } : {}),
+          ...tagChange(lectern, articleId, values),
+        })
+        return out(note, () => printNote(note))
+      }
       if (action !== 'add' || !articleId || extra.length)
         throw new UsageError('usage: lectern note add <articleId> --text TEXT')
       if (values.text === undefined || !values.text.trim())
@@ -248,6 +309,11 @@ async function runCommand(
         ...(values.tag ? { tags: values.tag } : {}),
       })
       return out(note, () => printNote(note))
+    }
+    case 'sync-status': {
+      noArgs()
+      const status = lectern.store.syncStatus()
+      return out(status, () => printSyncStatus(status))
     }
     case 'delete': {
       if (rest.length !== 1) throw new UsageError('delete needs exactly one bookmark or note id')
@@ -400,6 +466,8 @@ export async function main(argv: string[]): Promise<string> {
       end: { type: 'string' },
       color: { type: 'string' },
       tag: { type: 'string', multiple: true },
+      untag: { type: 'string', multiple: true },
+      'state-dir': { type: 'string' },
       note: { type: 'string' },
       text: { type: 'string' },
       article: { type: 'string' },
@@ -430,6 +498,7 @@ export async function main(argv: string[]): Promise<string> {
     dataDir: resolveDataDir(values['data-dir']),
     version: pkg.version,
     readOnly: !WRITES.has(command),
+    stateDir: resolveStateDir(values['state-dir']),
   })
   try {
     return await runCommand(lectern, command, rest, values)

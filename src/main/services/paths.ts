@@ -35,3 +35,38 @@ export function dataDirFlag(argv: readonly string[]): string | undefined {
   }
   return undefined
 }
+
+/**
+ * This computer's own state (its device id for each data folder, the lock, window placement):
+ * never inside the data folder, which a sync tool may share with other computers.
+ */
+export function defaultStateDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const home = homedir()
+  if (platform === 'win32')
+    return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), APP_NAME)
+  if (platform === 'darwin')
+    return join(home, 'Library', 'Application Support', `${APP_NAME} Local`)
+  return join(env.XDG_STATE_HOME || join(home, '.local', 'state'), APP_NAME)
+}
+
+/** `--state-dir` wins, then `LECTERN_STATE_DIR`, then the platform's default. */
+export function resolveStateDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const chosen = flag || env.LECTERN_STATE_DIR
+  return chosen ? resolve(chosen) : defaultStateDir(process.platform, env)
+}
+
+/** Reads `--state-dir DIR` or `--state-dir=DIR` from a raw argument list. */
+export function stateDirFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--state-dir') return argv[i + 1]
+    if (arg.startsWith('--state-dir=')) return arg.slice('--state-dir='.length)
+  }
+  return undefined
+}

@@ -21,7 +21,7 @@ import {
 import type { PassagePosition } from '../../../shared/types'
 import { describePassage, resolveAnchors, textHash } from '../anchoring'
 import type { ArticleLibrary } from '../library/articleLibrary'
-import type { StoreData, UserStore } from '../store/userStore'
+import type { Op, StoreData, UserStore } from '../store/userStore'
 
 export interface AnnotationService {
   userState(): UserState
@@ -88,6 +88,15 @@ export interface AnnotationDeps {
   newId?: () => string
 }
 
+/** An article's reading state cleared, field by field. */
+const NO_READING = {
+  progress: null,
+  paragraph: null,
+  updated: null,
+  archived: null,
+  finished: null,
+}
+
 /** Tags are kept unique, in the order given, without surrounding space. */
 const cleanTags = (tags: readonly string[]): string[] => [...new Set(tags.map((t) => t.trim()))]
 
@@ -141,11 +150,25 @@ export function createAnnotationService({
     return found
   }
 
-  /** Runs a change through the store; the revision moves only once it is durable. */
-  const write = async <R>(change: (data: StoreData) => R): Promise<R> => {
-    const result = await store.update(change)
+  /** Saves ops; the revision moves only once they are durable. */
+  const save = async (ops: Op[]): Promise<void> => {
+    if (ops.length > 0) await store.save(ops)
     revision++
-    return result
+  }
+
+  const keyOf = (item: Annotation): string => `${item.type === 'bookmark' ? 'b' : 'n'}:${item.id}`
+
+  /** The ops that make an item's tags `tags` (removing those no longer there). */
+  const tagOps = (item: Annotation, tags: readonly string[]): Op[] => {
+    const wanted = cleanTags(tags)
+    const add = wanted.filter((t) => !item.tags.includes(t))
+    const rm = item.tags.filter((t) => !wanted.includes(t))
+    return add.length || rm.length ? [{ t: 'tags', e: keyOf(item), add, rm }] : []
+  }
+
+  const purgeOps = (items: Annotation[]): Op[] => {
+    for (const item of items) placements.delete(item.id)
+    return items.map((item) => ({ t: 'purge', e: keyOf(item) }))
   }
 
   const live = (): { bookmarks: PlacedBookmark[]; notes: Note[] } => ({
@@ -155,12 +178,14 @@ export function createAnnotationService({
 
   return {
     get revision() {
-      return revision
+      // Changes merged from other computers move it too.
+      return revision + store.merged
     },
     live,
 
     async apply(change) {
-      const result = await write(change)
+      const result = await store.update(change)
+      revision++
       placements.clear()
       return result
     },
@@ -217,9 +242,11 @@ export function createAnnotationService({
         created: at,
         modified: at,
       }
-      await write((data) => {
-        data.bookmarks.push(bookmark)
-      })
+      const { tags: _tags, ...fields } = bookmark
+      await save([
+        { t: 'put', e: `b:${bookmark.id}`, f: fields },
+        { t: 'tags', e: `b:${bookmark.id}`, add: bookmark.tags, rm: [] },
+      ])
       return place([bookmark])[0] as PlacedBookmark
     },
 
@@ -253,42 +280,52 @@ export function createAnnotationService({
         created: at,
         modified: at,
       }
-      await write((data) => {
-        data.bookmarks.push(bookmark)
-      })
+      const { tags: _tags, ...fields } = bookmark
+      await save([
+        { t: 'put', e: `b:${bookmark.id}`, f: fields },
+        { t: 'tags', e: `b:${bookmark.id}`, add: bookmark.tags, rm: [] },
+      ])
       return place([bookmark])[0] as PlacedBookmark
     },
 
     async importReading(articleId, { progress, archived, finished }) {
       const { paragraphs } = library.get(articleId)
-      await write((data) => {
-        const at = now()
-        const was = data.reading.articles[articleId]
-        data.reading.articles[articleId] = {
-          ...was,
-          progress: Math.max(0, Math.min(1, progress)),
-          paragraph: Math.min(
-            Math.max(0, paragraphs.length - 1),
-            Math.floor(progress * paragraphs.length),
-          ),
-          updated: at,
-          ...(archived ? { archived: at } : {}),
-          ...(finished ? { finished: at } : {}),
-        }
-      })
+      const at = now()
+      // Only the fields the export knows are put: a mark it does not carry is left as it is.
+      await save([
+        {
+          t: 'put',
+          e: `r:${articleId}`,
+          f: {
+            progress: Math.max(0, Math.min(1, progress)),
+            paragraph: Math.min(
+              Math.max(0, paragraphs.length - 1),
+              Math.floor(progress * paragraphs.length),
+            ),
+            updated: at,
+            ...(archived ? { archived: at } : {}),
+            ...(finished ? { finished: at } : {}),
+          },
+        },
+      ])
     },
 
     async updateBookmark({ id, color, tags, note }) {
-      const updated = await write((data) => {
-        const b = find(data, id)
-        if (b.type !== 'bookmark')
-          throw new LecternError('invalid-argument', `"${id}" is a note, not a bookmark.`)
-        if (color !== undefined) b.color = color
-        if (tags !== undefined) b.tags = cleanTags(tags)
-        if (note !== undefined) b.note = note
-        b.modified = now()
-        return { ...b }
-      })
+      const b = find(store.data, id)
+      if (b.type !== 'bookmark')
+        throw new LecternError('invalid-argument', `"${id}" is a note, not a bookmark.`)
+      const fields = {
+        ...(color !== undefined ? { color } : {}),
+        ...(note !== undefined ? { note } : {}),
+        modified: now(),
+      }
+      const saved = save([
+        { t: 'put', e: keyOf(b), f: fields },
+        ...(tags !== undefined ? tagOps(b, tags) : []),
+      ])
+      const updated = { ...(find(store.data, id) as Bookmark) }
+      await saved
+      placements.delete(id)
       return place([updated])[0] as PlacedBookmark
     },
 
@@ -304,51 +341,51 @@ export function createAnnotationService({
         created: at,
         modified: at,
       }
-      await write((data) => {
-        data.notes.push(note)
-      })
+      const { tags: _tags, ...fields } = note
+      await save([
+        { t: 'put', e: `n:${note.id}`, f: fields },
+        { t: 'tags', e: `n:${note.id}`, add: note.tags, rm: [] },
+      ])
       return note
     },
 
-    updateNote({ id, text, tags }) {
-      return write((data) => {
-        const n = find(data, id)
-        if (n.type !== 'note')
-          throw new LecternError('invalid-argument', `"${id}" is a bookmark, not a note.`)
-        if (text !== undefined) n.text = text
-        if (tags !== undefined) n.tags = cleanTags(tags)
-        n.modified = now()
-        return { ...n }
-      })
+    async updateNote({ id, text, tags }) {
+      const n = find(store.data, id)
+      if (n.type !== 'note')
+        throw new LecternError('invalid-argument', `"${id}" is a bookmark, not a note.`)
+      const saved = save([
+        { t: 'put', e: keyOf(n), f: { ...(text !== undefined ? { text } : {}), modified: now() } },
+        ...(tags !== undefined ? tagOps(n, tags) : []),
+      ])
+      const updated = { ...(find(store.data, id) as Note) }
+      await saved
+      return updated
     },
 
-    remove(id) {
-      return write((data) => {
-        const item = find(data, id)
-        item.deleted ??= now()
-        return { ...item }
-      })
+    async remove(id) {
+      const item = find(store.data, id)
+      const saved = save(item.deleted ? [] : [{ t: 'trash', e: keyOf(item), at: now(), seen: {} }])
+      const removed = { ...find(store.data, id) }
+      await saved
+      return removed
     },
 
-    restore(id) {
-      return write((data) => {
-        const item = find(data, id)
-        delete item.deleted
-        // Out of the trash is a change: a backup's older (trashed) copy must not win over it.
-        item.modified = now()
-        return { ...item }
-      })
+    async restore(id) {
+      const item = find(store.data, id)
+      // Out of the trash is a change: a backup's older (trashed) copy must not win over it.
+      const saved = save([
+        { t: 'untrash', e: keyOf(item) },
+        { t: 'put', e: keyOf(item), f: { modified: now() } },
+      ])
+      const restored = { ...find(store.data, id) }
+      await saved
+      return restored
     },
 
-    purge(id) {
-      return write((data) => {
-        find(data, id)
-        const before = data.bookmarks.length + data.notes.length
-        data.bookmarks = data.bookmarks.filter((b) => b.id !== id)
-        data.notes = data.notes.filter((n) => n.id !== id)
-        placements.delete(id)
-        return { removed: before - data.bookmarks.length - data.notes.length }
-      })
+    async purge(id) {
+      const item = find(store.data, id)
+      await save(purgeOps([item]))
+      return { removed: 1 }
     },
 
     trash() {
@@ -358,74 +395,61 @@ export function createAnnotationService({
       return items.sort((a, b) => (b.deleted ?? '').localeCompare(a.deleted ?? ''))
     },
 
-    emptyTrash() {
-      return write((data) => {
-        const before = data.bookmarks.length + data.notes.length
-        data.bookmarks = data.bookmarks.filter((b) => !b.deleted)
-        data.notes = data.notes.filter((n) => !n.deleted)
-        return { removed: before - data.bookmarks.length - data.notes.length }
-      })
+    async emptyTrash() {
+      const trashed = [...store.data.bookmarks, ...store.data.notes].filter((a) => a.deleted)
+      await save(purgeOps(trashed))
+      return { removed: trashed.length }
     },
 
-    renameColor(color, name) {
-      return write((data) => {
-        data.palette = { ...DEFAULT_PALETTE, ...data.palette, [color]: { name: name.trim() } }
-        return data.palette
-      })
+    async renameColor(color, name) {
+      await save([{ t: 'put', e: 'palette', f: { [color]: { name: name.trim() } } }])
+      return { ...DEFAULT_PALETTE, ...store.data.palette }
     },
 
     async saveReading(articleId, progress, paragraph) {
       library.get(articleId)
-      await store.update((data) => {
-        data.reading.lastArticleId = articleId
-        const marks = data.reading.articles[articleId]
-        data.reading.articles[articleId] = {
-          ...(marks?.archived ? { archived: marks.archived } : {}),
-          ...(marks?.finished ? { finished: marks.finished } : {}),
-          progress,
-          paragraph,
-          updated: now(),
-        }
-      })
+      await store.save([
+        { t: 'put', e: `r:${articleId}`, f: { progress, paragraph, updated: now() } },
+        { t: 'put', e: 'last', f: { id: articleId } },
+      ])
     },
 
     async setReadingMark(articleId, mark, on) {
       library.get(articleId)
-      await write((data) => {
-        const reading = (data.reading.articles[articleId] ??= {
-          progress: 0,
-          paragraph: 0,
-          updated: now(),
-        })
-        if (on) reading[mark] = now()
-        else delete reading[mark]
-      })
+      const at = now()
+      const fresh = store.data.reading.articles[articleId]
+        ? {}
+        : { progress: 0, paragraph: 0, updated: at }
+      await save([{ t: 'put', e: `r:${articleId}`, f: { ...fresh, [mark]: on ? at : null } }])
     },
 
     async moveArticle(from, to) {
-      await write((data) => {
-        const at = now()
-        for (const item of [...data.bookmarks, ...data.notes]) {
-          if (item.articleId !== from) continue
-          item.articleId = to
-          item.modified = at
-          placements.delete(item.id)
-        }
-        const reading = data.reading.articles[from]
-        if (reading && !data.reading.articles[to]) data.reading.articles[to] = reading
-        delete data.reading.articles[from]
-        if (data.reading.lastArticleId === from) data.reading.lastArticleId = to
-      })
+      const at = now()
+      const ops: Op[] = []
+      for (const item of [...store.data.bookmarks, ...store.data.notes]) {
+        if (item.articleId !== from) continue
+        ops.push({ t: 'put', e: keyOf(item), f: { articleId: to, modified: at } })
+        placements.delete(item.id)
+      }
+      const reading = store.data.reading.articles[from]
+      if (reading && !store.data.reading.articles[to]) {
+        ops.push({ t: 'put', e: `r:${to}`, f: { ...reading } })
+      }
+      if (reading) ops.push({ t: 'put', e: `r:${from}`, f: NO_READING })
+      if (store.data.reading.lastArticleId === from)
+        ops.push({ t: 'put', e: 'last', f: { id: to } })
+      await save(ops)
     },
 
-    purgeArticle(articleId) {
-      return write((data) => {
-        const before = data.bookmarks.length + data.notes.length
-        data.bookmarks = data.bookmarks.filter((b) => b.articleId !== articleId)
-        data.notes = data.notes.filter((n) => n.articleId !== articleId)
-        delete data.reading.articles[articleId]
-        return { removed: before - data.bookmarks.length - data.notes.length }
-      })
+    async purgeArticle(articleId) {
+      const items = [...store.data.bookmarks, ...store.data.notes].filter(
+        (a) => a.articleId === articleId,
+      )
+      const reading: Op[] = store.data.reading.articles[articleId]
+        ? [{ t: 'put', e: `r:${articleId}`, f: NO_READING }]
+        : []
+      await save([...purgeOps(items), ...reading])
+      return { removed: items.length }
     },
 
     dismissRecovery() {

@@ -154,12 +154,17 @@ async function readLockText(path: string): Promise<string | null> {
   }
 }
 
+/**
+ * Takes the lock file in `lockDir` (this computer's state folder for a data folder, so that a
+ * lock never travels to another computer with a synced folder); `dataDir` names it in messages.
+ */
 export async function acquireLock(
-  dataDir: string,
+  lockDir: string,
   fs: DurableFs = nodeFs,
   probe: ProcessProbe = systemProbe,
+  dataDir: string = lockDir,
 ): Promise<FileLock> {
-  const path = resolve(dataDir, LOCK_FILE)
+  const path = resolve(lockDir, LOCK_FILE)
   const holder: LockHolder = {
     pid: process.pid,
     hostname: hostname(),

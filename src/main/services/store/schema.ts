@@ -15,10 +15,10 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import { storedSettingsSchema } from '../../../shared/settingsSchema'
 import { DamagedFileError } from './damagedFileError'
 
-export const STORE_VERSION = 3
+export const STORE_VERSION = 4
 
 export interface StoreData {
-  version: 3
+  version: 4
   bookmarks: Bookmark[]
   notes: Note[]
   palette: Palette
@@ -57,7 +57,11 @@ const anchorSchema = z.object({
   textHash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'),
 })
 
-const bookmarkSchema = z.object({
+const conflicts = z
+  .array(z.object({ text: z.string(), device: z.string(), at: isoDate }))
+  .optional()
+
+export const bookmarkSchema = z.object({
   id,
   type: z.literal('bookmark'),
   articleId: id,
@@ -68,9 +72,10 @@ const bookmarkSchema = z.object({
   created: isoDate,
   modified: isoDate,
   deleted: isoDate.optional(),
+  conflicts,
 })
 
-const noteSchema = z.object({
+export const noteSchema = z.object({
   id,
   type: z.literal('note'),
   articleId: id,
@@ -79,28 +84,28 @@ const noteSchema = z.object({
   created: isoDate,
   modified: isoDate,
   deleted: isoDate.optional(),
+  conflicts,
 })
 
 const colorName = z.object({ name: z.string() })
-const paletteSchema = z.object({
+export const paletteSchema = z.object({
   yellow: colorName,
   red: colorName,
   blue: colorName,
   green: colorName,
 })
 
+export const articleReadingSchema = z.object({
+  progress: z.number().min(0).max(1),
+  paragraph: offset,
+  updated: isoDate,
+  archived: isoDate.optional(),
+  finished: isoDate.optional(),
+})
+
 const readingSchema = z.object({
   lastArticleId: id.optional(),
-  articles: z.record(
-    id,
-    z.object({
-      progress: z.number().min(0).max(1),
-      paragraph: offset,
-      updated: isoDate,
-      archived: isoDate.optional(),
-      finished: isoDate.optional(),
-    }),
-  ),
+  articles: z.record(id, articleReadingSchema),
 })
 
 export const storeDataSchema = z.object({
@@ -111,6 +116,9 @@ export const storeDataSchema = z.object({
   reading: readingSchema,
   settings: storedSettingsSchema,
 })
+
+/** Version 3 was the whole store in one file, rewritten on every change; no change logs. */
+const storeDataV3Schema = storeDataSchema.extend({ version: z.literal(3) })
 
 /** Version 2 had no settings. */
 const storeDataV2Schema = storeDataSchema.omit({ settings: true }).extend({ version: z.literal(2) })
@@ -160,6 +168,7 @@ export function migrate(raw: unknown): StoreData {
     )
   }
   if (version === STORE_VERSION) return parseStoreData(raw)
+  if (version === 3) return { ...parseOrThrow(storeDataV3Schema, raw), version: STORE_VERSION }
   if (version === 2) {
     const { version: _v2, ...v2 } = parseOrThrow(storeDataV2Schema, raw)
     return { ...emptyStoreData(), ...v2 }

@@ -1,7 +1,7 @@
 /**
- * The window's last size and place, in `<dataDir>/window-state.json`. It belongs to this
- * computer's screens rather than to the reader's data, so it is kept apart from lectern.json
- * (and out of backups). Written atomically and durably; an unreadable file is ignored.
+ * The window's last size and place, in `<stateDir>/window-state.json`. It belongs to this
+ * computer's screens rather than to the reader's data, so it is kept in this computer's state
+ * folder, outside the (possibly synced) data folder. Written atomically and durably; an unreadable file is ignored.
  */
 import { join } from 'node:path'
 import {
@@ -26,6 +26,7 @@ export interface WindowStateFile {
 }
 
 export function windowStateFile(
+  /** This computer's state folder; opening the store creates it. */
   dataDir: string,
   log: (line: string) => void = () => {},
 ): WindowStateFile {

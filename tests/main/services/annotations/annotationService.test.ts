@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,7 +6,8 @@ import { dispatch } from '../../../../src/main/dispatch'
 import { openLectern, type Lectern } from '../../../../src/main/lectern'
 import { createArticleLibrary } from '../../../../src/main/services/library/articleLibrary'
 import { createAnnotationService } from '../../../../src/main/services/annotations/annotationService'
-import { openUserStore } from '../../../../src/main/services/store/userStore'
+import { openUserStore, type StoreData } from '../../../../src/main/services/store/userStore'
+import { folderBytes, onDiskData } from '../store/fixtures'
 import { createApi } from '../../../../src/shared/reply'
 import type { LecternApi } from '../../../../src/shared/contract'
 import { article, SEEDS } from '../../seedLibrary'
@@ -23,10 +24,8 @@ beforeEach(async () => {
 })
 afterEach(() => lectern.close())
 
-const onDisk = async (): Promise<{
-  bookmarks: { id: string; deleted?: string }[]
-  notes: { id: string }[]
-}> => JSON.parse(await readFile(join(dataDir, 'lectern.json'), 'utf8'))
+/** What a fresh open would read: the snapshot and the change logs. */
+const onDisk = (): Promise<StoreData> => onDiskData(dataDir)
 
 describe('bookmarks and notes', () => {
   it('saves a bookmark with its quote and context, durably, and places it', async () => {
@@ -102,7 +101,7 @@ describe('bookmarks and notes', () => {
   })
 
   it('rejects bad input with a clear error and changes nothing', async () => {
-    const before = await readFile(join(dataDir, 'lectern.json'), 'utf8').catch(() => '')
+    const before = await folderBytes(dataDir)
     const bad: [string, unknown][] = [
       ['addBookmark', { articleId: ID, position: { paragraph: 999, start: 0, end: 5 } }],
       ['addBookmark', { articleId: ID, position: { paragraph: 1, start: 5, end: 5 } }],
@@ -131,7 +130,7 @@ describe('bookmarks and notes', () => {
       expect(reply.ok, `${name} ${JSON.stringify(args).slice(0, 80)}`).toBe(false)
       if (!reply.ok) expect(reply.error.message.length).toBeGreaterThan(10)
     }
-    expect(await readFile(join(dataDir, 'lectern.json'), 'utf8').catch(() => '')).toBe(before)
+    expect(await folderBytes(dataDir)).toBe(before)
   })
 
   it('renames colours and remembers reading positions', async () => {

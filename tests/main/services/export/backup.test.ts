@@ -6,7 +6,7 @@
  */
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   BACKUP_FORMAT,
@@ -23,6 +23,7 @@ import { LecternError } from '../../../../src/shared/reply'
 import { DEFAULT_SETTINGS } from '../../../../src/shared/settings'
 import type { Bookmark, Note } from '../../../../src/shared/types'
 import { SEEDS } from '../../seedLibrary'
+import { onDiskData } from '../store/fixtures'
 import { annotateSeeds, fixedClock, openWorld, SEED_IDS, type World } from './scenario'
 
 const [S000, S001, S002] = SEED_IDS
@@ -105,8 +106,7 @@ describe('backup and restore into an empty library', () => {
     expect(b.annotations.list()).toEqual(a.annotations.list())
     expect(b.annotations.trash()).toEqual(a.annotations.trash())
     expect(b.annotations.userState().palette).toEqual(a.annotations.userState().palette)
-    const onDisk = JSON.parse(await readFile(b.store.path, 'utf8')) as StoreData
-    expect(onDisk).toEqual(backup.data)
+    expect(await onDiskData(dirname(b.store.path))).toEqual(backup.data)
   })
 })
 
@@ -316,8 +316,8 @@ describe('restoring something that is not a backup it can read', () => {
     ],
     [
       'a backup from a future version',
-      () => JSON.stringify({ ...valid(), data: { ...data, version: 4 } }),
-      /newer Lectern.*version 4/,
+      () => JSON.stringify({ ...valid(), data: { ...data, version: 5 } }),
+      /newer Lectern.*version 5/,
     ],
     [
       'a backup with damaged data',

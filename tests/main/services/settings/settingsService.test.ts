@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src/main/dispatch'
 import { openLectern } from '../../../../src/main/lectern'
@@ -7,7 +6,7 @@ import { createSettingsService } from '../../../../src/main/services/settings/se
 import { openUserStore } from '../../../../src/main/services/store/userStore'
 import { DEFAULT_SETTINGS } from '../../../../src/shared/settings'
 import { SEEDS } from '../../seedLibrary'
-import { makeTempDir, readJson, removeTempDirs } from '../store/fixtures'
+import { folderBytes, makeTempDir, onDiskData, removeTempDirs } from '../store/fixtures'
 
 afterEach(removeTempDirs)
 
@@ -26,7 +25,7 @@ describe('the settings service', () => {
       panes: { ...DEFAULT_SETTINGS.panes, listWidth: 340 },
     })
     // Resolved only once durable: the file already holds it.
-    expect(((await readJson(store.path)) as { settings: unknown }).settings).toEqual(saved)
+    expect((await onDiskData(dirname(store.path))).settings).toEqual(saved)
     await settings.save({ panes: { focus: true } })
     await store.close()
 
@@ -63,10 +62,10 @@ describe('the settings service', () => {
     const store = await openUserStore(dir)
     const settings = createSettingsService(store)
     await settings.save({ theme: 'dark' })
-    const before = await readFile(store.path, 'utf8')
+    const before = await folderBytes(dirname(store.path))
     await expect(settings.save(change as never)).rejects.toThrow(message)
     expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
-    expect(await readFile(store.path, 'utf8')).toBe(before)
+    expect(await folderBytes(dirname(store.path))).toBe(before)
     await store.close()
   })
 })
@@ -88,7 +87,7 @@ describe('the settings calls', () => {
         ok: true,
         value: { ...DEFAULT_SETTINGS, theme: 'light', columnWidth: 80 },
       })
-      expect(await readJson(join(dataDir, 'lectern.json'))).toMatchObject({
+      expect(await onDiskData(dataDir)).toMatchObject({
         settings: { theme: 'light', columnWidth: 80, fontSize: DEFAULT_SETTINGS.fontSize },
       })
     } finally {

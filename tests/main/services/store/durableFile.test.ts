@@ -93,7 +93,8 @@ describe('opening the store', () => {
     await fsp.writeFile(join(dir, 'notes.tmp'), 'not ours')
     const store = await openUserStore(dir)
     await store.close()
-    expect((await fsp.readdir(dir)).sort()).toEqual(['backups', 'notes.tmp'])
+    // Left: the reader's own file, and this computer's (new) change log.
+    expect((await fsp.readdir(dir)).sort()).toEqual(['backups', 'journal', 'notes.tmp'])
     expect(await fsp.readdir(join(dir, 'backups'))).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -9,19 +9,26 @@ import {
   type LockHolder,
   type ProcessProbe,
 } from '../../../../src/main/services/store/fileLock'
+import { folderStateDir } from '../../../../src/main/services/store/journal/device'
 import { openUserStore, StoreLockedError } from '../../../../src/main/services/store/userStore'
+import { resolveStateDir } from '../../../../src/main/services/paths'
 import { LecternError } from '../../../../src/shared/reply'
 import { deadPid, makeTempDir, readJson, removeTempDirs } from './fixtures'
 
 afterEach(removeTempDirs)
 
-const lockOf = (dir: string) => join(dir, 'lectern.lock')
+/** The lock lives in this computer's state folder for the data folder, never in the data folder. */
+const lockOf = async (dir: string): Promise<string> => {
+  const folder = await folderStateDir(resolveStateDir(undefined), dir)
+  await mkdir(folder, { recursive: true })
+  return join(folder, 'lectern.lock')
+}
 
 describe('the writer lock', () => {
   it('refuses a second writer while the first is open, and lets one in after close', async () => {
     const dir = await makeTempDir()
     const first = await openUserStore(dir)
-    expect(await readJson(lockOf(dir))).toEqual({
+    expect(await readJson(await lockOf(dir))).toEqual({
       pid: process.pid,
       hostname: hostname(),
       created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -37,7 +44,7 @@ describe('the writer lock', () => {
     })
 
     await first.close()
-    await expect(stat(lockOf(dir))).rejects.toMatchObject({ code: 'ENOENT' })
+    await expect(stat(await lockOf(dir))).rejects.toMatchObject({ code: 'ENOENT' })
     const third = await openUserStore(dir)
     await third.close()
   })
@@ -46,9 +53,9 @@ describe('the writer lock', () => {
     const dir = await makeTempDir()
     const pid = await deadPid()
     const created = new Date().toISOString()
-    await writeFile(lockOf(dir), JSON.stringify({ pid, hostname: hostname(), created }))
+    await writeFile(await lockOf(dir), JSON.stringify({ pid, hostname: hostname(), created }))
     const store = await openUserStore(dir)
-    expect(await readJson(lockOf(dir))).toMatchObject({ pid: process.pid })
+    expect(await readJson(await lockOf(dir))).toMatchObject({ pid: process.pid })
     await store.close()
   })
 
@@ -58,16 +65,16 @@ describe('the writer lock', () => {
     ['JSON of the wrong shape', '{"pid": "12"}'],
   ])('takes over a lock file holding %s', async (_, content) => {
     const dir = await makeTempDir()
-    await writeFile(lockOf(dir), content)
+    await writeFile(await lockOf(dir), content)
     const store = await openUserStore(dir)
-    expect(await readJson(lockOf(dir))).toMatchObject({ pid: process.pid })
+    expect(await readJson(await lockOf(dir))).toMatchObject({ pid: process.pid })
     await store.close()
   })
 
   it("respects another computer's lock, which it cannot check", async () => {
     const dir = await makeTempDir()
     const holder = { pid: 4242, hostname: 'other-machine', created: new Date().toISOString() }
-    await writeFile(lockOf(dir), JSON.stringify(holder))
+    await writeFile(await lockOf(dir), JSON.stringify(holder))
     await expect(openUserStore(dir)).rejects.toThrow(
       `Another Lectern is using ${dir} (process 4242 on other-machine).`,
     )
@@ -77,9 +84,9 @@ describe('the writer lock', () => {
     const dir = await makeTempDir()
     const store = await openUserStore(dir)
     const someoneElse = JSON.stringify({ pid: 1, hostname: hostname(), created: 'x' })
-    await writeFile(lockOf(dir), someoneElse)
+    await writeFile(await lockOf(dir), someoneElse)
     await store.close()
-    expect(await readFile(lockOf(dir), 'utf8')).toBe(someoneElse)
+    expect(await readFile(await lockOf(dir), 'utf8')).toBe(someoneElse)
   })
 })
 
@@ -141,10 +148,11 @@ describe('a stale lock after a crash or a reboot', () => {
       [holder(), probe('lectern'), false],
     ] as const) {
       const dir = await makeTempDir()
-      await writeFile(lockOf(dir), JSON.stringify(lock))
+      // acquireLock takes the lock file in the folder it is given.
+      await writeFile(join(dir, 'lectern.lock'), JSON.stringify(lock))
       if (taken) {
         const ours = await acquireLock(dir, undefined, p)
-        expect(await readJson(lockOf(dir))).toMatchObject({ pid: process.pid })
+        expect(await readJson(join(dir, 'lectern.lock'))).toMatchObject({ pid: process.pid })
         await ours.release()
       } else {
         await expect(

@@ -1,11 +1,19 @@
 /** Shared helpers for the store's tests: valid records, temporary folders, an observable fs. */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import type { PathLike } from 'node:fs'
+import { readdirSync, readFileSync, type PathLike } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DurableFs } from '../../../../src/main/services/store/durableFile'
+import { loadFolder } from '../../../../src/main/services/store/journal/loadFolder'
+import {
+  nodeLogFs,
+  parseLogBytes,
+  type LogFs,
+} from '../../../../src/main/services/store/journal/logFile'
+import type { LogRecord } from '../../../../src/main/services/store/journal/ops'
+import type { StoreData } from '../../../../src/main/services/store/schema'
 import type { Bookmark, Note } from '../../../../src/shared/types'
 
 export const FIXTURES = join(import.meta.dirname, '../../../fixtures/store')
@@ -110,4 +118,88 @@ export async function deadPid(): Promise<number> {
   await new Promise((resolve) => child.once('exit', resolve))
   if (child.pid === undefined) throw new Error('could not start a process')
   return child.pid
+}
+
+/** The data a fresh open of `dataDir` would see: the snapshot and every log, as on disk. */
+export async function onDiskData(dataDir: string): Promise<StoreData> {
+  return (await loadFolder(dataDir, '000000000000')).state.data
+}
+
+/** Every byte of the folder's data (snapshot and logs): equal when nothing was written. */
+export async function folderBytes(dataDir: string): Promise<string> {
+  const parts: string[] = []
+  const read = (path: string): Promise<string> => fsp.readFile(path, 'utf8').catch(() => '')
+  parts.push(await read(join(dataDir, 'lectern.json')))
+  const journal = join(dataDir, 'journal')
+  for (const name of (await fsp.readdir(journal).catch(() => [] as string[])).sort()) {
+    parts.push(name, await read(join(journal, name)))
+  }
+  return parts.join('\n')
+}
+
+export interface ObservedLogFs extends LogFs {
+  /** Appends flushed: one per write of the log. */
+  writes: number
+  /** When set, writes to the log fail as on a full disk. */
+  failWrites: boolean
+  /** Holds flushes until the returned function is called. */
+  pause(): () => void
+}
+
+/** The real file operations of change logs, watched and steered. */
+export function observedLogFs(): ObservedLogFs {
+  let paused: Promise<void> | null = null
+  const fs: ObservedLogFs = {
+    writes: 0,
+    failWrites: false,
+    pause() {
+      let resume = () => {}
+      paused = new Promise((resolve) => (resume = resolve))
+      return () => {
+        paused = null
+        resume()
+      }
+    },
+    async open(path, flags) {
+      const handle = await nodeLogFs.open(path, flags)
+      let wrote = false
+      return {
+        write: async (buffer, offset, length, position) => {
+          await paused
+          if (fs.failWrites) {
+            throw Object.assign(new Error(`ENOSPC: no space left on device, write`), {
+              code: 'ENOSPC',
+            })
+          }
+          wrote = true
+          return handle.write(buffer, offset, length, position)
+        },
+        datasync: async () => {
+          await handle.datasync()
+          if (wrote) fs.writes++
+          wrote = false
+        },
+        truncate: (length) => handle.truncate(length),
+        close: () => handle.close(),
+      }
+    },
+  }
+  return fs
+}
+
+/** The records of every log in the folder, read synchronously (as at a promise's resolution). */
+export function logRecordsSync(dataDir: string): LogRecord[] {
+  const journal = join(dataDir, 'journal')
+  return readdirSync(journal)
+    .filter((name) => name.endsWith('.jsonl'))
+    .flatMap((name) => parseLogBytes(readFileSync(join(journal, name))).records)
+}
+
+/** Ids of the bookmarks or notes some log record creates. */
+export function createdIds(records: LogRecord[], kind: 'b' | 'n'): string[] {
+  return records.flatMap((r) =>
+    r.o.flatMap((op) =>
+      op.t === 'put' && op.e.startsWith(`${kind}:`) && op.f.type ? [op.e.slice(2)] : [],
+    ),
+  )
 }

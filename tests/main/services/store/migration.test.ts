@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises'
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DamagedFileError } from '../../../../src/main/services/store/damagedFileError'
@@ -6,15 +6,32 @@ import { migrate } from '../../../../src/main/services/store/schema'
 import { emptyStoreData, openUserStore } from '../../../../src/main/services/store/userStore'
 import { DEFAULT_SETTINGS } from '../../../../src/shared/settings'
 import { DEFAULT_PALETTE } from '../../../../src/shared/types'
-import { FIXTURES, makeBookmark, makeNote, makeTempDir, readJson, removeTempDirs } from './fixtures'
+import {
+  FIXTURES,
+  makeBookmark,
+  makeNote,
+  makeTempDir,
+  onDiskData,
+  readJson,
+  removeTempDirs,
+} from './fixtures'
 
 afterEach(removeTempDirs)
+
+/** The copy of an older version's file kept when it is first opened. */
+async function oldVersionBackup(dir: string, version: number): Promise<string> {
+  const names = (await readdir(join(dir, 'backups'))).filter((n) =>
+    n.startsWith(`lectern-version-${version}-`),
+  )
+  expect(names).toHaveLength(1)
+  return join(dir, 'backups', names[0] as string)
+}
 
 const V1 = join(FIXTURES, 'v1.json')
 const V2 = join(FIXTURES, 'v2.json')
 
 describe('a version 1 data file', () => {
-  it('opens as version 3, and is rewritten as version 3 only on the next write', async () => {
+  it('opens as version 4, keeps the old file as a backup, and rewrites the snapshot as version 4', async () => {
     const dir = await makeTempDir()
     const path = join(dir, 'lectern.json')
     await copyFile(V1, path)
@@ -22,27 +39,29 @@ describe('a version 1 data file', () => {
 
     const store = await openUserStore(dir)
     expect(store.recovery).toBeNull()
-    expect(store.data.version).toBe(3)
+    expect(store.data.version).toBe(4)
     expect(store.data.palette).toEqual(DEFAULT_PALETTE)
     expect(store.data.settings).toEqual(DEFAULT_SETTINGS)
     expect(store.data.reading).toEqual({ articles: {} })
     expect(store.data.bookmarks).toEqual(v1.bookmarks.map((b) => ({ ...b, tags: [] })))
     expect(store.data.notes).toEqual(v1.notes.map((n) => ({ ...n, tags: [] })))
     expect(store.data.bookmarks[1]?.deleted).toBe('2024-03-07T08:00:00.000Z')
-    // Opening alone changes nothing on disk.
-    expect(await readFile(path, 'utf8')).toBe(await readFile(V1, 'utf8'))
+    // The old file is kept byte for byte; the snapshot is rewritten at once, every record and
+    // its times kept.
+    expect(await readFile(await oldVersionBackup(dir, 1), 'utf8')).toBe(await readFile(V1, 'utf8'))
+    expect(await readJson(path)).toMatchObject({
+      version: 4,
+      palette: DEFAULT_PALETTE,
+      settings: DEFAULT_SETTINGS,
+    })
+    expect(migrate(await readJson(path))).toEqual(store.data)
 
     await store.update((data) => {
       data.notes[0]?.tags.push('history')
     })
-    const rewritten = migrate(await readJson(path))
-    expect(await readJson(path)).toMatchObject({
-      version: 3,
-      palette: DEFAULT_PALETTE,
-      settings: DEFAULT_SETTINGS,
-    })
-    expect(rewritten).toEqual(store.data)
-    expect(rewritten.notes[0]?.tags).toEqual(['history'])
+    const saved = await onDiskData(dir)
+    expect(saved).toEqual(store.data)
+    expect(saved.notes[0]?.tags).toEqual(['history'])
     await store.close()
   })
 })
@@ -56,16 +75,39 @@ describe('a version 2 data file', () => {
 
     const store = await openUserStore(dir)
     expect(store.recovery).toBeNull()
-    expect(store.data).toEqual({ ...v2, version: 3, settings: DEFAULT_SETTINGS })
+    expect(store.data).toEqual({ ...v2, version: 4, settings: DEFAULT_SETTINGS })
     expect(store.data.palette.red.name).toBe('doubt')
     expect(store.data.reading.articles['000_ba4c929e0bb2f9d7']?.progress).toBe(0.42)
-    expect(await readFile(path, 'utf8')).toBe(await readFile(V2, 'utf8'))
+    expect(await readFile(await oldVersionBackup(dir, 2), 'utf8')).toBe(await readFile(V2, 'utf8'))
 
     await store.update((data) => {
       data.settings.theme = 'sepia'
     })
-    expect(await readJson(path)).toMatchObject({ version: 3, settings: { theme: 'sepia' } })
     await store.close()
+    expect(await readJson(path)).toMatchObject({ version: 4, settings: { theme: 'sepia' } })
+    const again = await openUserStore(dir)
+    expect(again.data.reading).toEqual(v2.reading)
+    await again.close()
+  })
+})
+
+describe('a version 3 data file (one file, no change logs)', () => {
+  it('keeps every record with its times, and a backup of the old file', async () => {
+    const dir = await makeTempDir()
+    const v3 = {
+      ...emptyStoreData(),
+      version: 3,
+      bookmarks: [makeBookmark(1)],
+      notes: [makeNote(2)],
+    }
+    await writeFile(join(dir, 'lectern.json'), JSON.stringify(v3))
+    const store = await openUserStore(dir)
+    expect(store.data).toEqual({ ...v3, version: 4 })
+    expect(await readJson(await oldVersionBackup(dir, 3))).toEqual(v3)
+    await store.close()
+    const again = await openUserStore(dir)
+    expect(again.data).toEqual({ ...v3, version: 4 })
+    await again.close()
   })
 
   it('is refused when its own part is damaged, as before', () => {
@@ -139,7 +181,7 @@ describe('migrate', () => {
 
   it('says a future version was written by a newer Lectern', () => {
     expect(problemOf({ ...valid, version: 99 })).toBe(
-      'written by a newer Lectern (data format version 99; this Lectern reads up to version 3)',
+      'written by a newer Lectern (data format version 99; this Lectern reads up to version 4)',
     )
   })
 

@@ -2,7 +2,11 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrate } from '../../../../src/main/services/store/schema'
-import { emptyStoreData, openUserStore } from '../../../../src/main/services/store/userStore'
+import {
+  emptyStoreData,
+  openUserStore,
+  STORE_VERSION,
+} from '../../../../src/main/services/store/userStore'
 import { makeBookmark, makeTempDir, readJson, removeTempDirs } from './fixtures'
 
 afterEach(removeTempDirs)
@@ -70,7 +74,7 @@ describe('opening a damaged data file', () => {
       expect(movedTo.startsWith(dir)).toBe(true)
       expect(await readFile(movedTo)).toEqual(bytes)
       expect(migrate(await readJson(store.path))).toEqual(dataWith(1, 2))
-      expect(await readJson(store.path)).toMatchObject({ version: 3 })
+      expect(await readJson(store.path)).toMatchObject({ version: STORE_VERSION })
       await store.close()
 
       // The restored file is sound: the next open needs no recovery.
@@ -147,6 +151,7 @@ describe('opening a damaged data file', () => {
     )
     expect((await stat(join(dir, 'lectern.json'))).isDirectory()).toBe(true)
     // Nothing was set aside, and the lock was released.
-    expect((await readdir(dir)).sort()).toEqual(['lectern.json'])
+    // Only this computer's (empty) journal folder is made.
+    expect((await readdir(dir)).sort()).toEqual(['journal', 'lectern.json'])
   })
 })

@@ -1,0 +1,198 @@
+/**
+ * One bookmark, note, reading state, palette or settings as the merge sees it: each field's
+ * value with the clock of the change that set it. Every change, local or from another computer,
+ * only ever moves an entity up (a join), so applying the same changes in any order, any number
+ * of times, gives the same entity:
+ * - a field takes the value of its latest change;
+ * - a tag is there when its latest add is later than its latest removal;
+ * - a text field (a bookmark's note, a note's text) keeps every version no later edit replaced:
+ *   the latest is shown, the others are conflicts;
+ * - the trash: the latest trash or untrash wins, but an edit the trashing computer had not seen
+ *   brings the item back; a purge is final.
+ */
+import { deviceOf, parseHlc, type Hlc } from './hlc'
+import { FIELDS, kindOf, TEXT_FIELDS, type Op } from './ops'
+
+export interface Version {
+  h: Hlc
+  v: unknown
+}
+
+export interface Entity {
+  /** Each field's winning value. */
+  v: Record<string, unknown>
+  /** Each field's winning clock. */
+  f: Record<string, Hlc>
+  /** Per tag: [latest add (`<clock>/<position>`), latest removal], '' for never. */
+  t?: Record<string, [string, string]>
+  /** The latest trash (`at` set) or untrash (`at` null). */
+  d?: { h: Hlc; at: string | null; seen?: Record<string, Hlc> }
+  /** Per device, its latest edit of the fields or tags. */
+  e?: Record<string, Hlc>
+  /** Purged at. */
+  x?: Hlc
+  /** Per text field, the versions other than the winner that no edit has replaced. */
+  c?: Record<string, Version[]>
+  /** Per text field, the versions a later edit replaced. */
+  s?: Record<string, Hlc[]>
+}
+
+export function emptyEntity(): Entity {
+  return { v: {}, f: {} }
+}
+
+/** A copy that can be changed without touching the original (one level below each part). */
+export function copyEntity(entity: Entity): Entity {
+  const copy: Entity = { v: { ...entity.v }, f: { ...entity.f } }
+  if (entity.t) copy.t = Object.fromEntries(Object.entries(entity.t).map(([k, p]) => [k, [...p]]))
+  if (entity.d) copy.d = entity.d
+  if (entity.e) copy.e = { ...entity.e }
+  if (entity.x) copy.x = entity.x
+  if (entity.c) copy.c = { ...entity.c }
+  if (entity.s) copy.s = { ...entity.s }
+  return copy
+}
+
+const tagAdded = (stamp: string): string => stamp.split('/')[0] ?? ''
+
+function noteEdit(entity: Entity, h: Hlc): void {
+  const device = deviceOf(h)
+  entity.e ??= {}
+  if (!(entity.e[device] && entity.e[device] >= h)) entity.e[device] = h
+}
+
+function setField(entity: Entity, field: string, h: Hlc, value: unknown): void {
+  const current = entity.f[field]
+  if (current !== undefined && current >= h) return
+  entity.f[field] = h
+  entity.v[field] = value
+}
+
+/** Recomputes a text field's winner and conflicts from its versions, dropping replaced ones. */
+function settleText(entity: Entity, field: string, extra: Version[], replaced: Hlc[]): void {
+  const superseded = new Set([...(entity.s?.[field] ?? []), ...replaced])
+  const byClock = new Map<Hlc, Version>()
+  const winner = entity.f[field]
+  if (winner !== undefined) byClock.set(winner, { h: winner, v: entity.v[field] })
+  for (const version of [...(entity.c?.[field] ?? []), ...extra]) byClock.set(version.h, version)
+  const heads = [...byClock.values()]
+    .filter((version) => !superseded.has(version.h))
+    .sort((a, b) => (a.h < b.h ? 1 : a.h > b.h ? -1 : 0))
+  if (superseded.size > 0) (entity.s ??= {})[field] = [...superseded].sort()
+  const [first, ...others] = heads
+  if (!first) return
+  entity.f[field] = first.h
+  entity.v[field] = first.v
+  if (others.length > 0) (entity.c ??= {})[field] = others
+  else if (entity.c) {
+    delete entity.c[field]
+    if (Object.keys(entity.c).length === 0) delete entity.c
+  }
+}
+
+/** Applies one op, made at `h`, to `entity` (changed in place: pass a copy). */
+export function applyOp(entity: Entity, key: string, op: Op, h: Hlc): void {
+  const kind = kindOf(key)
+  switch (op.t) {
+    case 'put': {
+      const textField = TEXT_FIELDS[kind]
+      for (const [field, value] of Object.entries(op.f)) {
+        if (!FIELDS[kind]?.includes(field)) continue
+        if (field === textField)
+          settleText(entity, field, [{ h, v: value }], op.base?.[field] ?? [])
+        else setField(entity, field, h, value)
+      }
+      if (kind === 'b' || kind === 'n') noteEdit(entity, h)
+      return
+    }
+    case 'tags': {
+      entity.t ??= {}
+      op.add.forEach((tag, position) => {
+        const pair = (entity.t![tag] ??= ['', ''])
+        const stamp = `${h}/${position.toString().padStart(4, '0')}`
+        if (tagAdded(pair[0]) < h) pair[0] = stamp
+      })
+      for (const tag of op.rm) {
+        const pair = (entity.t[tag] ??= ['', ''])
+        if (pair[1] < h) pair[1] = h
+      }
+      noteEdit(entity, h)
+      return
+    }
+    case 'trash':
+      if (!entity.d || entity.d.h < h) entity.d = { h, at: op.at, seen: op.seen }
+      return
+    case 'untrash':
+      if (!entity.d || entity.d.h < h) entity.d = { h, at: null }
+      return
+    case 'purge':
+      if (!entity.x || entity.x < h) entity.x = h
+      return
+    case 'device':
+      return
+  }
+}
+
+/** `a` joined with `b` (changes `a` in place: pass a copy). */
+export function joinEntity(a: Entity, b: Entity, kind: string): Entity {
+  const textField = TEXT_FIELDS[kind]
+  for (const [field, h] of Object.entries(b.f)) {
+    if (field !== textField) setField(a, field, h, b.v[field])
+  }
+  if (textField && (b.f[textField] !== undefined || b.s?.[textField])) {
+    const versions = [...(b.c?.[textField] ?? [])]
+    const winner = b.f[textField]
+    if (winner !== undefined) versions.push({ h: winner, v: b.v[textField] })
+    settleText(a, textField, versions, b.s?.[textField] ?? [])
+  }
+  for (const [tag, [added, removed]] of Object.entries(b.t ?? {})) {
+    const pair = ((a.t ??= {})[tag] ??= ['', ''])
+    if (
+      tagAdded(pair[0]) < tagAdded(added) ||
+      (pair[0] < added && tagAdded(pair[0]) === tagAdded(added))
+    )
+      pair[0] = added
+    if (pair[1] < removed) pair[1] = removed
+  }
+  if (b.d && (!a.d || a.d.h < b.d.h)) a.d = b.d
+  for (const h of Object.values(b.e ?? {})) noteEdit(a, h)
+  if (b.x && (!a.x || a.x < b.x)) a.x = b.x
+  return a
+}
+
+export function liveTags(entity: Entity): string[] {
+  return Object.entries(entity.t ?? {})
+    .filter(([, [added, removed]]) => added !== '' && tagAdded(added) > removed)
+    .sort((a, b) => (a[1][0] < b[1][0] ? -1 : a[1][0] > b[1][0] ? 1 : a[0] < b[0] ? -1 : 1))
+    .map(([tag]) => tag)
+}
+
+/** When it is in the trash, or undefined: an edit the trasher had not seen brings it back. */
+export function trashedAt(entity: Entity): string | undefined {
+  const trash = entity.d
+  if (!trash?.at) return undefined
+  for (const [device, h] of Object.entries(entity.e ?? {})) {
+    if (h > (trash.seen?.[device] ?? '')) return undefined
+  }
+  return trash.at
+}
+
+export interface TextConflict {
+  text: string
+  device: string
+  at: string
+}
+
+/** The versions of the text field that lost to the shown one and say something else. */
+export function conflictsOf(entity: Entity, kind: string): TextConflict[] {
+  const field = TEXT_FIELDS[kind]
+  if (!field) return []
+  const shown = entity.v[field]
+  return (entity.c?.[field] ?? [])
+    .filter((version) => version.v !== shown && typeof version.v === 'string')
+    .map((version) => ({
+      text: version.v as string,
+      device: deviceOf(version.h),
+      at: new Date(parseHlc(version.h)?.time ?? 0).toISOString(),
+    }))
+}
