@@ -148,6 +148,18 @@ export class Passages {
     return { kind: 'passage', articleId, title: this.titles[article] as string, paragraph, text }
   }
 
+  /** The passage's text alone (a phrase is checked before a passage is made of it). */
+  textAt(id: number): string | undefined {
+    const annotation = this.annotations.get(id)
+    if (annotation) return annotation.text
+    const article = this.articles[id]
+    if (article === undefined || article < 0) return undefined
+    return (
+      this.texts[id] ??
+      this.textOf?.(this.articleIds[article] as string, this.paragraphs[id] as number)
+    )
+  }
+
   /** Article id, title and paragraph without the text (for snapshots). */
   placeOf(id: number): { articleId: string; title: string; paragraph: number } | undefined {
     const article = this.articles[id]

@@ -736,9 +736,13 @@ export class SearchIndex {
     const holdsPhrases = phraseMatcher(phrases)
     const ranked: RankedPassage[] = []
     for (const r of this.board.take(candidates)) {
+      if (phrases.length) {
+        // Most passages checked lack the phrase: none is made into a passage for nothing.
+        const text = this.passages.textAt(r.id)
+        if (text === undefined || !holdsPhrases(text)) continue
+      }
       const passage = this.passages.get(r.id)
       if (!passage) continue
-      if (phrases.length && !holdsPhrases(passage.text)) continue
       ranked.push({ id: r.id, score: r.score, passage })
       if (ranked.length >= limit) break
     }

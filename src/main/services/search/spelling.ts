@@ -7,6 +7,9 @@
 /** Words shorter than this are not corrected: too many words are one edit away. */
 const MIN_LENGTH = 3
 
+/** Corrections remembered per list: a few kilobytes each hundred. */
+const MAX_ANSWERS = 4_096
+
 /** How many edits a word of this length may be from what the reader meant. */
 export function editsAllowed(length: number): number {
   if (length < MIN_LENGTH) return 0
@@ -80,6 +83,12 @@ export class SpellingVocabulary {
   private readonly letters: number[] = []
   /** Where the words of each length begin in the arrays (sorted by length). */
   private readonly byLength: number[] = [0]
+  /**
+   * Answers already found: the list never changes, and a misspelt word tends to recur (in a
+   * question, and as it is asked again), while finding its neighbours reads every word of
+   * about its length.
+   */
+  private readonly answers = new Map<string, Correction | null>()
 
   constructor(words: Iterable<[word: string, uses: number]>) {
     const all = [...words].filter(([, uses]) => uses > 0).sort((a, b) => a[0].length - b[0].length)
@@ -94,6 +103,16 @@ export class SpellingVocabulary {
 
   /** The nearest word to `word`, or null if none is near enough. */
   nearest(word: string): Correction | null {
+    let answer = this.answers.get(word)
+    if (answer === undefined) {
+      answer = this.search(word)
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear()
+      this.answers.set(word, answer)
+    }
+    return answer
+  }
+
+  private search(word: string): Correction | null {
     const max = editsAllowed(word.length)
     if (max === 0) return null
     const mine = lettersOf(word)

@@ -4,6 +4,7 @@ import {
   editDistance,
   editsAllowed,
   nearest,
+  SpellingVocabulary,
   type Correction,
 } from '../../../../src/main/services/search/spelling'
 
@@ -81,5 +82,22 @@ describe('spelling', () => {
     ]) {
       expect(nearest(typed, words), typed).toEqual(everyWord(typed))
     }
+  })
+
+  it('answers a word asked again as it did the first time, and each word its own', () => {
+    const words: [string, number][] = [
+      ['wing', 9],
+      ['wings', 4],
+      ['swing', 2],
+      ['boundary', 7],
+      ['foundry', 1],
+    ]
+    const asked = ['wimg', 'boundry', 'wimg', 'foundary', 'boundry', 'xyzzy', 'swimg']
+    const vocabulary = new SpellingVocabulary(words)
+    for (const typed of [...asked, ...asked.reverse()]) {
+      expect(vocabulary.nearest(typed), typed).toEqual(new SpellingVocabulary(words).nearest(typed))
+    }
+    expect(vocabulary.nearest('wimg')?.word).toBe('wing')
+    expect(vocabulary.nearest('boundry')?.word).toBe('boundary')
   })
 })
