@@ -58,3 +58,28 @@ export function shownByline(document: Document): string | undefined {
   }
   return undefined
 }
+
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+
+/**
+ * Whether an author names the publication rather than a writer: the site's name or its
+ * address, alone or with a word around it (`Rapid7`, `Paperium.net`, `Automateed Team`).
+ */
+export function namesThePublisher(
+  author: string,
+  siteName: string | undefined,
+  url: string | undefined,
+): boolean {
+  const a = squash(author.replace(/\b(team|staff|editors?|editorial|admin|ltd|inc|llc)\b/gi, ''))
+  if (a.length < 3) return true
+  const names = [siteName ?? '']
+  try {
+    if (url) names.push(...new URL(url).hostname.split('.').filter((l) => l.length >= 4))
+  } catch {
+    // no usable address
+  }
+  return names
+    .map(squash)
+    .filter((n) => n.length >= 3)
+    .some((n) => n === a || (a.length >= 4 && n.includes(a)) || (n.length >= 4 && a.includes(n)))
+}

@@ -9,8 +9,12 @@ export interface PageMetadata {
   title?: string
   headline?: string
   author?: string
+  /** An organisation the page names as the author: taken only when no person is named. */
+  authorOrganisation?: string
   siteName?: string
   published?: string
+  /** When the page says it was last changed (for pages that show that date, not the first). */
+  modified?: string
   url?: string
   language?: string
   direction?: string
@@ -85,17 +89,24 @@ function jsonLdNodes(document: Document): Json[] {
   return out
 }
 
-/** Names of people: `"Jane"`, `{name}`, or a list of either; URLs are not names. */
-function personNames(value: unknown, byId: Map<string, Json>): string[] {
+/**
+ * Names of people: `"Jane"`, `{name}`, or a list of either; URLs are not names. An author
+ * typed `Organization` is the publisher standing in for its writers: it is only a last resort.
+ */
+function personNames(value: unknown, byId: Map<string, Json>, organisations = false): string[] {
   const list = Array.isArray(value) ? value : [value]
   const names: string[] = []
   for (const item of list) {
     let name: string | undefined
-    if (typeof item === 'string') name = clean(item)
+    if (typeof item === 'string') name = organisations ? undefined : clean(item)
     else if (item && typeof item === 'object') {
       const node = item as Json
       const ref = typeof node['@id'] === 'string' ? byId.get(node['@id']) : undefined
-      name = clean(node.name) ?? clean(ref?.name)
+      const types = [...typesOf(node), ...(ref ? typesOf(ref) : [])]
+      const isOrganisation =
+        types.some((t) => /Organization|Corporation|NewsMediaOrganization/.test(t)) &&
+        !types.includes('Person')
+      if (isOrganisation === organisations) name = clean(node.name) ?? clean(ref?.name)
     }
     if (name && !/^https?:\/\//.test(name)) names.push(name)
   }
@@ -130,12 +141,27 @@ const ROLE =
 const COMMA_ROLE =
   /,\s+[^,]*\b(?:expert|specialist|writer|editor|reporter|correspondent|contributor|journalist|columnist|producer|analyst|strategist|consultant|manager|director|founder|ceo)s?\s*$/iu
 
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'
+/**
+ * A month or a numeric date straight after a lower-case letter: a date the page glued to a
+ * name. Digits alone stay (`ggailey777` is a user's name).
+ */
+const GLUED_DATE = new RegExp(
+  `(?<=\\p{Ll})(?:(?:${MONTHS})\\.?(?=\\s|\\d|$)|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}).*$`,
+  'u',
+)
+const BARE_LABEL =
+  /^(?:(?:written|posted|reviewed|edited|published)\s+)?by$|^(?:author|authors|byline|written)$/i
+
 /** `By Jane Doe and John Roe | May 2` → `Jane Doe and John Roe`. */
 export function cleanByline(value: string | undefined): string | undefined {
   if (!value) return undefined
   let text = value
     // `By Jane`, `Written by Jane`, and `Written byJane` where the page glued them.
     .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by(?:[:\s]+|(?=\p{Lu}))/u, '')
+    // `ByAmy Roeder`: the label glued to the name, capitalised.
+    .replace(/^\s*By(?=\p{Lu}\p{Ll})/u, '')
     .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by[:\s]+/iu, '')
     .replace(/^\s*(author|autor|auteur|posted by)\s*:\s*/i, '')
     .split(/\s+[|•·—–»]\s+|\s+-\s+|\n/)[0] as string
@@ -144,6 +170,8 @@ export function cleanByline(value: string | undefined): string | undefined {
   text = text.replace(/,?\s+(published|updated|posted|on)\b.*$/i, '')
   // A label glued after the name (`Jane DoePublished`, `Jane DoeUpdated 3 May`).
   text = text.replace(/(?<=\p{Ll})(?:Published|Updated|Posted|Written|Reviewed)\b.*$/u, '')
+  // A date glued after the name (`Luke KimDecember 17, 2025`, `Yucy3/4/2025`).
+  text = text.replace(GLUED_DATE, '')
   // A title after a comma (`Jane Doe, Home- and Digital-Security Expert`); degrees stay.
   text = text.replace(COMMA_ROLE, '')
   // Reputation counts and badges on Q&A sites (`jane 1,591 1 silver badge`).
@@ -153,6 +181,8 @@ export function cleanByline(value: string | undefined): string | undefined {
     .replace(/[,;:\s]+$/, '')
     .trim()
   if (!text || text.length > 100 || /^https?:/.test(text) || /@/.test(text)) return undefined
+  // A label with no name after it (`Written By`, `Author:`), or no name at all (`&`).
+  if (!/\p{L}/u.test(text) || BARE_LABEL.test(text)) return undefined
   return text
 }
 
@@ -183,6 +213,7 @@ export function readPageMetadata(document: Document): PageMetadata {
     const names = personNames(n.author ?? n.creator, byId)
     return names.length ? names.join(', ') : undefined
   })
+  const ldOrganisation = ld((n) => personNames(n.author ?? n.creator, byId, true)[0])
   const html = document.documentElement
 
   return {
@@ -214,6 +245,7 @@ export function readPageMetadata(document: Document): PageMetadata {
           8,
         ),
       ),
+    ...(ldOrganisation ? { authorOrganisation: ldOrganisation } : {}),
     siteName:
       meta(document, 'og:site_name', 'application-name', 'publisher') ??
       clean(publisher?.name) ??
@@ -235,6 +267,8 @@ export function readPageMetadata(document: Document): PageMetadata {
         meta(
           document,
           'datePublished',
+          'published',
+          'publication_date',
           'publish-date',
           'publish_date',
           'pubdate',
@@ -257,6 +291,15 @@ export function readPageMetadata(document: Document): PageMetadata {
         ),
       ) ??
       isoDate(clean(document.querySelector('time[datetime]')?.getAttribute('datetime'))),
+    modified:
+      isoDate(meta(document, 'article:modified_time', 'og:updated_time', 'dateModified')) ??
+      isoDate(
+        clean(
+          document.querySelector('[itemprop="dateModified"]')?.getAttribute('datetime') ??
+            document.querySelector('[itemprop="dateModified"]')?.getAttribute('content'),
+        ),
+      ) ??
+      isoDate(ld((n) => clean(n.dateModified))),
     url:
       clean(document.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ??
       meta(document, 'og:url') ??

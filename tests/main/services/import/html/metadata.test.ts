@@ -93,3 +93,77 @@ describe('bylines', () => {
     expect(extractHtml({ html: joined }).author).toBe('Manoj Jain and Jagpreet Chhatwal')
   })
 })
+
+describe('bylines that name the publication or carry glue', () => {
+  it('drops a date glued after the name, a glued `By`, and labels with no name', () => {
+    expect(cleanByline('Luke KimDecember 17, 2025')).toBe('Luke Kim')
+    expect(cleanByline('Yucy3/4/2025')).toBe('Yucy')
+    expect(cleanByline('Nick van Mead2022-11-23T08:10+02:00')).toBe('Nick van Mead')
+    expect(cleanByline('ByAmy Roeder')).toBe('Amy Roeder')
+    expect(cleanByline('Byron Mayes')).toBe('Byron Mayes')
+    expect(cleanByline('ggailey777')).toBe('ggailey777')
+    expect(cleanByline('Written By')).toBeUndefined()
+    expect(cleanByline('&')).toBeUndefined()
+  })
+
+  it('prefers the writer in the byline to an author that is the site itself', () => {
+    const page = (author: string, byline: string): string =>
+      `<html><head><title>Patch notes</title><meta name="author" content="${author}"><meta property="og:site_name" content="Acme Security"></head>
+      <body><article><h1>Patch notes</h1>${byline}${body}</article></body></html>`
+    expect(extractHtml({ html: page('Acme Security', '<p>By Rosa Lindqvist</p>') }).author).toBe(
+      'Rosa Lindqvist',
+    )
+    // With no byline, the site's name is all the page says.
+    expect(extractHtml({ html: page('Acme Security', '') }).author).toBe('Acme Security')
+    // A writer the metadata names keeps their place.
+    expect(extractHtml({ html: page('Tom Berg', '<p>By Rosa Lindqvist</p>') }).author).toBe(
+      'Tom Berg',
+    )
+  })
+
+  it('takes a JSON-LD author typed Organization only when no person is named', () => {
+    const ld = (author: object): string =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'BlogPosting', headline: 'Notes', author })}</script>`
+    const org = { '@type': 'Organization', name: 'Northwind Labs' }
+    const withByline = `<html><head><title>Notes</title>${ld(org)}</head><body><article><h1>Notes</h1><p>By Ada Brook</p>${body}</article></body></html>`
+    expect(extractHtml({ html: withByline }).author).toBe('Ada Brook')
+    const alone = `<html><head><title>Notes</title>${ld(org)}</head><body><article><h1>Notes</h1>${body}</article></body></html>`
+    expect(extractHtml({ html: alone }).author).toBe('Northwind Labs')
+  })
+
+  it('drops the publication after the names when the site’s name says more', () => {
+    const html = `<html><head><title>Meditation</title><meta name="author" content="Manoj Jain and Jagpreet Chhatwal, The Valley Courier"><meta property="og:site_name" content="Springfield Valley Courier"></head><body><article><h1>Meditation</h1>${body}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Manoj Jain and Jagpreet Chhatwal')
+  })
+})
+
+describe('dates a page shows', () => {
+  const page = (head: string, top: string): string =>
+    `<html><head><title>Garden</title>${head}</head><body><article>${top}${body}</article></body></html>`
+  const revised =
+    '<meta property="article:published_time" content="2023-01-10T08:00:00Z"><meta property="article:modified_time" content="2024-09-05T10:00:00Z">'
+
+  it('dates a revised page by the change it shows, when it does not show its first date', () => {
+    expect(
+      extractHtml({ html: page(revised, '<h1>Garden</h1><p>Updated Sep 5, 2024</p>') }).published,
+    ).toBe('2024-09-05')
+    expect(
+      extractHtml({
+        html: page(
+          revised,
+          '<h1>Garden</h1><p>Published January 10, 2023 · Updated Sep 5, 2024</p>',
+        ),
+      }).published,
+    ).toBe('2023-01-10')
+    expect(extractHtml({ html: page(revised, '<h1>Garden</h1>') }).published).toBe('2023-01-10')
+  })
+
+  it('reads a dateline above the headline, and a date in an element named for it', () => {
+    expect(
+      extractHtml({ html: page('', '<p>February 4, 2025 - 11 minutes</p><h1>Garden</h1>') })
+        .published,
+    ).toBe('2025-02-04')
+    const far = `<div class="post-date">April 13, 2023</div>${'<p>Filler words in a long header. </p>'.repeat(120)}`
+    expect(extractHtml({ html: page('', `<h1>Garden</h1>${far}`) }).published).toBe('2023-04-13')
+  })
+})

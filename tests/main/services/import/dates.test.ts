@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { isoDate, showsDate } from '../../../../src/main/services/import/dates'
+
+describe('dates', () => {
+  it('keeps the day a machine date was written on', () => {
+    expect(isoDate('2025-09-04T23:00:00-04:00')).toBe('2025-09-04')
+    expect(isoDate('March 3, 2024')).toBe('2024-03-03')
+  })
+
+  it('finds a day in text as people write it, and not another day', () => {
+    for (const text of [
+      'Updated Sep 5, 2024',
+      'Updated: September 5th, 2024 9:06am',
+      'Last updated 5 September 2024',
+      'on 09/05/2024',
+      '5.9.2024',
+      'Sept. 5 2024',
+    ])
+      expect(showsDate(text, '2024-09-05'), text).toBe(true)
+    expect(showsDate('Updated Sep 15, 2024', '2024-09-05')).toBe(false)
+    expect(showsDate('Updated Sep 5, 2023', '2024-09-05')).toBe(false)
+  })
+})
