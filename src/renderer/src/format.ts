@@ -1,3 +1,4 @@
+import { readingTime } from '../../shared/readingTime'
 import type { ArticleSummary } from '../../shared/types'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, {
@@ -14,7 +15,7 @@ export function formatDate(iso: string | undefined): string | undefined {
   return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d)
 }
 
-export const minutes = (a: ArticleSummary): string => `${a.readingMinutes} min read`
+export const minutes = (a: ArticleSummary): string => `${readingTime(a.readingMinutes)} read`
 
 /** The pieces of an article's byline that the text states, in reading order. */
 export function bylineParts(a: ArticleSummary): string[] {

@@ -3,6 +3,7 @@ import { COLORS, type Article, type Color, type PlacedBookmark } from '../../../
 import { BookmarkCard, NoteCard } from '../annotations/AnnotationCards'
 import type { Annotations } from '../annotations/useAnnotations'
 import { formatDate } from '../format'
+import { readingTime } from '../../../shared/readingTime'
 
 interface Props {
   article: Article | null
@@ -33,7 +34,7 @@ function ArticleDetails({
     ['Source', article.source],
     ['Date', formatDate(article.date)],
     ['Length', `${article.words.toLocaleString()} words`],
-    ['Reading time', `${article.readingMinutes} min`],
+    ['Reading time', readingTime(article.readingMinutes)],
     ['Paragraphs', String(article.paragraphs.length - article.headings.length)],
   ]
   // A book's own table of contents when it has one; else the article's headings. Only real
