@@ -74,14 +74,15 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const importer = useImport({ onImported: library.reload, say })
   const [dropping, setDropping] = useState(false)
   /** Follows a `lectern://` link the system handed to Lectern (from a note in a vault, say). */
-  const followLink = useRef<() => void>(() => {})
-  followLink.current = () => {
+  /** Resolves to whether a link opened an article. */
+  const followLink = useRef<() => Promise<boolean>>(async () => false)
+  followLink.current = () =>
     api()
       .takeOpenedLink()
       .then((route) => {
-        if (!route) return
+        if (!route) return false
         if (route.notice) say(route.notice)
-        if (!route.articleId) return
+        if (!route.articleId) return false
         if (route.bookmarkId) setFocusedBookmark(route.bookmarkId)
         open(
           route.articleId,
@@ -95,15 +96,15 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
               },
         )
         focusReader()
+        return true
       })
-      .catch(() => undefined)
-  }
+      .catch(() => false)
   // File ▸ Import in the application menu: the window runs it, to show its progress.
   const { choose: chooseImport } = importer
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (command === 'open-link') followLink.current()
+        if (command === 'open-link') void followLink.current()
         else chooseImport(command === 'import-folder')
       }),
     [chooseImport],
@@ -114,8 +115,6 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   useEffect(() => {
     if (started.current || !articles || !(user || annotations.userFailed)) return
     started.current = true
-    // Started by a lectern:// link: it is followed once the rest is in place (below).
-    followLink.current()
     const reading = user?.reading.articles ?? {}
     positions.current = Object.fromEntries(
       Object.entries(reading).map(([id, r]) => [
@@ -126,21 +125,27 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     // What was read before; anything read since the window opened stays.
     const before = Object.fromEntries(Object.entries(reading).map(([id, r]) => [id, r.progress]))
     setProgress((now) => ({ ...before, ...now }))
-    const last = articles.find((a) => a.id === user?.reading.lastArticleId) ?? articles[0]
-    if (!last) return
-    const saved = reading[last.id]
-    setTarget(
-      saved
-        ? {
-            articleId: last.id,
-            paragraph: saved.paragraph,
-            words: [],
-            quiet: true,
-            nonce: Date.now(),
-          }
-        : null,
-    )
-    setOpenId(last.id)
+    // Started by a lectern:// link: the link's article opens at its passage. Otherwise the
+    // reader continues where they left off. Deciding after the link is known keeps the two
+    // from racing to scroll the same article.
+    void followLink.current().then((followed) => {
+      if (followed) return
+      const last = articles.find((a) => a.id === user?.reading.lastArticleId) ?? articles[0]
+      if (!last) return
+      const saved = reading[last.id]
+      setTarget(
+        saved
+          ? {
+              articleId: last.id,
+              paragraph: saved.paragraph,
+              words: [],
+              quiet: true,
+              nonce: Date.now(),
+            }
+          : null,
+      )
+      setOpenId(last.id)
+    })
   }, [articles, user, annotations.userFailed])
 
   const loadArticle = useCallback((id: string) => {
