@@ -156,6 +156,27 @@ export function createAnnotationService({
     revision++
   }
 
+  /** Files a new bookmark at `anchor`; it is returned once durable. */
+  const addNewBookmark = async (
+    fields: Pick<Bookmark, 'articleId' | 'anchor' | 'color' | 'tags' | 'note'>,
+  ): Promise<PlacedBookmark> => {
+    const at = now()
+    const bookmark: Bookmark = {
+      id: newId(),
+      type: 'bookmark',
+      ...fields,
+      tags: cleanTags(fields.tags),
+      created: at,
+      modified: at,
+    }
+    const { tags: _tags, ...put } = bookmark
+    await save([
+      { t: 'put', e: `b:${bookmark.id}`, f: put },
+      { t: 'tags', e: `b:${bookmark.id}`, add: bookmark.tags, rm: [] },
+    ])
+    return place([bookmark])[0] as PlacedBookmark
+  }
+
   const keyOf = (item: Annotation): string => `${item.type === 'bookmark' ? 'b' : 'n'}:${item.id}`
 
   /** The ops that make an item's tags `tags` (removing those no longer there). */
@@ -230,24 +251,7 @@ export function createAnnotationService({
     async addBookmark({ articleId, position, color = 'yellow', tags = [], note = '' }) {
       const article = library.get(articleId)
       const anchor = describePassage(article.paragraphs, position)
-      const at = now()
-      const bookmark: Bookmark = {
-        id: newId(),
-        type: 'bookmark',
-        articleId,
-        color,
-        tags: cleanTags(tags),
-        note,
-        anchor,
-        created: at,
-        modified: at,
-      }
-      const { tags: _tags, ...fields } = bookmark
-      await save([
-        { t: 'put', e: `b:${bookmark.id}`, f: fields },
-        { t: 'tags', e: `b:${bookmark.id}`, add: bookmark.tags, rm: [] },
-      ])
-      return place([bookmark])[0] as PlacedBookmark
+      return addNewBookmark({ articleId, anchor, color, tags, note })
     },
 
     async importBookmark({ articleId, quote, color = 'yellow', tags = [], note = '' }) {
@@ -268,24 +272,7 @@ export function createAnnotationService({
             ...(found.endParagraph !== undefined ? { endParagraph: found.endParagraph } : {}),
           })
         : unplaced
-      const at = now()
-      const bookmark: Bookmark = {
-        id: newId(),
-        type: 'bookmark',
-        articleId,
-        color,
-        tags: cleanTags(tags),
-        note,
-        anchor,
-        created: at,
-        modified: at,
-      }
-      const { tags: _tags, ...fields } = bookmark
-      await save([
-        { t: 'put', e: `b:${bookmark.id}`, f: fields },
-        { t: 'tags', e: `b:${bookmark.id}`, add: bookmark.tags, rm: [] },
-      ])
-      return place([bookmark])[0] as PlacedBookmark
+      return addNewBookmark({ articleId, anchor, color, tags, note })
     },
 
     async importReading(articleId, { progress, archived, finished }) {
