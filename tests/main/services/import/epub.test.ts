@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src/main/dispatch'
 import { openLectern } from '../../../../src/main/lectern'
@@ -13,6 +12,7 @@ import {
   ImportError,
   type ExtractedArticle,
 } from '../../../../src/main/services/import/types'
+import { fingerprint } from './fingerprint'
 
 const ROOT = join(import.meta.dirname, '../../../..')
 const FIXTURES = join(ROOT, 'tests/fixtures/import/epub')
@@ -205,22 +205,3 @@ describe('hostile EPUBs', { timeout: 120_000 }, () => {
     }
   })
 })
-
-async function fingerprint(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const full = join(d, e.name)
-      if (e.isDirectory()) await walk(full)
-      else
-        out.set(
-          relative(dir, full),
-          createHash('sha256')
-            .update(await readFile(full))
-            .digest('hex'),
-        )
-    }
-  }
-  await walk(dir)
-  return out
-}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../src/main/dispatch'
 import { openLectern, type Lectern } from '../../../../src/main/lectern'
 import { filesToImport, similarity } from '../../../../src/main/services/import/libraryImport'
+import { fingerprint } from './fingerprint'
 
 const ROOT = join(import.meta.dirname, '../../../..')
 const SEEDS = join(ROOT, 'seeds')
@@ -17,26 +17,6 @@ const open = async (): Promise<Lectern> =>
     dataDir: await mkdtemp(join(tmpdir(), 'lectern-import-')),
     version: 't',
   })
-
-/** Every file under a folder with its content hash: to see that nothing else changed. */
-async function fingerprint(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const full = join(d, e.name)
-      if (e.isDirectory()) await walk(full)
-      else
-        out.set(
-          relative(dir, full),
-          createHash('sha256')
-            .update(await readFile(full))
-            .digest('hex'),
-        )
-    }
-  }
-  await walk(dir)
-  return out
-}
 
 const markdown = (i: number): string =>
   `---\ntitle: Field note ${i}\nauthor: Walker ${i}\n---\n\nOn day ${i} the path by the river was ${i % 2 ? 'dry' : 'muddy'}, and the heron stood where it always stands, number ${i}.\n\nA second paragraph, so that note ${i} has a body of its own.\n`

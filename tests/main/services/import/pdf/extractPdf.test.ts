@@ -3,10 +3,9 @@
  * tests/tools/makePdfFixtures.ts) and PDFs written here to put text exactly where a rule
  * needs it, read through the import service (its worker included).
  */
-import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openLectern } from '../../../../../src/main/lectern'
 import { ImportService } from '../../../../../src/main/services/import/importService'
@@ -14,6 +13,7 @@ import { NEEDS_TEXT_RECOGNITION } from '../../../../../src/main/services/import/
 import type { Block } from '../../../../../src/main/services/import/types'
 import { BLOCKS, TITLE } from '../../../../fixtures/import/pdf/source'
 import { column, makePdf, type Run } from './makePdf'
+import { fingerprint } from '../fingerprint'
 
 const FIXTURES = join(import.meta.dirname, '../../../../fixtures/import/pdf')
 const service = new ImportService()
@@ -298,22 +298,3 @@ describe('hostile PDFs: a clear error, nothing half-written', { timeout: 120_000
     }
   })
 })
-
-async function fingerprint(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const full = join(d, e.name)
-      if (e.isDirectory()) await walk(full)
-      else
-        out.set(
-          relative(dir, full),
-          createHash('sha256')
-            .update(await readFile(full))
-            .digest('hex'),
-        )
-    }
-  }
-  await walk(dir)
-  return out
-}
