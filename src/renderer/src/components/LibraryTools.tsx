@@ -7,13 +7,13 @@ export function ImportMenu({ onChoose }: { onChoose: (folder: boolean) => void }
     <MenuButton
       label="Import ▾"
       name="Import"
-      title="Import saved pages, Markdown and text (or drop them on the window)"
+      title="Import saved pages, books, PDFs, Markdown, text and read-it-later exports (or drop them on the window)"
     >
       {(choose) => (
         <>
           <button type="button" role="menuitem" onClick={() => choose(() => onChoose(false))}>
             Import files…
-            <span className="menu-hint">.html .md .txt</span>
+            <span className="menu-hint">pages, EPUB, PDF, .md…</span>
           </button>
           <button type="button" role="menuitem" onClick={() => choose(() => onChoose(true))}>
             Import a folder…
