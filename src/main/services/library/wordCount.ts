@@ -15,7 +15,11 @@ export const WORDS_PER_MINUTE = 230
 export function countWords(paragraphs: readonly string[]): number {
   let n = 0
   for (const p of paragraphs) {
-    for (const run of p.match(WORD) ?? []) n += UNSPACED_SCRIPT.test(run) ? wordsOfUnspaced(run) : 1
+    // Most paragraphs hold no Han or kana at all: one test of the paragraph spares one per word.
+    if (!UNSPACED_SCRIPT.test(p)) n += p.match(WORD)?.length ?? 0
+    else
+      for (const run of p.match(WORD) ?? [])
+        n += UNSPACED_SCRIPT.test(run) ? wordsOfUnspaced(run) : 1
   }
   return n
 }

@@ -12,6 +12,7 @@ import {
   ImportError,
   type ExtractedArticle,
 } from '../../../../src/main/services/import/types'
+import { withoutXhtmlNamespace } from '../../../../src/main/services/import/epub/package'
 import { fingerprint } from './fingerprint'
 
 const ROOT = join(import.meta.dirname, '../../../..')
@@ -133,6 +134,18 @@ describe('EPUB books', { timeout: 180_000 }, () => {
   it('ignores obfuscated fonts: the book is read', async () => {
     const book = await extract(join(FIXTURES, 'obfuscated-font.epub'))
     expect(blocksToText(book.blocks)).toContain('雨ニモマケズ')
+  })
+})
+
+describe('withoutXhtmlNamespace', () => {
+  it('takes the namespace off the root element only, never out of the text', () => {
+    const chapter =
+      '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">' +
+      '<body><pre>&lt;span xmlns="http://www.w3.org/1999/xhtml"&gt;</pre></body></html>'
+    expect(withoutXhtmlNamespace(chapter)).toBe(
+      '<html xmlns:epub="http://www.idpf.org/2007/ops">' +
+        '<body><pre>&lt;span xmlns="http://www.w3.org/1999/xhtml"&gt;</pre></body></html>',
+    )
   })
 })
 

@@ -20,7 +20,7 @@ import {
   type ExtractedArticle,
   type OutlinePoint,
 } from '../types'
-import { readPackage, resolveHref, type TocEntry } from './package'
+import { readPackage, resolveHref, withoutXhtmlNamespace, type TocEntry } from './package'
 
 /** What is unpacked: documents and pictures. Fonts, styles, scripts, audio and video never are. */
 const WANTED = /(^META-INF\/|\.(x?html?|xml|opf|ncx|png|jpe?g|gif|webp|avif|bmp|svg)$)/i
@@ -156,7 +156,9 @@ function chapterBlocks(
   const bytes = files.get(path)
   if (!bytes) return []
   const source = capNesting(withoutScriptsAndStyles(decodeHtml(bytes)))
-  const xml = /\.(xhtml|xht|xml)$/i.test(path) ? parse(source, 'application/xhtml+xml') : undefined
+  const xml = /\.(xhtml|xht|xml)$/i.test(path)
+    ? parse(withoutXhtmlNamespace(source), 'application/xhtml+xml')
+    : undefined
   const xmlBody =
     xml && !xml.getElementsByTagName('parsererror').length
       ? Array.from(xml.documentElement.children).find((e) => e.localName === 'body')
@@ -210,8 +212,11 @@ function prepareChapter(root: Element): Map<string, Element> {
       pageNumbers.push(el)
     for (let c = el.lastChild; c; c = c.previousSibling) {
       if (c.nodeType === 1) stack.push(c as Element)
-      else if (c.nodeType === 3 && c.nodeValue?.includes('\n'))
-        c.nodeValue = c.nodeValue.replace(WRAPPED_CJK, '$1')
+      else if (c.nodeType === 3 && c.nodeValue?.includes('\n')) {
+        // Written back only when it changes: every change to the tree costs jsdom a walk.
+        const joined = c.nodeValue.replace(WRAPPED_CJK, '$1')
+        if (joined !== c.nodeValue) c.nodeValue = joined
+      }
     }
   }
   for (const svg of svgs) {

@@ -70,9 +70,28 @@ function parseXml(parse: Parse, source: string, what: string): Document {
   return doc
 }
 
-/** Elements by local name, whatever prefix or namespace the file gives them. */
-const byName = (root: Document | Element, name: string): Element[] =>
-  Array.from(root.querySelectorAll('*')).filter((e) => e.localName === name)
+/**
+ * Elements by local name, whatever prefix or namespace the file gives them, in document
+ * order. A walk, not a selector query or a live collection: on a large package document
+ * either costs many times more.
+ */
+function byName(root: Document | Element, name: string): Element[] {
+  const found: Element[] = []
+  // Iterative and in document order: a hostile file may nest without end.
+  const stack: Element[] = []
+  const pushChildren = (el: Element): void => {
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c)
+  }
+  if ('documentElement' in root) {
+    if (root.documentElement) stack.push(root.documentElement)
+  } else pushChildren(root)
+  while (stack.length) {
+    const el = stack.pop() as Element
+    if (el.localName === name) found.push(el)
+    pushChildren(el)
+  }
+  return found
+}
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
 
@@ -189,13 +208,24 @@ function refuseEncrypted(files: ReadonlyMap<string, Uint8Array>, parse: Parse): 
   }
 }
 
+/**
+ * XHTML with its namespace declaration taken out, so a DOM builds plain elements. An XHTML
+ * element costs jsdom many times a plain one (each gets a style declaration, among others),
+ * and nothing here needs more than names, attributes and text.
+ */
+export const withoutXhtmlNamespace = (source: string): string =>
+  // Only in the root's start tag: the same words in the text (a book about XHTML) stay.
+  source.replace(/<html\b[^>]*>/, (tag) =>
+    tag.replace(/\sxmlns\s*=\s*(["'])http:\/\/www\.w3\.org\/1999\/xhtml\1/, ''),
+  )
+
 /** The EPUB 3 navigation document's `toc` nav, as a tree. */
 function navToc(files: ReadonlyMap<string, Uint8Array>, path: string, parse: Parse): TocEntry[] {
   const source = text(files.get(path))
   if (!source) return []
   let doc: Document
   try {
-    doc = parseXml(parse, source, 'navigation document')
+    doc = parseXml(parse, withoutXhtmlNamespace(source), 'navigation document')
   } catch {
     return [] // a broken table of contents loses the outline, not the book
   }

@@ -76,6 +76,43 @@ const MAX_DEPTH = 400
  */
 const tagOf = (el: Element): string => el.localName.toUpperCase()
 
+/** Elements that make an inline element's content more than a run of text. */
+const HOLDS_BLOCKS = new Set([
+  'P',
+  'DIV',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'UL',
+  'OL',
+  'TABLE',
+  'PRE',
+  'BLOCKQUOTE',
+  'IMG',
+])
+
+/**
+ * Whether an element has a block (or a picture) anywhere inside. A walk rather than a
+ * selector query: it runs for every inline element, and the selector engine costs far more.
+ */
+function holdsBlocks(el: Element): boolean {
+  const stack: Element[] = []
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c)
+  while (stack.length) {
+    const e = stack.pop() as Element
+    if (HOLDS_BLOCKS.has(tagOf(e))) return true
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c)
+  }
+  return false
+}
+
+/** Descendants by name: a name lookup, which works for HTML and for XHTML read as XML alike. */
+const descendants = (el: Element, name: string): Element[] =>
+  Array.from(el.getElementsByTagNameNS('*', name))
+
 const clean = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim()
 
 /** Where a picture comes from; `resolve` turns a page's `src` into a safe local reference. */
@@ -154,7 +191,7 @@ export function toBlocks(root: Element, resolveImage: ImageResolver): Block[] {
   }
 
   const table = (el: Element): void => {
-    for (const row of Array.from(el.querySelectorAll('tr'))) {
+    for (const row of descendants(el, 'tr')) {
       if (row.closest('table') !== el) continue
       const cells = Array.from(row.children).filter((c) => tagOf(c) === 'TD' || tagOf(c) === 'TH')
       const texts = cells.map((c) => clean(textOf(c)))
@@ -182,7 +219,7 @@ export function toBlocks(root: Element, resolveImage: ImageResolver): Block[] {
     }
     if (!BLOCK_ELEMENTS.has(tag)) {
       // Inline: its text joins the paragraph being built, unless it hides blocks inside.
-      if (el.querySelector('p, div, h1, h2, h3, h4, h5, h6, ul, ol, table, pre, blockquote, img')) {
+      if (holdsBlocks(el)) {
         walkChildren(el, inner)
       } else if (tag === 'BR') inline += '\n'
       else inline += textOf(el)
@@ -193,12 +230,12 @@ export function toBlocks(root: Element, resolveImage: ImageResolver): Block[] {
     if (heading) {
       const text = clean(textOf(el))
       if (text) blocks.push({ type: 'heading', level: Number(heading[1]), text })
-      el.querySelectorAll('img').forEach(image)
+      descendants(el, 'img').forEach(image)
       return
     }
     switch (tag) {
       case 'PRE': {
-        const code = el.querySelector('code')
+        const code = descendants(el, 'code')[0]
         const language = /(?:lang(?:uage)?-)([\w+#-]+)/.exec(
           `${code?.className ?? ''} ${el.className}`,
         )?.[1]
