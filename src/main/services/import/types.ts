@@ -99,6 +99,13 @@ export class ImportError extends Error {
   }
 }
 
+/** Words only, in lower case: for telling whether two lines of text say the same thing. */
+export const foldWords = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
 /** The article body as plain text: blocks separated by a blank line (images left out). */
 export function blocksToText(blocks: Block[]): string {
   return blocks

@@ -87,6 +87,15 @@ describe('EPUB books', { timeout: 180_000 }, () => {
     },
   )
 
+  it('a book that opens on its own title does not show it twice; its outline still lands right', async () => {
+    const book = await extract(join(FIXTURES, 'trees.epub'))
+    expect(book.title).toBe('Trees')
+    const first = book.blocks.find((b) => b.type !== 'image')
+    expect(first && 'text' in first ? first.text : '').not.toBe('Trees')
+    const classification = book.outline?.find((o) => o.title === 'Classification')
+    expect(book.blocks[classification?.block ?? -1]).toMatchObject({ text: 'Classification' })
+  })
+
   it('reads an Arabic book right to left', async () => {
     const book = await extract(join(FIXTURES, 'regime-anticancer-arabic.epub'))
     expect(book.direction).toBe('rtl')

@@ -15,6 +15,7 @@ import { toBlocks, type ImageResolver } from '../html/toBlocks'
 import { readZip } from '../zip/safeZip'
 import {
   blocksToText,
+  foldWords,
   ImportError,
   type Block,
   type ExtractedArticle,
@@ -69,6 +70,12 @@ export function extractEpub(bytes: Uint8Array): ExtractedArticle {
     flatten(pkg.toc, 0)
 
     const blocks: Block[] = []
+    // A book that opens on its own title (a title page, a first heading) would show it twice:
+    // the reader already shows it above the text.
+    const saysTitle = (text: string): boolean =>
+      pkg.title !== undefined &&
+      foldWords(text) === foldWords(pkg.title) &&
+      !blocks.some((b) => b.type !== 'image')
     const pictures = new Map<string, Uint8Array>()
     const sections: { title: string; block: number }[] = []
     const pointBlock = new Map<number, number>()
@@ -81,7 +88,7 @@ export function extractEpub(bytes: Uint8Array): ExtractedArticle {
       for (const block of chapter) {
         const mark = block.type !== 'image' && 'text' in block ? MARKED.exec(block.text) : null
         if (mark) pointBlock.set(Number(mark[1]), blocks.length)
-        else blocks.push(block)
+        else if (!(block.type === 'heading' && saysTitle(block.text))) blocks.push(block)
       }
       // An entry pointing at the chapter itself, or at an id that was not found, starts it.
       for (const t of targets) if (!pointBlock.has(t.n)) pointBlock.set(t.n, start)

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom'
 import { dateOfLine } from '../../library/parseArticle'
 import { showsDate } from '../dates'
 import { directionOf } from '../direction'
-import { blocksToText, ImportError, type ExtractedArticle } from '../types'
+import { blocksToText, foldWords as fold, ImportError, type ExtractedArticle } from '../types'
 import { namesThePublisher, shownByline } from './byline'
 import { imageResolver } from './images'
 import {
@@ -292,9 +292,3 @@ function isLinkList(content: Element): boolean {
 }
 
 const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
-
-const fold = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
