@@ -5,7 +5,8 @@
  * found. Layout rules are chosen on the tuning split (by the mean over both layouts) and
  * reported on both splits, the held-out one never looked at while choosing.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { ImportService } from '../../src/main/services/import/importService'
 import { extractPdf } from '../../src/main/services/import/pdf/extractPdf'
 import { DEFAULT_RULES, type LayoutRules } from '../../src/main/services/import/pdf/layout'
@@ -33,8 +34,46 @@ export interface PdfFigures {
   defaultScoreOnTuning: number
   /** Reading the PDFs with pdf.js and rebuilding the text, CPU ms per page. */
   cpuMsPerPage: number
+  /** Real PDFs from outside the project (tests/fixtures/import/pdf): no truth, what is made. */
+  real: RealPdfFigures[]
   /** One long PDF imported through the import service (its worker and limits). */
   long?: { pages: number; seconds: number; cpuSeconds: number; peakRssMb: number; blocks: number }
+}
+
+export interface RealPdfFigures {
+  file: string
+  pages: number
+  headings: number
+  paragraphs: number
+  listItems: number
+  words: number
+  cpuMsPerPage: number
+}
+
+const REAL_PDFS = join(import.meta.dirname, '..', 'fixtures', 'import', 'pdf')
+
+/** The real PDFs among the fixtures (those not printed by the project's own tool). */
+async function realPdfs(): Promise<RealPdfFigures[]> {
+  const made = new Set(['one-column.pdf', 'two-columns.pdf', 'scanned.pdf'])
+  const files = readdirSync(REAL_PDFS).filter((f) => f.endsWith('.pdf') && !made.has(f))
+  const out: RealPdfFigures[] = []
+  for (const file of files.sort()) {
+    const cpu = process.cpuUsage()
+    const content = await readPdf(readFileSync(join(REAL_PDFS, file)))
+    const { blocks } = extractPdf(content, { path: file })
+    const used = process.cpuUsage(cpu)
+    const count = (type: Block['type']) => blocks.filter((b) => b.type === type).length
+    out.push({
+      file,
+      pages: content.pageCount,
+      headings: count('heading'),
+      paragraphs: count('paragraph'),
+      listItems: count('listItem'),
+      words: words(blocksToText(blocks)).length,
+      cpuMsPerPage: (used.user + used.system) / 1000 / Math.max(1, content.pageCount),
+    })
+  }
+  return out
 }
 
 /** Each block by its first four words; the first block starts no boundary. */
@@ -158,6 +197,7 @@ export async function pdfBench(
     }
   return {
     ...(long ? { long } : {}),
+    real: await realPdfs(),
     sets,
     rules: DEFAULT_RULES,
     bestOnTuning: best,
@@ -225,6 +265,18 @@ export function pdfReport(r: PdfFigures | { skipped: string }): string {
       `|${head.map(() => '---').join('|')}|`,
       ...rows.map((x) => `| ${x.join(' | ')} |`),
     ].join('\n'),
+    r.real.length
+      ? [
+          'Real PDFs from outside the project (`tests/fixtures/import/pdf`; no truth to score against, what is made of them; their tests check running heads, contents, headings and paragraphs):',
+          '',
+          '| PDF | pages | headings | paragraphs | list items | words | CPU ms a page |',
+          '|---|---|---|---|---|---|---|',
+          ...r.real.map(
+            (x) =>
+              `| ${x.file} | ${x.pages} | ${x.headings} | ${x.paragraphs} | ${x.listItems} | ${x.words} | ${x.cpuMsPerPage.toFixed(1)} |`,
+          ),
+        ].join('\n')
+      : '',
     r.long
       ? `A ${r.long.pages}-page PDF (the one-column articles four times over) through the import service and its worker: ${r.long.seconds.toFixed(1)} s (${r.long.cpuSeconds.toFixed(1)} s CPU), ${r.long.blocks} blocks, with the worker's heap capped at ${LONG_HEAP_MB} MB (the default cap is 512 MB); the whole process peaked at ${r.long.peakRssMb.toFixed(0)} MB resident. PDFs of over 1 000 pages are refused.`
       : '',

@@ -129,7 +129,10 @@ const repeatKey = (line: Line): string =>
 
 /**
  * Lines in the top or bottom band of a page that recur at the same height on many pages
- * (digits aside, so "Page 3 of 9" matches "Page 4 of 9"), and lone page numbers there.
+ * (digits aside, so "Page 3 of 9" matches "Page 4 of 9"), and lone page numbers there. A
+ * page's outermost line needs fewer: recurring as another page's outermost line at that
+ * height is enough, as a book's running head names its chapter ("Chapter 2: Naming 3") only
+ * for that chapter's few pages.
  */
 export function withoutRunningLines(
   pages: { lines: Line[]; height: number }[],
@@ -137,22 +140,30 @@ export function withoutRunningLines(
 ): Line[][] {
   const band = (line: Line, height: number): boolean =>
     line.y > height * 0.86 || line.y < height * 0.14
+  const edges = pages.map(({ lines }) => ({
+    top: lines.length ? Math.max(...lines.map((l) => l.y)) : 0,
+    bottom: lines.length ? Math.min(...lines.map((l) => l.y)) : 0,
+  }))
+  const outermost = (l: Line, i: number): boolean =>
+    Math.abs(l.y - (edges[i]?.top ?? 0)) < 1 || Math.abs(l.y - (edges[i]?.bottom ?? 0)) < 1
   const counts = new Map<string, number>()
-  for (const { lines, height } of pages) {
-    const keys = new Set(lines.filter((l) => band(l, height)).map(repeatKey))
-    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
-  }
+  const outerCounts = new Map<string, number>()
+  pages.forEach(({ lines, height }, i) => {
+    const inBand = lines.filter((l) => band(l, height))
+    for (const k of new Set(inBand.map(repeatKey))) counts.set(k, (counts.get(k) ?? 0) + 1)
+    const outer = inBand.filter((l) => outermost(l, i))
+    for (const k of new Set(outer.map(repeatKey))) outerCounts.set(k, (outerCounts.get(k) ?? 0) + 1)
+  })
   const needed = Math.max(2, Math.ceil(rules.repeatShare * pages.length))
-  return pages.map(({ lines, height }) => {
+  return pages.map(({ lines, height }, i) => {
     if (!lines.length) return lines
-    const top = Math.max(...lines.map((l) => l.y))
-    const bottom = Math.min(...lines.map((l) => l.y))
     return lines.filter((l) => {
       if (!band(l, height)) return true
       if ((counts.get(repeatKey(l)) ?? 0) >= needed) return false
+      if (!outermost(l, i)) return true
+      if ((outerCounts.get(repeatKey(l)) ?? 0) >= 2) return false
       // A lone number at the very top or foot of the page is its number.
-      const outermost = Math.abs(l.y - top) < 1 || Math.abs(l.y - bottom) < 1
-      return !(outermost && PAGE_NUMBER.test(l.text))
+      return !PAGE_NUMBER.test(l.text)
     })
   })
 }
@@ -247,6 +258,12 @@ interface Paragraph {
   lines: Placed[]
   footnote: boolean
 }
+
+/**
+ * A table-of-contents line: a title, a dot leader, a page number. Page numbers mean nothing
+ * once the text flows, so the entry is kept as a list item with its title only.
+ */
+const CONTENTS_ENTRY = /(?:\s*\.){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7})$/i
 
 const ENDS_SENTENCE = /[.!?…:;]["'”’»)\]]*$/
 const STARTS_LOWER = /^["'“‘(]?\p{Ll}/u
@@ -421,6 +438,7 @@ function breaksBetween(
 ): boolean {
   const gap = a.y - b.y
   if (gap <= 0) return true
+  if (CONTENTS_ENTRY.test(a.text)) return true
   const expected = Math.max(leading * (Math.max(a.size, b.size) / bodySize), 1.05 * b.size)
   if (gap > rules.paragraphGap * expected) return true
   // From a line across both columns, only straight down to the next (a title's second line).
@@ -474,9 +492,21 @@ function toBlocks(
   const levels = [...new Set(sizes.filter((s): s is number => s !== undefined))].sort(
     (a, b) => b - a,
   )
-  return paragraphs.map((_, i) => {
+  // Contents entries nest by their indent from the leftmost entry.
+  const entryX = paragraphs
+    .filter((_, i) => CONTENTS_ENTRY.test(texts[i] as string))
+    .map((p) => (p.lines[0] as Line).x0)
+  const entryLeft = entryX.length ? Math.min(...entryX) : 0
+  return paragraphs.map((p, i) => {
     const text = texts[i] as string
     const size = sizes[i]
+    if (CONTENTS_ENTRY.test(text))
+      return {
+        type: 'listItem' as const,
+        ordered: false,
+        depth: Math.min(3, Math.round(((p.lines[0] as Line).x0 - entryLeft) / (1.5 * bodySize))),
+        text: text.replace(CONTENTS_ENTRY, '').trim(),
+      }
     return size === undefined
       ? { type: 'paragraph' as const, text }
       : { type: 'heading' as const, level: Math.min(6, levels.indexOf(size) + 1), text }

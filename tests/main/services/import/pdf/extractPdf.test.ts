@@ -54,6 +54,35 @@ describe('PDFs printed by Chromium', { timeout: 120_000 }, () => {
     expect(all.filter((t) => /^\d{1,3}$/.test(t))).toEqual([])
   })
 
+  it('a real manual typeset by Texinfo: running heads that name the chapter go, its contents become a nested list', async () => {
+    const a = await service.extractFile(join(FIXTURES, 'libtasn1-manual.pdf'))
+    expect(a.title).toBe('Libtasn1')
+    const all = texts(a.blocks)
+    // "Chapter 2: ASN.1 structure handling 3" heads only that chapter's pages.
+    expect(all.filter((t) => /^(Chapter \d+|Appendix [A-Z]):/.test(t))).toEqual([])
+    expect(all.filter((t) => /^\d{1,3}$/.test(t))).toEqual([])
+    const entries = a.blocks.filter((b) => b.type === 'listItem')
+    expect(entries).toContainEqual({
+      type: 'listItem',
+      ordered: false,
+      depth: 0,
+      text: '1 Introduction',
+    })
+    expect(entries).toContainEqual({
+      type: 'listItem',
+      ordered: false,
+      depth: 1,
+      text: '2.2 Naming',
+    })
+    expect(all.some((t) => /\.\s?\.\s?\.\s?\./.test(t))).toBe(false)
+    const heading = (text: string) =>
+      a.blocks.find((b) => b.type === 'heading' && b.text === text) as { level: number }
+    expect(heading('2 ASN.1 structure handling').level).toBeLessThan(heading('2.2 Naming').level)
+    expect(all).toContain(
+      'The parser is case sensitive. The comments begin with -- and end either with another --, or at the end of the respective line, whichever comes first. The C-style /*, */ comments are not supported.',
+    )
+  })
+
   it('a scan (a page that is only a picture) is imported as needing text recognition', async () => {
     const a = await service.extractFile(join(FIXTURES, 'scanned.pdf'))
     expect(a.tags).toEqual([NEEDS_TEXT_RECOGNITION])
