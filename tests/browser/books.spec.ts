@@ -102,3 +102,32 @@ test('a 1000-page book opens and reads to its end: its paragraphs are laid out o
     reader(app).getByRole('heading', { name: 'Chapter 50', exact: true }),
   ).toBeInViewport()
 })
+
+test('an Omnivore export imported from the menu: the summary lists its articles, its failure and the highlight it could not place', async ({
+  app,
+  host,
+}) => {
+  test.setTimeout(120_000)
+  host.desktop.answers.import = [join(ROOT, 'tests/fixtures/import/archives/omnivore-export.zip')]
+  await library(app).getByRole('button', { name: 'Import' }).click()
+  await app.getByRole('menuitem', { name: /Import files/ }).click()
+  const dialog = app.getByRole('dialog', { name: 'Import finished' })
+  await expect(dialog).toBeVisible({ timeout: 60_000 })
+  // The export counts as the articles it held, not as one file.
+  await expect(dialog.getByRole('status')).toHaveText('3 imported · 0 already there · 1 failed')
+  await expect(dialog.getByText(/3 of 4 articles from Omnivore imported/)).toBeVisible()
+  const imported = dialog.getByRole('region', { name: 'Imported' })
+  await expect(imported.getByRole('button')).toHaveText([
+    'The keeper’s winter log',
+    'River rising',
+    'A link without its page',
+  ])
+  await expect(dialog.getByRole('region', { name: 'Failed' })).toContainText('thrown-away')
+  const orphans = dialog.getByRole('region', { name: 'Highlights not placed' })
+  await expect(orphans).toContainText('about gulls and the price of paraffin')
+  // The orphan's article opens from the summary; its bookmark waits there, unplaced.
+  await orphans.getByRole('button', { name: 'The keeper’s winter log' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(reader(app).getByRole('heading', { level: 1 })).toHaveText('The keeper’s winter log')
+  await expect(notes(app)).toContainText('about gulls and the price of paraffin')
+})

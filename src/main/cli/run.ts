@@ -416,6 +416,9 @@ async function importPaths(lectern: Lectern, paths: string[], values: Values): P
   return output
 }
 
+const shorten = (s: string, max: number): string =>
+  s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`
+
 function printImports(results: FileImport[]): string {
   const lines = results.map((r) => {
     if (r.status === 'failed') return `failed     ${r.file}: ${r.error}`
@@ -427,9 +430,14 @@ function printImports(results: FileImport[]): string {
       (i) =>
         `  ${i.status.padEnd(10)} ${i.file}${i.articleId ? ` → ${i.articleId} “${i.title}”` : ''}${i.error ? `: ${i.error}` : ''}`,
     )
-    return [`${r.status.padEnd(10)} ${r.file} → ${r.articleId} “${r.title}”${what}`, ...items].join(
-      '\n',
+    const orphans = (r.orphans ?? []).map(
+      (o) => `  ${'orphan'.padEnd(10)} “${shorten(o.quote, 80)}” in “${o.title}” (${o.articleId})`,
     )
+    return [
+      `${r.status.padEnd(10)} ${r.file} → ${r.articleId} “${r.title}”${what}`,
+      ...items,
+      ...orphans,
+    ].join('\n')
   })
   const count = (s: FileImport['status']): number => results.filter((r) => r.status === s).length
   lines.push(

@@ -137,7 +137,7 @@ export function createLibraryImport(deps: {
       count('duplicate') ? `${count('duplicate')} already in the library` : '',
       count('failed') ? `${count('failed')} not imported` : '',
       highlights
-        ? `${placed} of ${highlights} highlights placed${orphans.length ? `; ${orphans.length} could not be placed and are kept as orphaned bookmarks: ${orphans.map((o) => `“${shorten(o.quote, 60)}” in “${o.title}”`).join('; ')}` : ''}`
+        ? `${placed} of ${highlights} highlights placed${orphans.length ? `; ${orphans.length} could not be placed and are kept as orphaned bookmarks (listed)` : ''}`
         : '',
     ].filter(Boolean)
     const first = items.find((i) => i.status === 'imported') ?? items.find((i) => i.articleId)
@@ -323,9 +323,6 @@ function decodeDataUri(uri: string): Uint8Array | undefined {
 
 const extensionOf = (file: string): string =>
   /^[a-z0-9]{1,8}$/.exec(extname(basename(file)).slice(1).toLowerCase())?.[0] ?? 'bin'
-
-const shorten = (s: string, max: number): string =>
-  s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`
 
 function reasonOf(error: unknown): string {
   if (error instanceof ImportError) return error.message

@@ -84,8 +84,12 @@ function Summary({
   importer: Importer
   onOpen: (articleId: string) => void
 }) {
+  // An export (Omnivore, Pocket…) counts and lists as the articles it held, each on its own.
+  const exports = job.results.filter((r) => r.items)
+  const results = job.results.flatMap((r) => r.items ?? [r])
+  const orphans = exports.flatMap((r) => r.orphans ?? [])
   const by = (status: FileImport['status']): FileImport[] =>
-    job.results.filter((r) => r.status === status)
+    results.filter((r) => r.status === status)
   const imported = by('imported')
   const already = by('duplicate')
   const similar = by('similar')
@@ -104,6 +108,40 @@ function Summary({
             ? ` · stopped after ${job.done} of ${job.total}; the rest were not read`
             : ''}
         </p>
+      )}
+      {job.finished &&
+        exports.map((r) => (
+          <p key={r.file} className="import-export">
+            <span className="import-file" title={r.file}>
+              {shortName(r.file)}
+            </span>
+            <span className="import-reason">{r.message ?? r.error}</span>
+          </p>
+        ))}
+      {orphans.length > 0 && job.finished && (
+        <section aria-label="Highlights not placed">
+          <h3>Highlights not found in their article's text</h3>
+          <p className="import-note">
+            Kept as bookmarks without a place; each article lists them under its notes.
+          </p>
+          <ul className="import-list">
+            {orphans.map((o, i) => (
+              <li key={`${o.articleId}-${i}`}>
+                <q className="import-quote">{o.quote}</q>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    importer.close()
+                    onOpen(o.articleId)
+                  }}
+                >
+                  {o.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {similar.length > 0 && (
         <section aria-label="Look like articles already there">
@@ -146,7 +184,7 @@ function Summary({
           <h3>Imported</h3>
           <ul className="import-list">
             {imported.map((r) => (
-              <li key={r.file}>
+              <li key={`${r.file}-${r.articleId}`}>
                 <button
                   type="button"
                   className="link-button"
