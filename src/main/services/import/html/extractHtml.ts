@@ -59,6 +59,20 @@ function dropStyles(document: Document): void {
   }
 }
 
+/**
+ * Whether paragraphs of prose come before an element: a heading there is inside the text (a
+ * pull quote, a section), not the page's headline.
+ */
+function followsText(document: Document, el: Element): boolean {
+  let words = 0
+  for (const p of Array.from(document.querySelectorAll('p'))) {
+    if (!(p.compareDocumentPosition(el) & 4 /* DOCUMENT_POSITION_FOLLOWING */)) break
+    words += wordCount(p.textContent ?? '')
+    if (words >= 100) return true
+  }
+  return false
+}
+
 export function extractHtml({ html, path, url, resources, inside }: HtmlInput): ExtractedArticle {
   const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
   try {
@@ -66,7 +80,10 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     dropStyles(document)
     revealStreamedParts(document)
     const meta = readPageMetadata(document)
-    const h1s = Array.from(document.querySelectorAll('h1'), (h) => h.textContent ?? '')
+    const h1Elements = Array.from(document.querySelectorAll('h1'))
+    const h1s = h1Elements.map((h) => h.textContent ?? '')
+    // Before Readability, which moves and drops elements.
+    const h1FollowsText = h1Elements.length === 1 && followsText(document, h1Elements[0]!)
     const published =
       shownRevisionDate(document, meta.published, meta.modified) ??
       meta.published ??
@@ -115,6 +132,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       documentTitle: meta.title,
       readabilityTitle: reader?.title ?? undefined,
       h1s,
+      h1FollowsText,
       siteName: meta.siteName ?? reader?.siteName ?? undefined,
       url: pageUrl,
     })

@@ -37,20 +37,25 @@ function isSitePart(part: string, sites: string[], hostLabels: string[]): boolea
   )
 }
 
+/** The distinctive labels of a page's host name (`nytimes` of `www.nytimes.com`). */
+function hostLabelsOf(url: string | undefined): string[] {
+  try {
+    return url
+      ? new URL(url).hostname
+          .split('.')
+          .filter((l) => l.length >= 4 && !/^(www|com|org|net|blog|forum|forums|docs)$/.test(l))
+      : []
+  } catch {
+    return [] // no usable address
+  }
+}
+
 const STRONG = /\s+[|·•»/]\s+|\s+::\s+/
 const WEAK = /\s+[-–—:]\s+/
 
 /** `Headline | Site`, `Site - Headline`: the headline. */
 export function withoutSiteName(title: string, sites: string[], url?: string): string {
-  let host: string[] = []
-  try {
-    if (url)
-      host = new URL(url).hostname
-        .split('.')
-        .filter((l) => l.length >= 4 && !/^(www|com|org|net|blog|forum|forums|docs)$/.test(l))
-  } catch {
-    // no usable address
-  }
+  const host = hostLabelsOf(url)
   let parts = title.split(STRONG).filter((p) => p.trim())
   if (parts.length > 1) {
     const kept = parts.filter((p) => !isSitePart(p, sites, host))
@@ -95,6 +100,8 @@ export function chooseTitle(c: {
   documentTitle?: string
   readabilityTitle?: string
   h1s: string[]
+  /** The page's only <h1> comes after paragraphs of its text. */
+  h1FollowsText?: boolean
   siteName?: string
   url?: string
 }): string {
@@ -122,5 +129,16 @@ export function chooseTitle(c: {
     const headline = withoutSiteName(meta, [c.siteName ?? ''].filter(Boolean), c.url)
     return fold(best) !== fold(meta) && h1AroundHeadline(best, headline) ? headline : best
   }
+  // The page's only <h1>, worded as a headline, is what its reader sees above the text, even
+  // when the metadata was written for search results or sharing ("… – Top 10 Picks"). A
+  // site's name in its banner is short, or names the site; a heading after paragraphs of the
+  // text is a pull quote or a section's.
+  const only = h1s.length === 1 && !c.h1FollowsText ? h1s[0] : undefined
+  if (
+    only &&
+    fold(only).split(' ').length >= 4 &&
+    !isSitePart(only, [c.siteName ?? ''].filter(Boolean), hostLabelsOf(c.url))
+  )
+    return only
   return withoutSiteName(meta, sites, c.url)
 }

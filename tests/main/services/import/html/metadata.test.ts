@@ -46,6 +46,29 @@ describe('titles', () => {
     )
   })
 
+  it('takes the page’s only <h1> over metadata written for search results', () => {
+    const headline = 'Top Tech Conferences 2026 – The Global Events Driving the Future'
+    expect(chooseTitle({ headline, h1s: ['Biggest tech events of 2026'] })).toBe(
+      'Biggest tech events of 2026',
+    )
+    // …but not a site's name in its banner, a short label, or a heading inside the text.
+    expect(
+      chooseTitle({ headline, h1s: ['The Conference Guide Blog'], siteName: 'Conference Guide' }),
+    ).toBe(headline)
+    expect(chooseTitle({ headline, h1s: ['Events'] })).toBe(headline)
+    expect(
+      chooseTitle({ headline, h1s: ['Biggest tech events of 2026'], h1FollowsText: true }),
+    ).toBe(headline)
+  })
+
+  it('reads an <h1> after paragraphs of the text as a pull quote, not the headline', () => {
+    const page = (h1: string): string =>
+      `<html><head><meta property="og:title" content="What do people love about Rust?"></head><body><article>${body}${h1}${body}</article></body></html>`
+    expect(
+      extractHtml({ html: page('<h1>It is the sense of empowerment and versatility</h1>') }).title,
+    ).toBe('What do people love about Rust?')
+  })
+
   it('keeps an <h1> that goes on after the headline in words', () => {
     expect(chooseTitle({ headline: 'Networking', h1s: ['Networking in Compose'] })).toBe(
       'Networking in Compose',
