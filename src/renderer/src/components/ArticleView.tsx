@@ -1,7 +1,10 @@
 import {
   Fragment,
+  memo,
+  startTransition,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type CSSProperties,
@@ -67,6 +70,12 @@ interface Props {
 
 const HIGHLIGHTS = [...COLORS.map((c) => `bm-${c}`), 'bm-focus']
 
+/**
+ * A book's first paragraphs are drawn at once and the rest just after, in the background: a
+ * thousand pages open on their first page in a moment instead of after all are built.
+ */
+const FIRST_PARAGRAPHS = 120
+
 export function ArticleView(props: Props) {
   const { article, loading, error, target, findOpen, bookmarks, palette, focusedBookmark } = props
   const { onBookmark, onFocusBookmark, onProgress } = props
@@ -76,6 +85,23 @@ export function ArticleView(props: Props) {
   const [hover, setHover] = useState<{ bookmark: PlacedBookmark; x: number; y: number } | null>(
     null,
   )
+  const [drawnAll, setDrawnAll] = useState<string | null>(null)
+  const total = article?.paragraphs.length ?? 0
+  // A target deep in the book is drawn with the first paint, so it can be scrolled to at once.
+  const targetNeeds =
+    article && target?.articleId === article.id ? target.paragraph + FIRST_PARAGRAPHS : 0
+  const drawn =
+    article && drawnAll === article.id
+      ? total
+      : Math.min(total, Math.max(FIRST_PARAGRAPHS, targetNeeds))
+  // Until the whole text is there, how far the reader is cannot be told.
+  const partial = useRef(false)
+  partial.current = drawn < total
+  useEffect(() => {
+    if (!article || drawn >= article.paragraphs.length) return
+    const timer = setTimeout(() => startTransition(() => setDrawnAll(article.id)))
+    return () => clearTimeout(timer)
+  }, [article, drawn])
 
   // A new article starts at the top, unless a target says where to go.
   useEffect(() => {
@@ -116,7 +142,7 @@ export function ArticleView(props: Props) {
     }
     for (const name of HIGHLIGHTS) setHighlight(name, byColor.get(name) ?? [])
     return () => HIGHLIGHTS.forEach(clearHighlight)
-  }, [article, bookmarks, focusedBookmark])
+  }, [article, bookmarks, focusedBookmark, drawn])
 
   const readSelection = useCallback(() => {
     const root = body.current
@@ -183,24 +209,29 @@ export function ArticleView(props: Props) {
   const scrollFrame = useRef(0)
   /** The one margin marker Tab reaches: the last focused, or the paragraph at the top of the view. */
   const markStop = useRef<HTMLElement | null>(null)
-  const rove = (mark: HTMLElement | null | undefined): void => {
+  const rove = useCallback((mark: HTMLElement | null | undefined): void => {
     if (!mark || mark === markStop.current) return
     if (markStop.current) markStop.current.tabIndex = -1
     mark.tabIndex = 0
     markStop.current = mark
-  }
+  }, [])
 
   // A new article: until the reader scrolls, its first marker is the tab stop.
   useEffect(() => {
     if (!markStop.current?.isConnected) markStop.current = null
     if (!markStop.current) rove(body.current?.querySelector<HTMLElement>('.margin-mark'))
-  }, [article?.id])
+  }, [article?.id, rove])
+
+  const marked = useMemo(
+    () => (article ? bookmarksByParagraph(bookmarks, article.id) : new Map()),
+    [article, bookmarks],
+  )
 
   const measureScroll = (): void => {
     scrollFrame.current = 0
     const el = scroller.current
     const root = body.current
-    if (!el || !root) return
+    if (!el || !root || partial.current) return
     const max = el.scrollHeight - el.clientHeight
     const progress = max > 0 ? Math.min(1, el.scrollTop / max) : 1
     const top = el.getBoundingClientRect().top + 8
@@ -289,21 +320,6 @@ export function ArticleView(props: Props) {
     )
   }
 
-  const headings = new Set(article.headings)
-  const marked = bookmarksByParagraph(bookmarks, article.id)
-  const numbers = listNumbers(article.blocks)
-  const figures = new Map<number, NonNullable<Article['images']>>()
-  for (const image of article.images ?? [])
-    figures.set(image.before, [...(figures.get(image.before) ?? []), image])
-  const figuresAt = (i: number) =>
-    figures
-      .get(i)
-      ?.map((image, k) => <Figure key={`f${i}-${k}`} articleId={article.id} image={image} />)
-  /** Imported headings keep their depth below the title: h2, h3, h4. */
-  const headingLevel = (i: number): number => {
-    const kind = article.blocks?.[i]
-    return kind?.type === 'heading' ? Math.min(4, Math.max(2, kind.level)) : 2
-  }
   return (
     <main
       className="pane reader-pane"
@@ -316,7 +332,9 @@ export function ArticleView(props: Props) {
       onScroll={onScroll}
       onKeyDown={onKeyDown}
     >
-      {findOpen && <FindBar scope={body} contentKey={article.id} onClose={props.onCloseFind} />}
+      {findOpen && (
+        <FindBar scope={body} contentKey={`${article.id}:${drawn}`} onClose={props.onCloseFind} />
+      )}
       <article
         className="reading-column"
         ref={body}
@@ -337,45 +355,15 @@ export function ArticleView(props: Props) {
           </p>
           {props.actions}
         </header>
-        {article.paragraphs.map((text, i) => (
-          <Fragment key={i}>
-            {figuresAt(i)}
-            {headings.has(i) ? (
-              <Heading level={headingLevel(i)} index={i} text={text} />
-            ) : (
-              <div
-                className={`para${marked.has(i) ? ' has-bookmark' : ''}${article.blocks?.[i] ? ` kind-${article.blocks[i]?.type}` : ''}`}
-                // Its length lets the paragraph's height be guessed well before it is laid out.
-                style={{ '--chars': text.length } as CSSProperties}
-              >
-                {marked.has(i) && (
-                  <BookmarkSummary bookmarks={marked.get(i) ?? []} palette={palette} />
-                )}
-                <button
-                  type="button"
-                  className="margin-mark"
-                  tabIndex={-1}
-                  onFocus={(e) => rove(e.currentTarget)}
-                  aria-label={`Bookmark paragraph ${i + 1}`}
-                  title="Bookmark this paragraph"
-                  onClick={() => onBookmark({ paragraph: i, start: 0, end: text.length }, 'yellow')}
-                >
-                  <svg viewBox="0 0 16 16" aria-hidden="true">
-                    <path d="M4 2h8v12l-4-3-4 3z" />
-                  </svg>
-                </button>
-                <BlockText
-                  kind={article.blocks?.[i]}
-                  text={text}
-                  index={i}
-                  number={numbers.get(i)}
-                />
-              </div>
-            )}
-          </Fragment>
-        ))}
-        {figuresAt(article.paragraphs.length)}
-        {article.paragraphs.length > 0 && props.ending}
+        <Paragraphs
+          article={article}
+          drawn={drawn}
+          marked={marked}
+          palette={palette}
+          onBookmark={onBookmark}
+          rove={rove}
+        />
+        {drawn === article.paragraphs.length && drawn > 0 && props.ending}
         {article.paragraphs.length === 0 && (
           <p className="state-detail">This article has no text.</p>
         )}
@@ -409,6 +397,81 @@ export function ArticleView(props: Props) {
     </main>
   )
 }
+
+/**
+ * The article's text, drawn again only when it, its bookmarks or how much of it is drawn
+ * change: not on every scroll, hover or selection of a long book.
+ */
+const Paragraphs = memo(function Paragraphs({
+  article,
+  drawn,
+  marked,
+  palette,
+  onBookmark,
+  rove,
+}: {
+  article: Article
+  drawn: number
+  marked: Map<number, PlacedBookmark[]>
+  palette: Palette
+  onBookmark: (position: Position, color: Color) => void
+  rove: (mark: HTMLElement) => void
+}) {
+  const headings = useMemo(() => new Set(article.headings), [article])
+  const numbers = useMemo(() => listNumbers(article.blocks), [article])
+  const figures = useMemo(() => {
+    const byParagraph = new Map<number, NonNullable<Article['images']>>()
+    for (const image of article.images ?? [])
+      byParagraph.set(image.before, [...(byParagraph.get(image.before) ?? []), image])
+    return byParagraph
+  }, [article])
+  const figuresAt = (i: number) =>
+    figures
+      .get(i)
+      ?.map((image, k) => <Figure key={`f${i}-${k}`} articleId={article.id} image={image} />)
+  /** Imported headings keep their depth below the title: h2, h3, h4. */
+  const headingLevel = (i: number): number => {
+    const kind = article.blocks?.[i]
+    return kind?.type === 'heading' ? Math.min(4, Math.max(2, kind.level)) : 2
+  }
+  return (
+    <>
+      {article.paragraphs.slice(0, drawn).map((text, i) => (
+        <Fragment key={i}>
+          {figuresAt(i)}
+          {headings.has(i) ? (
+            <Heading level={headingLevel(i)} index={i} text={text} />
+          ) : (
+            <div
+              className={`para${marked.has(i) ? ' has-bookmark' : ''}${article.blocks?.[i] ? ` kind-${article.blocks[i]?.type}` : ''}`}
+              // Its length lets the paragraph's height be guessed well before it is laid out.
+              style={{ '--chars': text.length } as CSSProperties}
+            >
+              {marked.has(i) && (
+                <BookmarkSummary bookmarks={marked.get(i) ?? []} palette={palette} />
+              )}
+              <button
+                type="button"
+                className="margin-mark"
+                tabIndex={-1}
+                onFocus={(e) => rove(e.currentTarget)}
+                aria-label={`Bookmark paragraph ${i + 1}`}
+                title="Bookmark this paragraph"
+                onClick={() => onBookmark({ paragraph: i, start: 0, end: text.length }, 'yellow')}
+              >
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M4 2h8v12l-4-3-4 3z" />
+                </svg>
+              </button>
+              <BlockText kind={article.blocks?.[i]} text={text} index={i} number={numbers.get(i)} />
+            </div>
+          )}
+        </Fragment>
+      ))}
+      {drawn >= article.paragraphs.length && figuresAt(article.paragraphs.length)}
+    </>
+  )
+})
 
 function Heading({ level, index, text }: { level: number; index: number; text: string }) {
   const props = {
