@@ -145,62 +145,79 @@ function startWriter(dataDir: string): Writer {
   }
 }
 
+/**
+ * Kills a writer `kills` times in one folder, each next writer checking on opening it that
+ * every acknowledged change survived; then opens the folder itself and checks it opens clean.
+ */
+async function killRepeatedly(kills: number, seed: number): Promise<Record<string, number>> {
+  const next = random(seed)
+  const dir = await makeTempDir()
+  /** Per bookmark, the latest acknowledged change: it, or a later one, must be there. */
+  const acked: number[] = Array.from({ length: POOL }, () => -1)
+  const counts: Record<string, number> = { acks: 0 }
+  let writer = startWriter(dir)
+  try {
+    for (let kill = 0; kill < kills; kill++) {
+      const plan = planOf(next)
+      const current = writer
+      writer = startWriter(dir)
+      const run = await current.run(plan)
+      const where = `kill ${kill} (${JSON.stringify(plan)}, LECTERN_CRASH_SEED=${seed})`
+      counts[plan.point] = (counts[plan.point] ?? 0) + 1
+      if (run.opened) {
+        // What the previous kill left opens as valid data holding every acknowledged save;
+        // at worst the unfinished last save is cut off and reported, never the snapshot.
+        const { recovery, seqs, bookmarks } = run.opened
+        if (recovery !== null) expect(recovery, where).toMatch(/unfinished or damaged save/)
+        const how = recovery === null ? 'opened clean' : 'opened cut'
+        counts[how] = (counts[how] ?? 0) + 1
+        expect(bookmarks, where).toBe(seqs.filter((n) => n >= 0).length)
+        const lost = acked.flatMap((n, i) => ((seqs[i] ?? -1) < n ? [{ bookmark: i, n }] : []))
+        expect(lost, where).toEqual([])
+      }
+      for (const n of run.acked.map(Number)) {
+        counts.acks = (counts.acks ?? 0) + 1
+        acked[n % POOL] = Math.max(acked[n % POOL] as number, n)
+      }
+    }
+  } finally {
+    writer.discard()
+  }
+
+  // The last kill's lock and temporary files are cleared by the next open.
+  const store = await openUserStore(dir)
+  const seqs = Array.from({ length: POOL }, () => -1)
+  for (const b of store.data.bookmarks) {
+    seqs[Number(b.id.slice(3))] = (Date.parse(b.modified) - BASE) / 1000
+  }
+  expect(store.data.bookmarks.length).toBe(POOL)
+  expect(acked.flatMap((n, i) => ((seqs[i] as number) < n ? [i] : []))).toEqual([])
+  await store.close()
+  const leftovers = (await readdir(dir)).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))
+  expect(leftovers).toEqual([])
+  const again = await openUserStore(dir)
+  expect(again.recovery).toBeNull()
+  await again.close()
+  return counts
+}
+
 describe('a writer killed at random', () => {
   it(`never loses an acknowledged update, over ${KILLS} kills`, async () => {
     const seed = Number(process.env.LECTERN_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31))
-    const next = random(seed)
-    const dir = await makeTempDir()
-    /** Per bookmark, the latest acknowledged change: it, or a later one, must be there. */
-    const acked: number[] = Array.from({ length: POOL }, () => -1)
-    let acks = 0
-    const opened: Record<string, number> = {}
-    const points: Record<string, number> = {}
-    let writer = startWriter(dir)
-    try {
-      for (let kill = 0; kill < KILLS; kill++) {
-        const plan = planOf(next)
-        const current = writer
-        writer = startWriter(dir)
-        const run = await current.run(plan)
-        const where = `kill ${kill} (${JSON.stringify(plan)}, LECTERN_CRASH_SEED=${seed})`
-        points[plan.point] = (points[plan.point] ?? 0) + 1
-        if (run.opened) {
-          // What the previous kill left opens as valid data holding every acknowledged save;
-          // at worst the unfinished last save is cut off and reported, never the snapshot.
-          const { recovery, seqs, bookmarks } = run.opened
-          if (recovery !== null) expect(recovery, where).toMatch(/unfinished or damaged save/)
-          const how = recovery === null ? 'clean' : 'cut'
-          opened[how] = (opened[how] ?? 0) + 1
-          expect(bookmarks, where).toBe(seqs.filter((n) => n >= 0).length)
-          const lost = acked.flatMap((n, i) => ((seqs[i] ?? -1) < n ? [{ bookmark: i, n }] : []))
-          expect(lost, where).toEqual([])
-        }
-        for (const n of run.acked.map(Number)) {
-          acks++
-          acked[n % POOL] = Math.max(acked[n % POOL] as number, n)
-        }
-      }
-    } finally {
-      writer.discard()
+    // Two folders at once, one writer running in each (and the next one starting): both cores.
+    const chains = await Promise.all([
+      killRepeatedly(KILLS / 2, seed),
+      killRepeatedly(KILLS / 2, seed + 1),
+    ])
+    const counts: Record<string, number> = {}
+    for (const chain of chains) {
+      for (const [what, n] of Object.entries(chain)) counts[what] = (counts[what] ?? 0) + n
     }
-    // Every point was hit, most kills came after the writer had opened the folder and reported.
-    expect(Object.keys(points).sort()).toEqual(['acked', 'fold', 'sync', 'timed', 'torn', 'write'])
-    expect((opened.clean ?? 0) + (opened.cut ?? 0)).toBeGreaterThan(KILLS / 2)
-    expect(acks).toBeGreaterThan(KILLS)
-
-    // The last kill's lock and temporary files are cleared by the next open.
-    const store = await openUserStore(dir)
-    const seqs = Array.from({ length: POOL }, () => -1)
-    for (const b of store.data.bookmarks) {
-      seqs[Number(b.id.slice(3))] = (Date.parse(b.modified) - BASE) / 1000
+    // Every point was hit; most kills came after the writer had opened the folder and reported.
+    for (const point of ['acked', 'fold', 'sync', 'timed', 'torn', 'write']) {
+      expect(counts[point], point).toBeGreaterThan(0)
     }
-    expect(store.data.bookmarks.length).toBe(POOL)
-    expect(acked.flatMap((n, i) => ((seqs[i] as number) < n ? [i] : []))).toEqual([])
-    await store.close()
-    const leftovers = (await readdir(dir)).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))
-    expect(leftovers).toEqual([])
-    const again = await openUserStore(dir)
-    expect(again.recovery).toBeNull()
-    await again.close()
+    expect((counts['opened clean'] ?? 0) + (counts['opened cut'] ?? 0)).toBeGreaterThan(KILLS / 2)
+    expect(counts.acks).toBeGreaterThan(KILLS)
   }, 300_000)
 })
