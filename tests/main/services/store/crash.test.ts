@@ -70,7 +70,7 @@ function planOf(next: () => number): Plan {
   // The rest at each point of the write path and of a fold.
   if (pick < 0.85) {
     const points = ['write', 'torn', 'sync', 'acked'] as const
-    return { point: points[int(points.length)] as Plan['point'] & 'write', append: 1 + int(5) }
+    return { point: points[int(points.length)] ?? 'write', append: 1 + int(5) }
   }
   return { point: 'fold', step: int(7) }
 }
@@ -114,7 +114,11 @@ function startWriter(dataDir: string): Writer {
     async run(plan) {
       let killTimer: NodeJS.Timeout | undefined
       const kill = () => child.kill('SIGKILL')
-      const giveUp = setTimeout(kill, RUN_TIMEOUT_MS)
+      let hung = false
+      const giveUp = setTimeout(() => {
+        hung = true
+        kill()
+      }, RUN_TIMEOUT_MS)
       if (plan.point === 'timed') {
         const armAfterOpen = () => {
           if (killTimer || !stdout.includes('open ')) return
@@ -130,8 +134,7 @@ function startWriter(dataDir: string): Writer {
       const ended = await closed
       clearTimeout(giveUp)
       clearTimeout(killTimer)
-      const timedOut = plan.point === 'timed' ? !killTimer : false
-      if (ended !== 'SIGKILL' || timedOut) {
+      if (ended !== 'SIGKILL' || hung || (plan.point === 'timed' && !killTimer)) {
         throw new Error(`writer ended (${String(ended)}) without being killed:\n${stderr}`)
       }
       // Only whole lines count: a line cut off by the kill was not acknowledged.
