@@ -312,7 +312,7 @@ class JournalStore implements UserStore {
   }
 
   /**
-   * Fills in what only the store knows: what a trash had seen, which versions a text edit
+   * Fills in what only the store knows: what a trash or purge had seen, which versions a text edit
    * replaces, and that an edit of an item in the trash leaves it there.
    */
   private complete(ops: Op[], h: string): Op[] {
@@ -325,7 +325,7 @@ class JournalStore implements UserStore {
         continue
       }
       const entity = this.state.entity(op.e)
-      if (op.t === 'trash') {
+      if (op.t === 'trash' || op.t === 'purge') {
         // This computer has seen all its own edits, including any in this record.
         out.push({ ...op, seen: { ...entity?.e, [this.clock.device]: h } })
         continue

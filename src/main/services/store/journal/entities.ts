@@ -8,7 +8,10 @@
  * - a text field (a bookmark's note, a note's text) keeps every version no later edit replaced:
  *   the latest is shown, the others are conflicts;
  * - the trash: the latest trash or untrash wins, but an edit the trashing computer had not seen
- *   brings the item back; a purge is final.
+ *   brings the item back;
+ * - a purge (gone for good) holds against every edit some purge had seen; an edit no purge had
+ *   seen brings the item back, with its last state (kept for that). A purge logged before
+ *   purges said what they had seen is final.
  */
 import { deviceOf, parseHlc, type Hlc } from './hlc'
 import { FIELDS, kindOf, TEXT_FIELDS, type Op } from './ops'
@@ -29,8 +32,13 @@ export interface Entity {
   d?: { h: Hlc; at: string | null; seen?: Record<string, Hlc> }
   /** Per device, its latest edit of the fields or tags. */
   e?: Record<string, Hlc>
-  /** Purged at. */
+  /** Purged at: the latest purge. */
   x?: Hlc
+  /**
+   * Per device, the latest edit a purge had seen (the latest over all purges). Absent when
+   * purged (`x`) by a purge that said nothing of what it had seen: final.
+   */
+  xs?: Record<string, Hlc>
   /** Per text field, the versions other than the winner that no edit has replaced. */
   c?: Record<string, Version[]>
   /** Per text field, the versions a later edit replaced. */
@@ -48,6 +56,7 @@ export function copyEntity(entity: Entity): Entity {
   if (entity.d) copy.d = entity.d
   if (entity.e) copy.e = { ...entity.e }
   if (entity.x) copy.x = entity.x
+  if (entity.xs) copy.xs = entity.xs
   if (entity.c) copy.c = { ...entity.c }
   if (entity.s) copy.s = { ...entity.s }
   return copy
@@ -66,6 +75,20 @@ function setField(entity: Entity, field: string, h: Hlc, value: unknown): void {
   if (current !== undefined && current >= h) return
   entity.f[field] = h
   entity.v[field] = value
+}
+
+/** Takes in a purge made at `h` that had seen `seen` (final when undefined). */
+function notePurge(entity: Entity, h: Hlc, seen: Record<string, Hlc> | undefined): void {
+  const final = entity.x !== undefined && entity.xs === undefined
+  if (!entity.x || entity.x < h) entity.x = h
+  if (final || !seen) {
+    delete entity.xs
+    return
+  }
+  const xs = { ...entity.xs }
+  for (const [device, at] of Object.entries(seen))
+    if (!(xs[device] && xs[device] >= at)) xs[device] = at
+  entity.xs = xs
 }
 
 /** Recomputes a text field's winner and conflicts from its versions, dropping replaced ones. */
@@ -126,7 +149,7 @@ export function applyOp(entity: Entity, key: string, op: Op, h: Hlc): void {
       if (!entity.d || entity.d.h < h) entity.d = { h, at: null }
       return
     case 'purge':
-      if (!entity.x || entity.x < h) entity.x = h
+      notePurge(entity, h, op.seen)
       return
     case 'device':
       return
@@ -156,7 +179,7 @@ export function joinEntity(a: Entity, b: Entity, kind: string): Entity {
   }
   if (b.d && (!a.d || a.d.h < b.d.h)) a.d = b.d
   for (const h of Object.values(b.e ?? {})) noteEdit(a, h)
-  if (b.x && (!a.x || a.x < b.x)) a.x = b.x
+  if (b.x) notePurge(a, b.x, b.xs)
   return a
 }
 
@@ -165,6 +188,14 @@ export function liveTags(entity: Entity): string[] {
     .filter(([, [added, removed]]) => added !== '' && tagAdded(added) > removed)
     .sort((a, b) => (a[1][0] < b[1][0] ? -1 : a[1][0] > b[1][0] ? 1 : a[0] < b[0] ? -1 : 1))
     .map(([tag]) => tag)
+}
+
+/** Whether it is gone for good: purged, and every edit was seen by a purge. */
+export function purged(entity: Entity): boolean {
+  if (!entity.x) return false
+  const seen = entity.xs
+  if (!seen) return true
+  return Object.entries(entity.e ?? {}).every(([device, h]) => h <= (seen[device] ?? ''))
 }
 
 /** When it is in the trash, or undefined: an edit the trasher had not seen brings it back. */

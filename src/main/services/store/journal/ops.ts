@@ -17,8 +17,11 @@ export type Op =
   /** Moves to the trash; `seen` is, per device, the latest edit the trashing device had seen. */
   | { t: 'trash'; e: EntityKey; at: string; seen: Record<string, Hlc> }
   | { t: 'untrash'; e: EntityKey }
-  /** Gone for good: no later change brings it back. */
-  | { t: 'purge'; e: EntityKey }
+  /**
+   * Gone for good; `seen` is, per device, the latest edit the purging device had seen: an edit
+   * it had not seen brings the item back. Without `seen` (logged before it existed): final.
+   */
+  | { t: 'purge'; e: EntityKey; seen?: Record<string, Hlc> }
   /** The first record of every log: the computer's name, for `sync-status`. */
   | { t: 'device'; name: string }
 
@@ -77,7 +80,11 @@ const opSchema = z.discriminatedUnion('t', [
     seen: z.record(z.string(), hlc),
   }),
   z.object({ t: z.literal('untrash'), e: annotationKey }),
-  z.object({ t: z.literal('purge'), e: annotationKey }),
+  z.object({
+    t: z.literal('purge'),
+    e: annotationKey,
+    seen: z.record(z.string(), hlc).optional(),
+  }),
   z.object({ t: z.literal('device'), name: z.string() }),
 ])
 

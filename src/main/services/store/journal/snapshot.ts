@@ -28,16 +28,13 @@ const syncSchema = z.object({
 export function snapshotText(state: JournalState, folded: Record<string, number>): string {
   const entities: Record<EntityKey, Partial<Entity>> = {}
   for (const [key, entity] of state.entities) {
-    if (entity.x) {
-      // Purged: only the fact, so that late changes to it stay ignored.
-      entities[key] = { x: entity.x, f: {}, v: {} }
-      continue
-    }
     const { v, f, ...clocks } = entity
     // Most items were last changed all at once: one clock stands for every field.
     const one = Object.values(f)
     const compact =
       one.length > 0 && one.every((h) => h === one[0]) ? { F: one[0], ...clocks } : { f, ...clocks }
+    // What is not shown (a purged item, kept whole in case an edit it had not seen brings it
+    // back; an item still arriving) keeps its values here.
     entities[key] = state.shows(key) ? compact : { v, ...compact }
   }
   const sync: SnapshotSync = { entities, folded, latest: state.latest }

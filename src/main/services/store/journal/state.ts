@@ -22,6 +22,7 @@ import {
   emptyEntity,
   joinEntity,
   liveTags,
+  purged,
   trashedAt,
   type Entity,
 } from './entities'
@@ -42,7 +43,7 @@ function render(key: EntityKey, entity: Entity): Rendered {
     Object.entries(entity.v).filter(([, value]) => value !== null && value !== undefined),
   )
   if (kind === 'b' || kind === 'n') {
-    if (entity.x) return { ok: true, value: undefined }
+    if (purged(entity)) return { ok: true, value: undefined }
     const deleted = trashedAt(entity)
     const conflicts = conflictsOf(entity, kind)
     const record = {

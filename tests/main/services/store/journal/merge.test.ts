@@ -25,7 +25,7 @@ type Action =
   | { pc: number; t: 'add'; note: number }
   | { pc: number; t: 'text'; note: number; text: string }
   | { pc: number; t: 'tag' | 'untag'; note: number; tag: string }
-  | { pc: number; t: 'trash' | 'restore'; note: number }
+  | { pc: number; t: 'trash' | 'restore' | 'purge'; note: number }
   | { pc: number; t: 'sync'; to: number; how: 'whole' | 'part' | 'copy' | 'twice'; cut: number }
 
 const action = (computers: number): fc.Arbitrary<Action> => {
@@ -40,7 +40,11 @@ const action = (computers: number): fc.Arbitrary<Action> => {
       note,
       tag: fc.constantFrom('x', 'y', 'z'),
     }),
-    fc.record({ pc, t: fc.constantFrom('trash' as const, 'restore' as const), note }),
+    fc.record({
+      pc,
+      t: fc.constantFrom('trash' as const, 'restore' as const, 'purge' as const),
+      note,
+    }),
     fc.record({
       pc,
       t: fc.constant('sync' as const),
@@ -89,6 +93,7 @@ async function run(computers: number, actions: Action[]): Promise<void> {
     })
   }
   const created = new Set<string>()
+  const purged = new Set<string>()
   try {
     for (const act of actions) {
       const pc = pcs[act.pc]!
@@ -115,6 +120,10 @@ async function run(computers: number, actions: Action[]): Promise<void> {
       } else if (act.t === 'tag' || act.t === 'untag') {
         const op = act.t === 'tag' ? { add: [act.tag], rm: [] } : { add: [], rm: [act.tag] }
         await store.save([{ t: 'tags', e: `n:${id}`, ...op }])
+      } else if (act.t === 'purge') {
+        // Emptied from the trash: gone, unless an edit it had not seen brings it back.
+        await store.save([{ t: 'purge', e: `n:${id}` }])
+        purged.add(id)
       } else if (act.t === 'trash') {
         if (!exists.deleted) await store.save([{ t: 'trash', e: `n:${id}`, at, seen: {} }])
       } else if (!exists.deleted) {
@@ -133,7 +142,10 @@ async function run(computers: number, actions: Action[]): Promise<void> {
       [...pc.store.data.notes].sort((a, b) => a.id.localeCompare(b.id))
     for (const pc of pcs) {
       expect(sorted(pc)).toEqual(sorted(pcs[0]!))
-      expect(pc.store.data.notes.map((n) => n.id).sort()).toEqual([...created].sort())
+      // Every note made is there, unless purged.
+      const ids = new Set(pc.store.data.notes.map((n) => n.id))
+      expect([...ids].filter((id) => !created.has(id))).toEqual([])
+      expect([...created].filter((id) => !ids.has(id) && !purged.has(id))).toEqual([])
     }
     // Closing folds each folder; reopening from the snapshot gives the same.
     const before = sorted(pcs[0]!)
