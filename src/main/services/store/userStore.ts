@@ -39,13 +39,14 @@ import {
   type DeviceState,
 } from './journal/device'
 import { diffData, draftOf } from './journal/diffData'
-import { trashedAt } from './journal/entities'
+import { textView, trashedAt } from './journal/entities'
 import { runFold } from './journal/foldRunner'
 import { Clock } from './journal/hlc'
 import { loadFolder, SNAPSHOT_FILE, type LoadedFolder } from './journal/loadFolder'
 import { LogWriter, nodeLogFs, type LogFs } from './journal/logFile'
 import { TEXT_FIELDS, kindOf, type Op } from './journal/ops'
 import { snapshotText } from './journal/snapshot'
+import { fromRef } from './journal/textMerge'
 import type { JournalState } from './journal/state'
 import { SyncWatch, type SyncStatus } from './journal/syncWatch'
 import { migrate, type StoreData } from './schema'
@@ -313,7 +314,7 @@ class JournalStore implements UserStore {
 
   /**
    * Fills in what only the store knows: what a trash had seen, which versions a text edit
-   * replaces, and that an edit of an item in the trash leaves it there.
+   * replaces and the text it was edited from, and that an edit of an item in the trash leaves it there.
    */
   private complete(ops: Op[], h: string): Op[] {
     const out: Op[] = []
@@ -333,10 +334,18 @@ class JournalStore implements UserStore {
       if (op.t === 'untrash') untrashed.add(op.e)
       if (op.t === 'put') {
         const field = TEXT_FIELDS[kindOf(op.e)]
-        if (field && field in op.f && !op.base && entity) {
-          const versions = [entity.f[field], ...(entity.c?.[field] ?? []).map((v) => v.h)]
-          const base = versions.filter((v): v is string => typeof v === 'string')
-          out.push({ ...op, base: { [field]: base } })
+        if (field && field in op.f && entity && entity.f[field] !== undefined) {
+          // An edit replaces what it was made from: the text shown (merged versions and all);
+          // versions left as a conflict stay until the person resolves it.
+          const view = textView(entity, field)
+          const after = op.f[field]
+          out.push({
+            ...op,
+            base: op.base ?? { [field]: view.shown.map((version) => version.h) },
+            ...(!op.from && typeof view.text === 'string' && typeof after === 'string'
+              ? { from: { [field]: fromRef(view.text, after) } }
+              : {}),
+          })
         } else out.push(op)
       } else out.push(op)
       if (op.t === 'put' || op.t === 'tags') edited.add(op.e)

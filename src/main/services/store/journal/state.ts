@@ -22,11 +22,12 @@ import {
   emptyEntity,
   joinEntity,
   liveTags,
+  textView,
   trashedAt,
   type Entity,
 } from './entities'
 import type { Hlc } from './hlc'
-import { FIELDS, idOf, kindOf, type EntityKey, type LogRecord } from './ops'
+import { FIELDS, idOf, kindOf, TEXT_FIELDS, type EntityKey, type LogRecord } from './ops'
 
 type Rendered = { ok: true; value: unknown } | { ok: false; problem: string }
 
@@ -45,8 +46,12 @@ function render(key: EntityKey, entity: Entity): Rendered {
     if (entity.x) return { ok: true, value: undefined }
     const deleted = trashedAt(entity)
     const conflicts = conflictsOf(entity, kind)
+    const field = TEXT_FIELDS[kind] as string
+    // Versions edited on two computers from the same text show merged.
+    const text = entity.c?.[field] ? textView(entity, field).text : undefined
     const record = {
       ...defined,
+      ...(typeof text === 'string' ? { [field]: text } : {}),
       tags: liveTags(entity),
       ...(deleted ? { deleted } : {}),
       ...(conflicts.length ? { conflicts } : {}),
