@@ -39,7 +39,7 @@ import {
   type DeviceState,
 } from './journal/device'
 import { diffData, draftOf } from './journal/diffData'
-import { textView, trashedAt } from './journal/entities'
+import { textView, trashedAt, type TextView } from './journal/entities'
 import { runFold } from './journal/foldRunner'
 import { Clock } from './journal/hlc'
 import { loadFolder, SNAPSHOT_FILE, type LoadedFolder } from './journal/loadFolder'
@@ -58,6 +58,7 @@ export { DamagedFileError } from './damagedFileError'
 export type { DurableFs } from './durableFile'
 export type { Op } from './journal/ops'
 export type { SyncStatus } from './journal/syncWatch'
+export type { TextView } from './journal/entities'
 
 export const DATA_FILE = SNAPSHOT_FILE
 /** Fold the log into the snapshot (on a worker) once this much has been appended since. */
@@ -87,6 +88,11 @@ export interface UserStore {
   /** Merges whatever other computers' logs brought since; resolves with the records merged. */
   refresh(): Promise<number>
   syncStatus(): SyncStatus
+  /**
+   * The versions of a bookmark's note or a note's text (`b:<id>`, `n:<id>`) as merging sees
+   * them: what is shown and the versions it stands for, what it was edited from, the others.
+   */
+  textVersions(key: string): TextView | undefined
   /** Waits for pending writes, folds the log into the snapshot, releases the lock. */
   close(): Promise<void>
 }
@@ -225,8 +231,15 @@ async function openReadOnly(dataDir: string, stateDir: string): Promise<UserStor
     update: refused,
     refresh: () => Promise.resolve(0),
     syncStatus: () => watch.status(),
+    textVersions: (key) => textVersionsOf(loaded.state, key),
     close: () => Promise.resolve(),
   }
+}
+
+function textVersionsOf(state: JournalState, key: string): TextView | undefined {
+  const entity = state.entity(key)
+  const field = TEXT_FIELDS[kindOf(key)]
+  return entity && field && state.shows(key) ? textView(entity, field) : undefined
 }
 
 interface Waiting {
@@ -441,6 +454,10 @@ class JournalStore implements UserStore {
   refresh(): Promise<number> {
     if (this.closing) return Promise.resolve(0)
     return this.watch.refresh()
+  }
+
+  textVersions(key: string): TextView | undefined {
+    return textVersionsOf(this.state, key)
   }
 
   syncStatus(): SyncStatus {
