@@ -10,8 +10,15 @@ import { formatWhen } from '../format'
 import type { Annotations } from './useAnnotations'
 import { useConflict } from './useConflict'
 
-const who = (v: ConflictVersion): string =>
-  `${v.computer}${v.mine ? ' (this computer)' : ''}, ${formatWhen(v.at)}`
+/** Who wrote a version and when: this computer, or the other by its name (or its id). */
+const who = (v: ConflictVersion): string => {
+  const computer = v.mine
+    ? 'This computer'
+    : v.computer === v.device
+      ? `Another computer (${v.device})`
+      : v.computer
+  return `${computer}, ${formatWhen(v.at)}`
+}
 
 function VersionCard({
   version,
@@ -158,16 +165,18 @@ export function ConflictNotice({
           <path d="M8 1.5l6.5 12h-13zM8 6v3.5M8 11.5v.5" />
         </svg>
         <strong>Edited on two computers</strong>
-        <span className="conflict-count">{versions} versions</span>
       </p>
-      <button
-        type="button"
-        className="small-button"
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-      >
-        Compare versions
-      </button>
+      <div className="conflict-actions">
+        <button
+          type="button"
+          className="small-button"
+          aria-haspopup="dialog"
+          onClick={() => setOpen(true)}
+        >
+          Compare versions
+        </button>
+        <span className="conflict-count">{versions} versions</span>
+      </div>
       {open && <CompareDialog item={item} onClose={() => setOpen(false)} onSettled={settled} />}
     </div>
   )
