@@ -155,6 +155,8 @@ for (const theme of ['light', 'dark'] as const) {
         .getByRole('article', { name: 'Article note' })
         .getByRole('group', { name: 'Edited on two computers' })
       await expect(marker).toBeVisible()
+      const pane = await new AxeBuilder({ page }).include('#pane-notes').analyze()
+      expect(pane.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
       await page.evaluate(() => document.fonts.ready)
       await page.screenshot({
         path: join(ROOT, 'tests/screenshots', `conflict-marker-${theme}-${size.name}.png`),

@@ -2,8 +2,8 @@
  * Text edited on two computers from the same version, merged three-way (on node-diff3's
  * diffs): first
  * paragraph by paragraph (each line a paragraph), then, where both changed the same
- * paragraph, word by word within it. Changes that truly overlap, or a paragraph that one side
- * rewrote (kept less than half of its words), are not merged: the caller keeps both versions.
+ * paragraph, word by word within it. Changes that truly overlap, a paragraph that one side
+ * rewrote (kept less than half of its words), or a long stretch both changed, are not merged: the caller keeps both versions.
  *
  * Also the compact form in which a text edit names the text it was edited from (`from`):
  * `[p, s, was]`, meaning the first `p` and last `s` characters of the new text were there before,
@@ -148,11 +148,14 @@ function wordsKept(base: string[], edited: string[]): number {
   )
 }
 
+/** A stretch both sides changed longer than this is not merged word by word: both are kept. */
+export const MAX_WORDS_MERGED = 400
+
 /** One stretch both sides changed, merged word by word; null when that is not safe. */
 function mergeWords(a: string, o: string, b: string): string | null {
   const [aw, ow, bw] = [wordsOf(a), wordsOf(o), wordsOf(b)]
   const words = ow.filter(isWord).length
-  if (words === 0) return null
+  if (words === 0 || words > MAX_WORDS_MERGED) return null
   // A side that rewrote the stretch: a word-level merge would be a patchwork nobody wrote.
   if (2 * wordsKept(ow, aw) < words || 2 * wordsKept(ow, bw) < words) return null
   const merged = merge3(aw, ow, bw, () => null)

@@ -54,6 +54,19 @@ describe('merging a text edited on two computers from the same text', () => {
     expect(mergeText(base, rewritten, touched)).toBeNull()
   })
 
+  it('keeps both when the stretch both changed is long', () => {
+    const words = Array.from({ length: 500 }, (_, i) => `w${i}`)
+    const base = words.join(' ')
+    const here = base.replace('w10 ', 'W10 ')
+    const there = base.replace('w400 ', 'W400 ')
+    expect(mergeText(base, here, there)).toBeNull()
+    // The same edits in a short paragraph merge.
+    const short = words.slice(0, 20).join(' ')
+    expect(mergeText(short, short.replace('w1 ', 'W1 '), short.replace('w15 ', 'W15 '))).toBe(
+      short.replace('w1 ', 'W1 ').replace('w15 ', 'W15 '),
+    )
+  })
+
   it('merges a deletion with an edit elsewhere; keeps both when the deleted part was edited', () => {
     const deleted = BASE.replace('\n\nThe second says another.', '')
     const edited = BASE.replace('A third.', 'A third!')
