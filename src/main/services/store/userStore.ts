@@ -327,7 +327,7 @@ class JournalStore implements UserStore {
 
   /**
    * Fills in what only the store knows: what a trash had seen, which versions a text edit
-   * replaces and the text it was edited from, and that an edit of an item in the trash leaves it there.
+   * replaces, and that an edit of an item in the trash leaves it there.
    */
   private complete(ops: Op[], h: string): Op[] {
     const out: Op[] = []

@@ -5,10 +5,8 @@
  * of times, gives the same entity:
  * - a field takes the value of its latest change;
  * - a tag is there when its latest add is later than its latest removal;
- * - a text field (a bookmark's note, a note's text) keeps every version no later edit replaced
- *   (its heads). What is shown is worked out from the heads alone, newest first: heads edited
- *   from the same text are merged three-way where their changes do not overlap (textMerge.ts);
- *   the newest with what merged into it is shown, the others are conflicts;
+ * - a text field (a bookmark's note, a note's text) keeps every version no later edit replaced:
+ *   the latest is shown, merged with those edited from the same text (textView); others conflict;
  * - the trash: the latest trash or untrash wins, but an edit the trashing computer had not seen
  *   brings the item back; a purge is final.
  */

@@ -38,8 +38,9 @@ export function snapshotText(state: JournalState, folded: Record<string, number>
     const one = Object.values(f)
     const compact =
       one.length > 0 && one.every((h) => h === one[0]) ? { F: one[0], ...clocks } : { f, ...clocks }
-    // With versions kept, the record shows a merge of them: the versions themselves go here.
-    entities[key] = state.shows(key) && !entity.c ? compact : { v, ...compact }
+    entities[key] = state.shows(key) ? compact : { v, ...compact }
+    // With versions of its text kept, the record shows them merged: the versions go here.
+    if (entity.c) entities[key] = { v, ...compact }
   }
   const sync: SnapshotSync = { entities, folded, latest: state.latest }
   // The data indented for people to read; the clocks on one line, for machines.

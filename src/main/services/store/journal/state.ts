@@ -18,11 +18,11 @@ import {
 import {
   applyOp,
   conflictsOf,
+  textView,
   copyEntity,
   emptyEntity,
   joinEntity,
   liveTags,
-  textView,
   trashedAt,
   type Entity,
 } from './entities'
