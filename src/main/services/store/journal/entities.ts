@@ -21,6 +21,9 @@ export interface Version {
   b?: FromRef
 }
 
+const versionOf = (v: unknown, h: Hlc, b: FromRef | undefined): Version =>
+  b ? { h, v, b } : { h, v }
+
 export interface Entity {
   /** Each field's winning value. */
   v: Record<string, unknown>
@@ -73,9 +76,6 @@ function setField(entity: Entity, field: string, h: Hlc, value: unknown): void {
   entity.f[field] = h
   entity.v[field] = value
 }
-
-const versionOf = (v: unknown, h: Hlc, b: FromRef | undefined): Version =>
-  b ? { h, v, b } : { h, v }
 
 /** Recomputes a text field's winner and conflicts from its versions, dropping replaced ones. */
 function settleText(entity: Entity, field: string, extra: Version[], replaced: Hlc[]): void {
