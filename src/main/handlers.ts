@@ -142,6 +142,8 @@ export function createHandlers(services: Services): Handlers {
     updateBookmark: (input) => annotations.updateBookmark(input),
     addNote: (input) => annotations.addNote(input),
     updateNote: (input) => annotations.updateNote(input),
+    getConflict: ({ id }) => annotations.conflict(id),
+    resolveConflict: ({ id, ...how }) => annotations.resolveConflict(id, how),
     deleteAnnotation: ({ id }) => annotations.remove(id),
     restoreAnnotation: ({ id }) => annotations.restore(id),
     purgeAnnotation: ({ id }) => annotations.purge(id),

@@ -15,6 +15,7 @@ import {
   type AppInfo,
   type Article,
   type ArticleSummary,
+  type ConflictView,
   type ExportOutcome,
   type FileImport,
   type ImportChoice,
@@ -185,6 +186,20 @@ export const contract = {
   updateNote: call<Note>()(
     "Changes a note's text or tags.",
     z.strictObject({ id: annotationId, text: markdown.optional(), tags: tags.optional() }),
+  ),
+  getConflict: call<ConflictView | null>()(
+    "A bookmark's note or a note's text edited on two computers and not merged: each version with the computer and time that wrote it, and the text they were edited from when known; null when there is no conflict.",
+    z.strictObject({ id: annotationId }),
+  ),
+  resolveConflict: call<Annotation>()(
+    'Settles a conflict: keeps my version, theirs, or version N (as `getConflict` numbers them), or a given (merged) text. Logged like any edit, so every computer ends settled.',
+    z.union([
+      z.strictObject({
+        id: annotationId,
+        keep: z.union([z.enum(['mine', 'theirs']), z.number().int().min(1)]),
+      }),
+      z.strictObject({ id: annotationId, text: markdown }),
+    ]),
   ),
   deleteAnnotation: call<Annotation>()(
     'Moves a bookmark or note to the trash.',

@@ -176,6 +176,33 @@ export interface TextConflict {
   at: string
 }
 
+/** One version of a text edited on two computers, as `getConflict` lists it. */
+export interface ConflictVersion {
+  /** Its number, from 1: the first is the one shown (merged from several when they agreed). */
+  n: number
+  text: string
+  /** The computer that last wrote it: its device id and, when known, its name. */
+  device: string
+  computer: string
+  /** When it was last written (ISO). */
+  at: string
+  /** Whether this computer wrote it (or wrote part of a merged one). */
+  mine: boolean
+}
+
+/** A bookmark's note or a note's text with versions written apart that could not be merged. */
+export interface ConflictView {
+  id: string
+  type: 'bookmark' | 'note'
+  /** The shown version first, then the others, newest first. */
+  versions: ConflictVersion[]
+  /** The text the shown version was edited from, when known (a common base). */
+  base?: string
+}
+
+/** How to settle a conflict: keep one version (`mine`, `theirs` or its number), or a text. */
+export type ConflictResolution = { keep: 'mine' | 'theirs' | number } | { text: string }
+
 /** A note on an article as a whole, in Markdown. */
 export interface Note {
   id: string

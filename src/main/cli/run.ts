@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pkg from '../../../package.json'
 import type { CallArgs, CallName, CallResult } from '../../shared/contract'
-import { COLORS, type Color, type FileImport, type Palette } from '../../shared/types'
+import {
+  COLORS,
+  type Color,
+  type ConflictView,
+  type FileImport,
+  type Palette,
+} from '../../shared/types'
 import { dispatch } from '../dispatch'
 import { openLectern, type Lectern } from '../lectern'
 import type { SyncStatus } from '../services/store/userStore'
@@ -34,6 +40,11 @@ Commands:
                              Add a note on an article
   note update <id> [--text TEXT] [--tag T]... [--untag T]...
                              Change a note's text, add or remove tags
+  note versions <id>         The versions of a note (or a bookmark's note) edited on two
+                             computers that could not be merged, numbered, with who and when
+  note resolve <id> --keep mine|theirs|N | --text TEXT
+                             Settle them: keep this computer's version, the other
+                             computer's, version N, or the text given (on every computer)
   notes [--article ID]       List notes
   sync-status                The computers seen in the data folder, how much of each is
                              merged, text conflicts waiting, copies made by sync tools
@@ -105,6 +116,7 @@ type Values = {
   untag?: string[]
   note?: string
   text?: string
+  keep?: string
   article?: string
   out?: string
   single: boolean
@@ -183,6 +195,52 @@ function printSyncStatus(status: SyncStatus): string {
   if (status.snapshotCopies.length)
     lines.push(`Copies of lectern.json merged (kept): ${status.snapshotCopies.join(', ')}`)
   for (const problem of status.problems) lines.push(`Problem: ${problem}`)
+  return `${lines.join('\n')}\n`
+}
+
+/** `note versions` and `note resolve`: a text edited on two computers, shown or settled. */
+async function settleNote(
+  lectern: Lectern,
+  action: 'versions' | 'resolve',
+  id: string,
+  values: Values,
+  out: (value: unknown, text: () => string) => string,
+): Promise<string> {
+  if (action === 'versions') {
+    const conflict = await call(lectern, 'getConflict', { id })
+    return out(conflict, () =>
+      conflict ? printConflict(conflict) : `${id}: no versions to settle.\n`,
+    )
+  }
+  const keep = values.keep
+  if ((keep === undefined) === (values.text === undefined))
+    throw new UsageError('note resolve needs --keep mine|theirs|N or --text TEXT')
+  let how: { keep: 'mine' | 'theirs' | number } | { text: string }
+  if (values.text !== undefined) how = { text: values.text }
+  else if (keep === 'mine' || keep === 'theirs') how = { keep }
+  else {
+    const n = wholeNumber(keep, '--keep')
+    if (!n) throw new UsageError('--keep is mine, theirs or a version number (from 1)')
+    how = { keep: n }
+  }
+  const settled = await call(lectern, 'resolveConflict', { id, ...how })
+  const text = settled.type === 'note' ? settled.text : settled.note
+  return out(settled, () => `${settled.id}: settled on every computer as\n${indentText(text)}\n`)
+}
+
+const indentText = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n')
+
+function printConflict(conflict: ConflictView): string {
+  const lines = [`${conflict.type} ${conflict.id}: edited on two computers`]
+  for (const v of conflict.versions) {
+    const who = `${v.computer}${v.mine ? ', this computer' : ''}`
+    lines.push(`${v.n}. ${v.n === 1 ? 'shown, ' : ''}${who}, ${v.at}`, indentText(v.text))
+  }
+  if (conflict.base !== undefined) lines.push('Edited from:', indentText(conflict.base))
   return `${lines.join('\n')}\n`
 }
 
@@ -291,6 +349,8 @@ async function runCommand(
     }
     case 'note': {
       const [action, articleId, ...extra] = rest
+      if ((action === 'versions' || action === 'resolve') && articleId && !extra.length)
+        return settleNote(lectern, action, articleId, values, out)
       if (action === 'update' && articleId && !extra.length) {
         const note = await call(lectern, 'updateNote', {
           id: articleId,
@@ -300,7 +360,9 @@ async function runCommand(
         return out(note, () => printNote(note))
       }
       if (action !== 'add' || !articleId || extra.length)
-        throw new UsageError('usage: lectern note add <articleId> --text TEXT')
+        throw new UsageError(
+          'usage: lectern note add <articleId> --text TEXT, or note update|versions|resolve <id>',
+        )
       if (values.text === undefined || !values.text.trim())
         throw new UsageError('note add needs --text TEXT')
       const note = await call(lectern, 'addNote', {
@@ -478,6 +540,7 @@ export async function main(argv: string[]): Promise<string> {
       'state-dir': { type: 'string' },
       note: { type: 'string' },
       text: { type: 'string' },
+      keep: { type: 'string' },
       article: { type: 'string' },
       out: { type: 'string' },
       single: { type: 'boolean', default: false },

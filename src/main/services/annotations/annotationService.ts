@@ -12,6 +12,8 @@ import {
   type ArticleCounts,
   type Bookmark,
   type Color,
+  type ConflictResolution,
+  type ConflictView,
   type Note,
   type Palette,
   type PlacedBookmark,
@@ -22,6 +24,7 @@ import type { PassagePosition } from '../../../shared/types'
 import { describePassage, resolveAnchors, textHash } from '../anchoring'
 import type { ArticleLibrary } from '../library/articleLibrary'
 import type { Op, StoreData, UserStore } from '../store/userStore'
+import { conflictView, resolutionOps } from './conflicts'
 
 export interface AnnotationService {
   userState(): UserState
@@ -58,6 +61,10 @@ export interface AnnotationService {
   addNote(input: { articleId: string; text: string; tags?: string[] }): Promise<Note>
   updateNote(input: { id: string; text?: string; tags?: string[] }): Promise<Note>
   remove(id: string): Promise<Annotation>
+  /** A bookmark's note or note's text written on two computers and not merged; null if none. */
+  conflict(id: string): ConflictView | null
+  /** Settles it (keeps one version, or a given text) for every computer. */
+  resolveConflict(id: string, how: ConflictResolution): Promise<Annotation>
   restore(id: string): Promise<Annotation>
   purge(id: string): Promise<{ removed: number }>
   trash(): Annotation[]
@@ -347,6 +354,15 @@ export function createAnnotationService({
       const updated = { ...(find(store.data, id) as Note) }
       await saved
       return updated
+    },
+
+    conflict: (id) => conflictView(store, id),
+
+    async resolveConflict(id, how) {
+      const saved = save(resolutionOps(store, id, how, now()))
+      const settled = { ...find(store.data, id) }
+      await saved
+      return settled
     },
 
     async remove(id) {

@@ -39,13 +39,14 @@ import {
   type DeviceState,
 } from './journal/device'
 import { diffData, draftOf } from './journal/diffData'
-import { trashedAt } from './journal/entities'
+import { textView, trashedAt, type TextView } from './journal/entities'
 import { runFold } from './journal/foldRunner'
 import { Clock } from './journal/hlc'
 import { loadFolder, SNAPSHOT_FILE, type LoadedFolder } from './journal/loadFolder'
 import { LogWriter, nodeLogFs, type LogFs } from './journal/logFile'
 import { TEXT_FIELDS, kindOf, type Op } from './journal/ops'
 import { snapshotText } from './journal/snapshot'
+import { fromRef } from './journal/textMerge'
 import type { JournalState } from './journal/state'
 import { SyncWatch, type SyncStatus } from './journal/syncWatch'
 import { migrate, type StoreData } from './schema'
@@ -57,6 +58,7 @@ export { DamagedFileError } from './damagedFileError'
 export type { DurableFs } from './durableFile'
 export type { Op } from './journal/ops'
 export type { SyncStatus } from './journal/syncWatch'
+export type { TextView } from './journal/entities'
 
 export const DATA_FILE = SNAPSHOT_FILE
 /** Fold the log into the snapshot (on a worker) once this much has been appended since. */
@@ -86,6 +88,11 @@ export interface UserStore {
   /** Merges whatever other computers' logs brought since; resolves with the records merged. */
   refresh(): Promise<number>
   syncStatus(): SyncStatus
+  /**
+   * The versions of a bookmark's note or a note's text (`b:<id>`, `n:<id>`) as merging sees
+   * them: what is shown and the versions it stands for, what it was edited from, the others.
+   */
+  textVersions(key: string): TextView | undefined
   /** Waits for pending writes, folds the log into the snapshot, releases the lock. */
   close(): Promise<void>
 }
@@ -224,8 +231,15 @@ async function openReadOnly(dataDir: string, stateDir: string): Promise<UserStor
     update: refused,
     refresh: () => Promise.resolve(0),
     syncStatus: () => watch.status(),
+    textVersions: (key) => textVersionsOf(loaded.state, key),
     close: () => Promise.resolve(),
   }
+}
+
+function textVersionsOf(state: JournalState, key: string): TextView | undefined {
+  const entity = state.entity(key)
+  const field = TEXT_FIELDS[kindOf(key)]
+  return entity && field && state.shows(key) ? textView(entity, field) : undefined
 }
 
 interface Waiting {
@@ -333,10 +347,18 @@ class JournalStore implements UserStore {
       if (op.t === 'untrash') untrashed.add(op.e)
       if (op.t === 'put') {
         const field = TEXT_FIELDS[kindOf(op.e)]
-        if (field && field in op.f && !op.base && entity) {
-          const versions = [entity.f[field], ...(entity.c?.[field] ?? []).map((v) => v.h)]
-          const base = versions.filter((v): v is string => typeof v === 'string')
-          out.push({ ...op, base: { [field]: base } })
+        if (field && field in op.f && entity && entity.f[field] !== undefined) {
+          // An edit replaces what it was made from: the text shown (merged versions and all);
+          // versions left as a conflict stay until the person resolves it.
+          const view = textView(entity, field)
+          const after = op.f[field]
+          out.push({
+            ...op,
+            base: op.base ?? { [field]: view.shown.map((version) => version.h) },
+            ...(!op.from && typeof view.text === 'string' && typeof after === 'string'
+              ? { from: { [field]: fromRef(view.text, after) } }
+              : {}),
+          })
         } else out.push(op)
       } else out.push(op)
       if (op.t === 'put' || op.t === 'tags') edited.add(op.e)
@@ -432,6 +454,10 @@ class JournalStore implements UserStore {
   refresh(): Promise<number> {
     if (this.closing) return Promise.resolve(0)
     return this.watch.refresh()
+  }
+
+  textVersions(key: string): TextView | undefined {
+    return textVersionsOf(this.state, key)
   }
 
   syncStatus(): SyncStatus {

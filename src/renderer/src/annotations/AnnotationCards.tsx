@@ -1,5 +1,6 @@
 import { COLORS, type Note, type Palette, type PlacedBookmark } from '../../../shared/types'
 import type { Annotations } from './useAnnotations'
+import { ConflictNotice } from './ConflictNotice'
 import { NoteEditor } from './NoteEditor'
 import { TagEditor } from './TagEditor'
 
@@ -90,6 +91,7 @@ export function BookmarkCard({
         suggestions={annotations.user?.tags}
         onChange={(tags) => void annotations.updateBookmark(b, { id: b.id, tags })}
       />
+      <ConflictNotice item={b} annotations={annotations} />
       <NoteEditor
         value={b.note}
         label="Note on this bookmark"
@@ -115,6 +117,7 @@ export function NoteCard({ note, annotations, autoEdit }: NoteProps) {
         <span className="card-kind">Note</span>
         <DeleteButton what="note" onDelete={() => void annotations.remove(note)} />
       </div>
+      <ConflictNotice item={note} annotations={annotations} />
       <NoteEditor
         value={note.text}
         label="Article note"

@@ -13,6 +13,7 @@ import {
   type LogFs,
 } from '../../../../src/main/services/store/journal/logFile'
 import type { LogRecord } from '../../../../src/main/services/store/journal/ops'
+import { openUserStore, type UserStore } from '../../../../src/main/services/store/userStore'
 import type { StoreData } from '../../../../src/main/services/store/schema'
 import type { Bookmark, Note } from '../../../../src/shared/types'
 
@@ -202,4 +203,35 @@ export function createdIds(records: LogRecord[], kind: 'b' | 'n'): string[] {
       op.t === 'put' && op.e.startsWith(`${kind}:`) && op.f.type ? [op.e.slice(2)] : [],
     ),
   )
+}
+
+export interface OtherComputer {
+  /** Its own copy of the data folder, as a sync tool delivered it, and its own state folder. */
+  dataDir: string
+  stateDir: string
+  store: UserStore
+  /** Copies its log into `dataDir` (the first computer's folder), as a sync tool would. */
+  deliverTo(dataDir: string): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Another computer sharing `dataDir` through a sync tool: a copy of the folder as it is now
+ * (snapshot and logs), opened with its own state folder, so it writes its own log.
+ */
+export async function anotherComputer(dataDir: string): Promise<OtherComputer> {
+  const copy = await makeTempDir()
+  const stateDir = await makeTempDir()
+  await fsp.cp(dataDir, copy, { recursive: true })
+  const store = await openUserStore(copy, { stateDir })
+  return {
+    dataDir: copy,
+    stateDir,
+    store,
+    async deliverTo(target) {
+      const name = `${store.device}.jsonl`
+      await fsp.copyFile(join(copy, 'journal', name), join(target, 'journal', name))
+    },
+    close: () => store.close(),
+  }
 }

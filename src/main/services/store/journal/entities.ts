@@ -6,7 +6,7 @@
  * - a field takes the value of its latest change;
  * - a tag is there when its latest add is later than its latest removal;
  * - a text field (a bookmark's note, a note's text) keeps every version no later edit replaced:
- *   the latest is shown, the others are conflicts;
+ *   the latest is shown, merged with those edited from the same text (textView); others conflict;
  * - the trash: the latest trash or untrash wins, but an edit the trashing computer had not seen
  *   brings the item back;
  * - a purge (gone for good) holds against every edit some purge had seen; an edit no purge had
@@ -15,11 +15,17 @@
  */
 import { deviceOf, parseHlc, type Hlc } from './hlc'
 import { FIELDS, kindOf, TEXT_FIELDS, type Op } from './ops'
+import { mergeText, textBefore, type FromRef } from './textMerge'
 
 export interface Version {
   h: Hlc
   v: unknown
+  /** The text it was edited from, when the edit said (see FromRef). */
+  b?: FromRef
 }
+
+const versionOf = (v: unknown, h: Hlc, b: FromRef | undefined): Version =>
+  b ? { h, v, b } : { h, v }
 
 export interface Entity {
   /** Each field's winning value. */
@@ -43,6 +49,8 @@ export interface Entity {
   c?: Record<string, Version[]>
   /** Per text field, the versions a later edit replaced. */
   s?: Record<string, Hlc[]>
+  /** Per text field, what the winning version was edited from, when known. */
+  b?: Record<string, FromRef>
 }
 
 export function emptyEntity(): Entity {
@@ -59,6 +67,7 @@ export function copyEntity(entity: Entity): Entity {
   if (entity.xs) copy.xs = entity.xs
   if (entity.c) copy.c = { ...entity.c }
   if (entity.s) copy.s = { ...entity.s }
+  if (entity.b) copy.b = { ...entity.b }
   return copy
 }
 
@@ -96,7 +105,8 @@ function settleText(entity: Entity, field: string, extra: Version[], replaced: H
   const superseded = new Set([...(entity.s?.[field] ?? []), ...replaced])
   const byClock = new Map<Hlc, Version>()
   const winner = entity.f[field]
-  if (winner !== undefined) byClock.set(winner, { h: winner, v: entity.v[field] })
+  if (winner !== undefined)
+    byClock.set(winner, versionOf(entity.v[field], winner, entity.b?.[field]))
   for (const version of [...(entity.c?.[field] ?? []), ...extra]) byClock.set(version.h, version)
   const heads = [...byClock.values()]
     .filter((version) => !superseded.has(version.h))
@@ -106,6 +116,11 @@ function settleText(entity: Entity, field: string, extra: Version[], replaced: H
   if (!first) return
   entity.f[field] = first.h
   entity.v[field] = first.v
+  if (first.b) (entity.b ??= {})[field] = first.b
+  else if (entity.b) {
+    delete entity.b[field]
+    if (Object.keys(entity.b).length === 0) delete entity.b
+  }
   if (others.length > 0) (entity.c ??= {})[field] = others
   else if (entity.c) {
     delete entity.c[field]
@@ -122,7 +137,7 @@ export function applyOp(entity: Entity, key: string, op: Op, h: Hlc): void {
       for (const [field, value] of Object.entries(op.f)) {
         if (!FIELDS[kind]?.includes(field)) continue
         if (field === textField)
-          settleText(entity, field, [{ h, v: value }], op.base?.[field] ?? [])
+          settleText(entity, field, [versionOf(value, h, op.from?.[field])], op.base?.[field] ?? [])
         else setField(entity, field, h, value)
       }
       if (kind === 'b' || kind === 'n') noteEdit(entity, h)
@@ -165,7 +180,7 @@ export function joinEntity(a: Entity, b: Entity, kind: string): Entity {
   if (textField && (b.f[textField] !== undefined || b.s?.[textField])) {
     const versions = [...(b.c?.[textField] ?? [])]
     const winner = b.f[textField]
-    if (winner !== undefined) versions.push({ h: winner, v: b.v[textField] })
+    if (winner !== undefined) versions.push(versionOf(b.v[textField], winner, b.b?.[textField]))
     settleText(a, textField, versions, b.s?.[textField] ?? [])
   }
   for (const [tag, [added, removed]] of Object.entries(b.t ?? {})) {
@@ -214,16 +229,65 @@ export interface TextConflict {
   at: string
 }
 
+/** A text field as shown: the text, the heads merged into it, and the heads left over. */
+export interface TextView {
+  text: unknown
+  /** The heads the shown text stands for, newest first (more than one when merged). */
+  shown: Version[]
+  /** What the shown heads were edited from, when known. */
+  base?: string
+  /** Heads that could not be merged into it, newest first. */
+  others: Version[]
+}
+
+/**
+ * Works out what a text field shows from its heads alone (so every computer with the same heads
+ * shows the same): the newest head, merged with each older head edited from the same text whose
+ * changes do not overlap with what is merged so far.
+ */
+export function textView(entity: Entity, field: string): TextView {
+  const h = entity.f[field]
+  const text = entity.v[field]
+  if (h === undefined) return { text, shown: [], others: [] }
+  const winner = versionOf(text, h, entity.b?.[field])
+  const others = entity.c?.[field] ?? []
+  const base = typeof text === 'string' ? textBefore(text, winner.b) : undefined
+  const view: TextView = {
+    text,
+    shown: [winner],
+    others: [],
+    ...(base !== undefined ? { base } : {}),
+  }
+  for (const other of others) {
+    const merged =
+      base !== undefined &&
+      typeof view.text === 'string' &&
+      typeof other.v === 'string' &&
+      textBefore(other.v, other.b) === base
+        ? mergeText(base, view.text, other.v)
+        : null
+    if (merged === null) view.others.push(other)
+    else {
+      view.text = merged
+      view.shown.push(other)
+    }
+  }
+  return view
+}
+
+/** When a version was made. */
+export const timeOf = (h: Hlc): string => new Date(parseHlc(h)?.time ?? 0).toISOString()
+
 /** The versions of the text field that lost to the shown one and say something else. */
 export function conflictsOf(entity: Entity, kind: string): TextConflict[] {
   const field = TEXT_FIELDS[kind]
-  if (!field) return []
-  const shown = entity.v[field]
-  return (entity.c?.[field] ?? [])
-    .filter((version) => version.v !== shown && typeof version.v === 'string')
+  if (!field || !entity.c?.[field]) return []
+  const view = textView(entity, field)
+  return view.others
+    .filter((version) => version.v !== view.text && typeof version.v === 'string')
     .map((version) => ({
       text: version.v as string,
       device: deviceOf(version.h),
-      at: new Date(parseHlc(version.h)?.time ?? 0).toISOString(),
+      at: timeOf(version.h),
     }))
 }

@@ -7,12 +7,23 @@
  */
 import { z } from 'zod'
 import { HLC_PATTERN, type Hlc } from './hlc'
+import type { FromRef } from './textMerge'
 
 export type EntityKey = string
 
 export type Op =
-  /** Sets fields; `base` names, per text field, the versions this edit replaces. */
-  | { t: 'put'; e: EntityKey; f: Record<string, unknown>; base?: Record<string, Hlc[]> }
+  /**
+   * Sets fields; `base` names, per text field, the versions this edit replaces, and `from` the
+   * text it was edited from (`[p, s, was]`: see textMerge.ts), so that it can be merged with an
+   * edit made elsewhere from the same text. Records written before `from` existed lack it.
+   */
+  | {
+      t: 'put'
+      e: EntityKey
+      f: Record<string, unknown>
+      base?: Record<string, Hlc[]>
+      from?: Record<string, FromRef>
+    }
   | { t: 'tags'; e: EntityKey; add: string[]; rm: string[] }
   /** Moves to the trash; `seen` is, per device, the latest edit the trashing device had seen. */
   | { t: 'trash'; e: EntityKey; at: string; seen: Record<string, Hlc> }
@@ -40,7 +51,10 @@ export const FIELDS: Record<string, readonly string[]> = {
   last: ['id'],
 }
 
-/** Text fields edited on two computers keep both versions (the other as a conflict). */
+/**
+ * Text fields edited on two computers are merged when both were edited from the same text and
+ * their changes do not overlap; otherwise both versions are kept (the other as a conflict).
+ */
 export const TEXT_FIELDS: Record<string, string> = { b: 'note', n: 'text' }
 
 export function kindOf(key: EntityKey): string {
@@ -66,6 +80,12 @@ const opSchema = z.discriminatedUnion('t', [
     e: entityKey,
     f: z.record(z.string(), z.unknown()),
     base: z.record(z.string(), z.array(hlc)).optional(),
+    from: z
+      .record(
+        z.string(),
+        z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.string()]),
+      )
+      .optional(),
   }),
   z.object({
     t: z.literal('tags'),

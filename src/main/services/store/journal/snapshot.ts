@@ -36,6 +36,8 @@ export function snapshotText(state: JournalState, folded: Record<string, number>
     // What is not shown (a purged item, kept whole in case an edit it had not seen brings it
     // back; an item still arriving) keeps its values here.
     entities[key] = state.shows(key) ? compact : { v, ...compact }
+    // With versions of its text kept, the record shows them merged: the versions go here.
+    if (entity.c) entities[key] = { v, ...compact }
   }
   const sync: SnapshotSync = { entities, folded, latest: state.latest }
   // The data indented for people to read; the clocks on one line, for machines.

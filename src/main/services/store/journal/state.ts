@@ -18,6 +18,7 @@ import {
 import {
   applyOp,
   conflictsOf,
+  textView,
   copyEntity,
   emptyEntity,
   joinEntity,
@@ -27,7 +28,7 @@ import {
   type Entity,
 } from './entities'
 import type { Hlc } from './hlc'
-import { FIELDS, idOf, kindOf, type EntityKey, type LogRecord } from './ops'
+import { FIELDS, idOf, kindOf, TEXT_FIELDS, type EntityKey, type LogRecord } from './ops'
 
 type Rendered = { ok: true; value: unknown } | { ok: false; problem: string }
 
@@ -46,8 +47,12 @@ function render(key: EntityKey, entity: Entity): Rendered {
     if (purged(entity)) return { ok: true, value: undefined }
     const deleted = trashedAt(entity)
     const conflicts = conflictsOf(entity, kind)
+    const field = TEXT_FIELDS[kind] as string
+    // Versions edited on two computers from the same text show merged.
+    const text = entity.c?.[field] ? textView(entity, field).text : undefined
     const record = {
       ...defined,
+      ...(typeof text === 'string' ? { [field]: text } : {}),
       tags: liveTags(entity),
       ...(deleted ? { deleted } : {}),
       ...(conflicts.length ? { conflicts } : {}),

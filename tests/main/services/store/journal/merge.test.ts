@@ -179,3 +179,94 @@ describe('several computers, one data folder', () => {
     )
   }, 120_000)
 })
+
+const PARAGRAPHS = ['One two three four.', 'Five six seven eight.', 'Nine ten eleven twelve.']
+
+interface TextEdit {
+  pc: number
+  paragraph: number
+  word: number
+  to: string
+}
+
+/** The note's text on `pc` with one word replaced. */
+function editText(text: string, edit: TextEdit): string {
+  const paragraphs = text.split('\n\n')
+  const words = (paragraphs[edit.paragraph] ?? '').split(' ')
+  words[edit.word % words.length] = edit.to
+  paragraphs[edit.paragraph] = words.join(' ')
+  return paragraphs.join('\n\n')
+}
+
+async function concurrentEdits(
+  computers: number,
+  edits: TextEdit[],
+  order: [number, number][],
+): Promise<void> {
+  const pcs: Computer[] = []
+  for (let i = 0; i < computers; i++) {
+    const dataDir = await makeTempDir()
+    const stateDir = await makeTempDir()
+    await mkdir(join(dataDir, 'journal'), { recursive: true })
+    pcs.push({ dataDir, stateDir, store: await openUserStore(dataDir, { stateDir }) })
+  }
+  try {
+    const at = new Date().toISOString()
+    const f = { id: 'n1', type: 'note', articleId: 'a', text: PARAGRAPHS.join('\n\n') }
+    await pcs[0]!.store.save([{ t: 'put', e: 'n:n1', f: { ...f, created: at, modified: at } }])
+    for (const pc of pcs.slice(1)) await deliver(pcs[0]!, pc, 'whole', 1)
+    // Each computer edits the note from the text they all share, while apart.
+    for (const edit of edits) {
+      const store = pcs[edit.pc]!.store
+      const text = editText(store.data.notes[0]!.text, edit)
+      await store.save([{ t: 'put', e: 'n:n1', f: { text, modified: at } }])
+    }
+    // Delivered in any order, then everything arrives.
+    for (const [from, to] of order) if (from !== to) await deliver(pcs[from]!, pcs[to]!, 'whole', 1)
+    for (const from of pcs)
+      for (const to of pcs) if (from !== to) await deliver(from, to, 'whole', 1)
+    const shown = pcs.map((pc) => pc.store.data.notes[0])
+    for (const note of shown) expect(note).toEqual(shown[0])
+    // One edit per computer, each in its own paragraph: all merged, nothing left as a conflict.
+    const touched = new Set(edits.map((e) => e.paragraph))
+    const one = new Set(edits.map((e) => e.pc))
+    if (touched.size === edits.length && one.size === edits.length) {
+      const expected = edits.reduce(editText, PARAGRAPHS.join('\n\n'))
+      expect(shown[0]?.text).toBe(expected)
+      expect(shown[0]?.conflicts).toBeUndefined()
+    }
+    // Reopened from its folded snapshot, a computer shows the same.
+    await pcs[1]!.store.close()
+    pcs[1]!.store = await openUserStore(pcs[1]!.dataDir, { stateDir: pcs[1]!.stateDir })
+    expect(pcs[1]!.store.data.notes[0]).toEqual(shown[0])
+  } finally {
+    for (const pc of pcs) await pc.store.close()
+  }
+}
+
+describe('one note edited on several computers from the same text', () => {
+  it('merges or keeps both the same way on every computer, whatever the delivery order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 3 }),
+        fc.array(
+          fc.record({
+            pc: fc.nat(2),
+            paragraph: fc.nat(2),
+            word: fc.nat(3),
+            to: fc.constantFrom('red', 'blue', 'שלום', '🙂'),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.array(fc.tuple(fc.nat(2), fc.nat(2)), { maxLength: 6 }),
+        (n, edits, order) =>
+          concurrentEdits(
+            n,
+            edits.map((e) => ({ ...e, pc: e.pc % n })),
+            order.map(([from, to]) => [from % n, to % n]),
+          ),
+      ),
+      { numRuns: 25 },
+    )
+  }, 120_000)
+})
