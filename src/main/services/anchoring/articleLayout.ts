@@ -9,8 +9,19 @@ export function articleText(paragraphs: readonly string[]): string {
   return paragraphs.join(PARAGRAPH_SEPARATOR)
 }
 
+/**
+ * An article's paragraphs are never changed once it is made, and the library hands out the same
+ * array each time: each save of a bookmark need not join and hash a whole book again.
+ */
+const hashes = new WeakMap<readonly string[], { count: number; hash: string }>()
+const layouts = new WeakMap<readonly string[], ArticleLayout>()
+
 export function textHash(paragraphs: readonly string[]): string {
-  return createHash('sha256').update(articleText(paragraphs), 'utf8').digest('hex')
+  const known = hashes.get(paragraphs)
+  if (known?.count === paragraphs.length) return known.hash
+  const hash = createHash('sha256').update(articleText(paragraphs), 'utf8').digest('hex')
+  hashes.set(paragraphs, { count: paragraphs.length, hash })
+  return hash
 }
 
 export interface ArticleLayout {
@@ -28,6 +39,14 @@ export interface ParagraphRange {
 }
 
 export function layoutOf(paragraphs: readonly string[]): ArticleLayout {
+  const known = layouts.get(paragraphs)
+  if (known?.starts.length === paragraphs.length) return known
+  const layout = layoutFrom(paragraphs)
+  layouts.set(paragraphs, layout)
+  return layout
+}
+
+function layoutFrom(paragraphs: readonly string[]): ArticleLayout {
   const starts: number[] = []
   let offset = 0
   for (const paragraph of paragraphs) {

@@ -3,6 +3,12 @@ import { LecternError } from '../../../shared/reply'
 import { lastParagraphOf, type Anchor, type PassagePosition } from '../../../shared/types'
 import { PARAGRAPH_SEPARATOR, layoutOf, textHash } from './articleLayout'
 
+/**
+ * A copy holding only its own characters. A slice of the article's text would keep the whole
+ * text alive for as long as the bookmark is in memory: one copy of the article per bookmark.
+ */
+const ownCopy = (s: string): string => Buffer.from(s, 'utf16le').toString('utf16le')
+
 /** How much context is kept either side of the quote; enough to tell repeated phrases apart. */
 export const CONTEXT_LENGTH = 32
 
@@ -38,9 +44,9 @@ export function describePassage(paragraphs: readonly string[], position: Passage
   if (exact.trim() === '') throw invalid('The passage is only whitespace; choose some words.')
   return {
     quote: {
-      exact,
-      prefix: textBefore(paragraphs, paragraph, start),
-      suffix: textAfter(paragraphs, last, end),
+      exact: ownCopy(exact),
+      prefix: ownCopy(textBefore(paragraphs, paragraph, start)),
+      suffix: ownCopy(textAfter(paragraphs, last, end)),
     },
     position: { paragraph, start, end, ...(last > paragraph ? { endParagraph: last } : {}) },
     textHash: textHash(paragraphs),
