@@ -113,7 +113,7 @@ const runPdf = (): ReturnType<typeof pdfBench> =>
 async function main(): Promise<void> {
   const started = Date.now()
   if (only === 'store') {
-    const figures = await storeBench(quick ? [0, 10_000] : undefined, 200, log)
+    const figures = await storeBench(quick ? [0, 10_000] : undefined, 1000, log)
     process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${storeReport(figures)}\n`)
     return
   }
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   log('app: first paint…')
   const firstPaint50kms = await app.firstPaint(documents)
   log('store…')
-  const storeFigures = await storeBench(quick ? [0, 10_000] : undefined, 200, log)
+  const storeFigures = await storeBench(quick ? [0, 10_000] : undefined, 1000, log)
   const importFigures = await runImport()
   const pdfFigures = await runPdf()
   const epubFigures = epubBench(log)
