@@ -109,6 +109,29 @@ test('a note edited on two computers: marked, compared, one version kept for goo
   await expect(again.getByRole('group', { name: 'Edited on two computers' })).toHaveCount(0)
 })
 
+test('All notes says which cards were edited on two computers, and one opens where it is settled', async ({
+  page,
+  host,
+}) => {
+  await editedOnTwoComputers(host)
+  await page.goto(host.url)
+  await expect(reader(page).getByRole('heading', { level: 1 })).toBeVisible()
+  await page.getByRole('button', { name: 'All notes' }).click()
+  const all = page.getByRole('region', { name: /Close Relations/ })
+  const marked = all
+    .getByRole('listitem')
+    .filter({ hasText: 'Edited on two computers: 2 versions' })
+  await expect(marked).toHaveCount(2)
+  // On the note's own words: a click there must open it too.
+  await marked.filter({ hasText: 'Polemical piece' }).getByText('Polemical piece').click()
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(/Close Relations/)
+  await expect(
+    notes(page)
+      .getByRole('article', { name: 'Article note' })
+      .getByRole('group', { name: 'Edited on two computers' }),
+  ).toBeVisible()
+})
+
 test("a bookmark's note edited on two computers: settled with a text written from both", async ({
   page,
   host,

@@ -71,6 +71,12 @@ function Card({ item: i, palette }: { item: Annotation; palette: Palette }) {
       {i.tags.length > 0 && (
         <span className="summary-tags">{i.tags.map((t) => `#${t}`).join(' ')}</span>
       )}
+      {(i.conflicts?.length ?? 0) > 0 && (
+        // Settled in the notes pane beside the article, where the card opens.
+        <span className="summary-conflict">
+          Edited on two computers: {(i.conflicts?.length ?? 0) + 1} versions
+        </span>
+      )}
       <time className="summary-when" dateTime={i.created}>
         {formatWhen(i.created)}
       </time>
