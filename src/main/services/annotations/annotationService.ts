@@ -25,6 +25,7 @@ import { describePassage, resolveAnchors, textHash } from '../anchoring'
 import type { ArticleLibrary } from '../library/articleLibrary'
 import type { Op, StoreData, UserStore } from '../store/userStore'
 import { conflictView, resolutionOps } from './conflicts'
+import { annotationKey as keyOf, findAnnotation as find } from './items'
 
 export interface AnnotationService {
   userState(): UserState
@@ -151,12 +152,6 @@ export function createAnnotationService({
     )
   }
 
-  const find = (data: StoreData, id: string): Annotation => {
-    const found = data.bookmarks.find((b) => b.id === id) ?? data.notes.find((n) => n.id === id)
-    if (!found) throw new LecternError('not-found', `No bookmark or note with id "${id}".`)
-    return found
-  }
-
   /** Saves ops; the revision moves only once they are durable. */
   const save = async (ops: Op[]): Promise<void> => {
     if (ops.length > 0) await store.save(ops)
@@ -183,8 +178,6 @@ export function createAnnotationService({
     ])
     return place([bookmark])[0] as PlacedBookmark
   }
-
-  const keyOf = (item: Annotation): string => `${item.type === 'bookmark' ? 'b' : 'n'}:${item.id}`
 
   /** The ops that make an item's tags `tags` (removing those no longer there). */
   const tagOps = (item: Annotation, tags: readonly string[]): Op[] => {

@@ -4,28 +4,15 @@
  * that replaces every version, logged like any other, so every computer ends settled.
  */
 import { LecternError } from '../../../shared/reply'
-import type {
-  Annotation,
-  ConflictResolution,
-  ConflictVersion,
-  ConflictView,
-} from '../../../shared/types'
+import type { ConflictResolution, ConflictVersion, ConflictView } from '../../../shared/types'
 import { deviceOf } from '../store/journal/hlc'
 import { timeOf } from '../store/journal/entities'
 import type { Op, UserStore } from '../store/userStore'
-
-export function findAnnotation(store: UserStore, id: string): Annotation {
-  const found =
-    store.data.bookmarks.find((b) => b.id === id) ?? store.data.notes.find((n) => n.id === id)
-  if (!found) throw new LecternError('not-found', `No bookmark or note with id "${id}".`)
-  return found
-}
-
-const keyOf = (item: Annotation): string => `${item.type === 'bookmark' ? 'b' : 'n'}:${item.id}`
+import { annotationKey as keyOf, findAnnotation } from './items'
 
 /** The versions of `id`'s text, numbered from 1 (the one shown); null when all agree. */
 export function conflictView(store: UserStore, id: string): ConflictView | null {
-  const item = findAnnotation(store, id)
+  const item = findAnnotation(store.data, id)
   const view = store.textVersions(keyOf(item))
   const shown = typeof view?.text === 'string' ? view.text : undefined
   const others = (view?.others ?? []).filter((v) => typeof v.v === 'string' && v.v !== shown)
@@ -66,7 +53,7 @@ export function resolutionOps(
   how: ConflictResolution,
   now: string,
 ): Op[] {
-  const item = findAnnotation(store, id)
+  const item = findAnnotation(store.data, id)
   const conflict = conflictView(store, id)
   if (!conflict)
     throw new LecternError('not-found', `The ${item.type} "${id}" has no versions to settle.`)
