@@ -281,8 +281,11 @@ export const timeOf = (h: Hlc): string => new Date(parseHlc(h)?.time ?? 0).toISO
 /** The versions of the text field that lost to the shown one and say something else. */
 export function conflictsOf(entity: Entity, kind: string): TextConflict[] {
   const field = TEXT_FIELDS[kind]
-  if (!field || !entity.c?.[field]) return []
-  const view = textView(entity, field)
+  return field && entity.c?.[field] ? conflictsIn(textView(entity, field)) : []
+}
+
+/** The same, from a view already made. */
+export function conflictsIn(view: TextView): TextConflict[] {
   return view.others
     .filter((version) => version.v !== view.text && typeof version.v === 'string')
     .map((version) => ({

@@ -17,7 +17,7 @@ import {
 } from '../schema'
 import {
   applyOp,
-  conflictsOf,
+  conflictsIn,
   textView,
   copyEntity,
   emptyEntity,
@@ -46,10 +46,11 @@ function render(key: EntityKey, entity: Entity): Rendered {
   if (kind === 'b' || kind === 'n') {
     if (purged(entity)) return { ok: true, value: undefined }
     const deleted = trashedAt(entity)
-    const conflicts = conflictsOf(entity, kind)
     const field = TEXT_FIELDS[kind] as string
-    // Versions edited on two computers from the same text show merged.
-    const text = entity.c?.[field] ? textView(entity, field).text : undefined
+    // Versions edited on two computers from the same text show merged; the rest conflict.
+    const view = entity.c?.[field] ? textView(entity, field) : undefined
+    const conflicts = view ? conflictsIn(view) : []
+    const text = view?.text
     const record = {
       ...defined,
       ...(typeof text === 'string' ? { [field]: text } : {}),
