@@ -33,11 +33,10 @@ export function snapshotText(state: JournalState, folded: Record<string, number>
     const one = Object.values(f)
     const compact =
       one.length > 0 && one.every((h) => h === one[0]) ? { F: one[0], ...clocks } : { f, ...clocks }
-    // What is not shown (a purged item, kept whole in case an edit it had not seen brings it
-    // back; an item still arriving) keeps its values here.
-    entities[key] = state.shows(key) ? compact : { v, ...compact }
-    // With versions of its text kept, the record shows them merged: the versions go here.
-    if (entity.c) entities[key] = { v, ...compact }
+    // Values kept here too: for what is not shown (a purged item, kept whole in case an edit it
+    // had not seen brings it back; an item still arriving), and for an item with versions of its
+    // text kept, whose record shows them merged.
+    entities[key] = state.shows(key) && !entity.c ? compact : { v, ...compact }
   }
   const sync: SnapshotSync = { entities, folded, latest: state.latest }
   // The data indented for people to read; the clocks on one line, for machines.

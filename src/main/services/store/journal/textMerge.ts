@@ -1,9 +1,9 @@
 /**
  * Text edited on two computers from the same version, merged three-way (on node-diff3's
- * diffs): first
- * paragraph by paragraph (each line a paragraph), then, where both changed the same
- * paragraph, word by word within it. Changes that truly overlap, a paragraph that one side
- * rewrote (kept less than half of its words), or a long stretch both changed, are not merged: the caller keeps both versions.
+ * diffs): first paragraph by paragraph (each line a paragraph), then, where both changed the
+ * same paragraph, word by word within it. Changes that truly overlap, a paragraph that one side
+ * rewrote (kept less than half of its words), or a long stretch both changed, are not merged:
+ * the caller keeps both versions.
  *
  * Also the compact form in which a text edit names the text it was edited from (`from`):
  * `[p, s, was]`, meaning the first `p` and last `s` characters of the new text were there before,
