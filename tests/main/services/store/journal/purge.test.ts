@@ -46,6 +46,13 @@ async function deliver(from: Computer, to: Computer): Promise<void> {
   await to.store.refresh()
 }
 
+/** Each computer's log to the other, the purging computer's (`a`) first or last. */
+async function syncBoth(a: Computer, b: Computer, order: string): Promise<void> {
+  const [first, second] = order === 'purger first' ? [a, b] : [b, a]
+  await deliver(first, second)
+  await deliver(second, first)
+}
+
 /** Closes and opens again: the snapshot is folded and read back. */
 async function reopen(pc: Computer): Promise<void> {
   await pc.store.close()
@@ -89,13 +96,7 @@ describe('an edit and a purge on two computers', () => {
       expect(a.store.data.notes).toEqual([])
       await b.store.save([{ t: 'put', e: KEY, f: { text: 'edited on b', modified: at(9) } }])
 
-      if (order === 'purger first') {
-        await deliver(a, b)
-        await deliver(b, a)
-      } else {
-        await deliver(b, a)
-        await deliver(a, b)
-      }
+      await syncBoth(a, b, order)
       for (const pc of [a, b]) {
         expect(pc.store.data.notes).toEqual([
           {
@@ -121,13 +122,7 @@ describe('an edit and a purge on two computers', () => {
       await b.store.save([{ t: 'put', e: KEY, f: { text: 'edited on b', modified: at(9) } }])
       await deliver(b, a)
       await trashAndPurge(a)
-      if (order === 'purger first') {
-        await deliver(a, b)
-        await deliver(b, a)
-      } else {
-        await deliver(b, a)
-        await deliver(a, b)
-      }
+      await syncBoth(a, b, order)
       for (const pc of [a, b]) expect(pc.store.data.notes).toEqual([])
       await reopen(a)
       expect(a.store.data.notes).toEqual([])
