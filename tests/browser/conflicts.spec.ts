@@ -192,6 +192,15 @@ for (const theme of ['light', 'dark'] as const) {
       await page.screenshot({
         path: join(ROOT, 'tests/screenshots', `conflict-${theme}-${size.name}.png`),
       })
+      await page.keyboard.press('Escape')
+      await expect(dialog).toBeHidden()
+      await page.keyboard.press('a')
+      await expect(
+        page.getByRole('main', { name: 'All notes' }).getByText(/Edited on two computers: 2/),
+      ).toHaveCount(2)
+      await page.screenshot({
+        path: join(ROOT, 'tests/screenshots', `conflict-all-notes-${theme}-${size.name}.png`),
+      })
     })
   }
 }
