@@ -24,9 +24,10 @@ export interface BenchResult {
   scale100k: Record<string, EngineFigures>
   typeahead100k: Record<string, EngineFigures>
   app: AppFigures
-  import: Awaited<ReturnType<typeof importBench>>
-  pdf: Awaited<ReturnType<typeof pdfBench>>
-  epub: ReturnType<typeof epubBench>
+  /** Left out with `--skip-import`. */
+  import: Awaited<ReturnType<typeof importBench>> | undefined
+  pdf: Awaited<ReturnType<typeof pdfBench>> | undefined
+  epub: ReturnType<typeof epubBench> | undefined
   library: LibraryFigures
   store: StoreFigures
   seconds: number

@@ -46,6 +46,12 @@ const pdfOnly = process.argv.includes('--pdf-only') || only === 'pdf'
 const epubOnly = process.argv.includes('--epub-only') || only === 'epub'
 /** `--library-only`: just the large library section; `--library-count N` articles (10 000). */
 const libraryOnly = process.argv.includes('--library-only') || only === 'library'
+/**
+ * `--skip-import`: the whole report but the import, PDF and book sections (which take far
+ * longer than the rest), so search, the app's paths, the store and the library can be read in
+ * one run.
+ */
+const skipImport = process.argv.includes('--skip-import')
 const importStride = Number(flag('--import-stride') ?? 1)
 const importOffset = Number(flag('--import-offset') ?? 0)
 const log = (line: string): void => {
@@ -207,10 +213,10 @@ async function main(): Promise<void> {
   const firstPaint50kms = await app.firstPaint(documents)
   log('store…')
   const storeFigures = await storeBench(quick ? [0, 10_000] : undefined, 1000, log)
-  const importFigures = await runImport()
-  const pdfFigures = await runPdf()
-  const epubFigures = epubBench(log)
-  const mobyFigures = await mobyImportBench()
+  const importFigures = skipImport ? undefined : await runImport()
+  const pdfFigures = skipImport ? undefined : await runPdf()
+  const epubFigures = skipImport ? undefined : epubBench(log)
+  const mobyFigures = skipImport ? undefined : await mobyImportBench()
   const libraryFigures = await runLibrary()
 
   const result: BenchResult = {
@@ -240,7 +246,16 @@ async function main(): Promise<void> {
   process.stdout.write(
     json
       ? `${JSON.stringify(result)}\n`
-      : `${report(result)}\n${libraryReport(libraryFigures)}\n\n${importReport(importFigures)}\n\n${pdfReport(pdfFigures)}\n\n${epubReport(epubFigures, mobyFigures)}\n\n${storeReport(storeFigures)}\n`,
+      : [
+          report(result),
+          libraryReport(libraryFigures),
+          importFigures && importReport(importFigures),
+          pdfFigures && pdfReport(pdfFigures),
+          epubFigures && mobyFigures && epubReport(epubFigures, mobyFigures),
+          storeReport(storeFigures),
+        ]
+          .filter(Boolean)
+          .join('\n\n') + '\n',
   )
 }
 
