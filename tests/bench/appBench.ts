@@ -3,6 +3,7 @@
  * library's index, durable bookmark saves, Markdown export, and a long article's first paint.
  */
 import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -169,8 +170,12 @@ async function longArticleSeeds(documents: BenchDocument[], words: number): Prom
   return dir
 }
 
-/** Null when no Chromium is installed. */
+/** Null, with the reason printed, when no Chromium is installed or the renderer is not built. */
 export async function firstPaint(documents: BenchDocument[]): Promise<number | null> {
+  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
+    process.stderr.write('first paint skipped: the renderer is not built (run `npm run build`)\n')
+    return null
+  }
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const browser = await chromium
     .launch({
@@ -178,7 +183,10 @@ export async function firstPaint(documents: BenchDocument[]): Promise<number | n
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
     })
     .catch(() => null)
-  if (!browser) return null
+  if (!browser) {
+    process.stderr.write(`first paint skipped: no Chromium at ${executablePath}\n`)
+    return null
+  }
   const seedsDir = await longArticleSeeds(documents, 50_000)
   const host = await startTestHost({ seedsDir })
   try {
