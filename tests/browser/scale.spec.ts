@@ -31,6 +31,15 @@ test.afterEach(async () => {
   await Promise.all(hosts.splice(0).map((h) => h.close()))
 })
 
+/** Whether the focused library row is wholly below the list's sticky heading. */
+const focusedRowClearOfHead = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const row = document.activeElement?.closest('li')
+    const head = document.querySelector('#pane-list .list-head')
+    if (!row || !head) return false
+    return row.getBoundingClientRect().top >= head.getBoundingClientRect().bottom - 0.5
+  })
+
 async function openOn(page: Page, seedsDir: string): Promise<TestHost> {
   const host = await startTestHost({ seedsDir })
   hosts.push(host)
@@ -98,6 +107,14 @@ test('a library of 2 000 articles draws only the rows in view', async ({ page })
   await last.focus()
   await page.keyboard.press('ArrowUp')
   await expect(list.getByRole('button', { name: /^Article number 1998 / })).toBeFocused()
+  // Rows moved to upwards land below the heading and filter, which stay at the top of the
+  // pane, not behind them.
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('PageUp')
+    await expect.poll(() => focusedRowClearOfHead(page)).toBe(true)
+  }
+  await page.keyboard.press('ArrowUp')
+  await expect.poll(() => focusedRowClearOfHead(page)).toBe(true)
 
   // k walks back through the library, and the open row is kept in view.
   await page.keyboard.press('Home')

@@ -37,19 +37,47 @@ export function ArticleList(props: Props) {
   const total = props.total ?? articles?.length ?? 0
   const pane = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
+  const headRef = useRef<HTMLDivElement>(null)
   const count = articles?.length ?? 0
   const openIndex = articles?.findIndex((a) => a.id === openId) ?? -1
   // The row that Tab lands on: the one last moved to, else the open one.
   const [active, setActive] = useState(-1)
   const tabStop = active >= 0 && active < count ? active : Math.max(0, openIndex)
   const [focusWanted, setFocusWanted] = useState<number | null>(null)
+  const hasRows = count > 0
+
+  // The heading, filter and order stay at the top of the pane while the rows scroll under
+  // them: a row brought into view must land below them, not behind them. The rows start
+  // where the heading ends (measured in the pane, whatever element offsets are relative to).
+  const [head, setHead] = useState({ height: 0, listTop: 0 })
+  useEffect(() => {
+    const headEl = headRef.current
+    if (!headEl) return
+    const measure = (): void => {
+      const scroller = pane.current
+      const list = listRef.current
+      const listTop =
+        scroller && list
+          ? list.getBoundingClientRect().top -
+            scroller.getBoundingClientRect().top +
+            scroller.scrollTop
+          : headEl.offsetHeight
+      setHead({ height: headEl.offsetHeight, listTop })
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(headEl)
+    return () => observer.disconnect()
+    // Measured again once the rows are there to measure.
+  }, [hasRows])
 
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => pane.current,
     estimateSize: () => ROW_ESTIMATE,
     overscan: 6,
-    scrollMargin: listRef.current?.offsetTop ?? 0,
+    scrollMargin: head.listTop,
+    scrollPaddingStart: head.height,
     getItemKey: (i) => articles?.[i]?.id ?? i,
   })
 
@@ -77,7 +105,10 @@ export function ArticleList(props: Props) {
       (document.activeElement?.closest('[data-index]') as HTMLElement | null)?.dataset.index ??
         tabStop,
     )
-    const page = Math.max(1, Math.floor((pane.current?.clientHeight ?? 400) / ROW_ESTIMATE) - 1)
+    const page = Math.max(
+      1,
+      Math.floor(((pane.current?.clientHeight ?? 400) - head.height) / ROW_ESTIMATE) - 1,
+    )
     const moves: Record<string, number> = {
       ArrowDown: at + 1,
       ArrowUp: at - 1,
@@ -103,7 +134,7 @@ export function ArticleList(props: Props) {
       ref={pane}
       tabIndex={-1}
     >
-      <div className="list-head">
+      <div className="list-head" ref={headRef}>
         <header className="pane-header">
           <h2>Library</h2>
           {articles && (
