@@ -45,7 +45,7 @@ export function ArticleRow({
       {...rest}
     >
       <span className="row-title">{a.title}</span>
-      <span className="row-meta">
+      <span className="row-meta dotted">
         {[a.source, formatDate(a.date), minutes(a)].filter(Boolean).map((part) => (
           <span key={part}>{part}</span>
         ))}

@@ -349,9 +349,11 @@ export function ArticleView(props: Props) {
         <header className="article-header">
           <h1 id="article-title">{article.title}</h1>
           <p className="byline">
-            {[...bylineParts(article), minutes(article)].map((part, i) => (
-              <span key={i}>{part}</span>
-            ))}
+            <span className="dotted">
+              {[...bylineParts(article), minutes(article)].map((part, i) => (
+                <span key={i}>{part}</span>
+              ))}
+            </span>
           </p>
           {props.actions}
         </header>
