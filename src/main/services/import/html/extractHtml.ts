@@ -22,7 +22,7 @@ import {
 } from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
-import { revealStreamedParts, shieldLandmarks } from './prepare'
+import { revealStreamedParts, shieldLandmarks, unhintHeadingIds } from './prepare'
 import { chooseTitle } from './title'
 import { toBlocks } from './toBlocks'
 
@@ -99,6 +99,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
     shieldLandmarks(readable)
+    unhintHeadingIds(readable)
     const reader = new Readability<Element>(readable, {
       serializer: (el) => el as Element,
       // Classes name a code block's language; they never reach the reader.

@@ -2,8 +2,10 @@
  * Lectern's own extraction rules, each on a small page built to need it. Direct calls (no
  * worker): these are rules, not limits.
  */
+import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
+import { unhintHeadingIds } from '../../../../../src/main/services/import/html/prepare'
 import { blocksToText } from '../../../../../src/main/services/import/types'
 
 const para = (n: number, topic: string): string =>
@@ -99,5 +101,32 @@ describe('discussions', () => {
     expect(text).toContain('half a pound of meat')
     expect(text).toContain('Rent chafing dishes')
     expect(text.indexOf('How much food')).toBeLessThan(text.indexOf('half a pound'))
+  })
+})
+
+describe('documentation', () => {
+  it('keeps a section whose id, made from its heading, holds a layout word', () => {
+    const html = `<html><head><title>Advanced usage</title></head><body>
+      <div class="body" role="main"><h1>Advanced usage</h1>${para(5, 'sessions')}
+      <section id="link-headers"><span id="id16"></span><h2>Link Headers¶</h2>
+        <p>Many HTTP APIs feature link headers. They make APIs more self describing and discoverable, and clients can follow them to the next page of results.</p></section>
+      ${para(4, 'proxies')}</div>
+      <div id="comments"><h2>Comments</h2><p>Nice page, thanks for writing it up so clearly, it helped me with my project a lot.</p></div>
+      </body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Many HTTP APIs feature link headers')
+    expect(text).toContain('Paragraph 4 about proxies')
+  })
+
+  it('keeps the id of a section that is a part of the layout', () => {
+    const dom = new JSDOM(
+      `<body><section id="comments"><h2>Comments</h2><p>x</p></section><section id="related-posts"><h2>Related posts</h2></section><section id="link-headers"><h2>Link headers</h2></section></body>`,
+    )
+    unhintHeadingIds(dom.window.document)
+    expect(Array.from(dom.window.document.querySelectorAll('section')).map((s) => s.id)).toEqual([
+      'comments',
+      'related-posts',
+      '',
+    ])
   })
 })
