@@ -93,7 +93,9 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     // A page that says it is a discussion: the posts it marks up are the thread, when they are
     // more than the run of post-like siblings found by their class names.
     const declared = isDiscussionPage(document)
-    const found = document.body ? findThread(document.body) : undefined
+    const found = document.body
+      ? (findThread(document.body) ?? (declared ? findThread(document.body, true) : undefined))
+      : undefined
     const marked = declared && document.body ? markedThread(document.body) : undefined
     const thread = marked && (!found || marked.chars > found.chars) ? marked : found
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
