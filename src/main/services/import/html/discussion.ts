@@ -150,6 +150,14 @@ const isPostType = (el: Element): boolean =>
   POST_TYPES.test((el.getAttribute('itemtype') ?? '').trim())
 
 /**
+ * A comment a Q&A page marks up on its question (`Comment` inside `Question`): an aside on
+ * the question, not a post of the thread (see `withoutPostChrome`).
+ */
+const isCommentOn = (el: Element, post: Element): boolean =>
+  /(^|\/)Comment$/.test((el.getAttribute('itemtype') ?? '').trim()) &&
+  /(^|\/)(Question|Answer)$/.test((post.getAttribute('itemtype') ?? '').trim())
+
+/**
  * The posts a page marks up as such (microdata `Question`, `Answer`, `Comment`,
  * `DiscussionForumPosting`), outermost first: a comment on an answer belongs to the answer.
  * A question or posting that holds the others is the thread's frame (a question wraps its
@@ -170,7 +178,7 @@ export function markedThread(body: Element): Thread | undefined {
     }
     let inPost = false
     for (let p = el.parentElement; p && !inPost; p = p.parentElement)
-      inPost = isPostType(p) && !frames.has(p)
+      inPost = isPostType(p) && (!frames.has(p) || isCommentOn(el, p))
     if (!inPost) posts.push(el)
   }
   const lengths = posts.map(textLength)
@@ -220,12 +228,48 @@ export function openingOutside(thread: Thread, articleText: string): boolean {
 const POST_CHROME =
   /^(?:.*[-_])?(?:user-?(?:title|stats|extras|info|details|blurb|banner|badges?|role|rank)|member-?(?:title|stats|info|rank)|poster-?(?:stats|info|rank|details)|author-?(?:stats|info|title|rank|badges?)|postprofile|signature|sig|reactions?(?:bar|list)?|likes?(?:-?(?:bar|list|count))?|(?:post|message|comment)-?(?:actions|buttons|controls|footer|menu|tools|signature)|action-?bar|actions|badges?|online-?status|vote-?cell|votecell|js-vote)(?:[-_].*)?$/i
 
-/** A post without the forum's chrome (see `POST_CHROME`); the page itself is left as it is. */
+/**
+ * A post without the forum's chrome (see `POST_CHROME`); the page itself is left as it is.
+ * Comments a Q&A page marks up on a question or an answer (`Comment` inside `Answer`) are
+ * asides on that post in small print, not turns of the discussion: they are left out too.
+ */
 export function withoutPostChrome(post: Element): Element {
   const copy = post.cloneNode(true) as Element
-  for (const el of Array.from(copy.querySelectorAll('[class], [id]'))) {
+  if (/(Answer|Question)$/.test((post.getAttribute('itemtype') ?? '').trim()))
+    for (const el of Array.from(copy.querySelectorAll('[itemtype]')))
+      if (/(^|\/)Comment$/.test((el.getAttribute('itemtype') ?? '').trim())) el.remove()
+  for (const el of Array.from(copy.querySelectorAll('[class], [id], [hidden], [aria-hidden]'))) {
     const words = [...(el.getAttribute('class') ?? '').split(/\s+/), el.getAttribute('id') ?? '']
-    if (words.some((w) => w && POST_CHROME.test(w))) el.remove()
+    if (words.some((w) => w && POST_CHROME.test(w)) || isHidden(el)) el.remove()
   }
   return copy
+}
+
+/** Breakpoints and media a `hidden` class may be limited to (`hidden-xs`, `mobile-hide`). */
+const MEDIA_WORD =
+  /^(xs|sm|md|lg|xl|xxl|\d?xl|mobile|phone|tablet|desktop|print|small|medium|large|wide|narrow|js|no|up|down)$/i
+
+/**
+ * Whether the forum hides an element until a click (menus, profile cards, edit forms): the
+ * `hidden` attribute, `aria-hidden`, or a class whose last word is `hide`/`hidden`
+ * (`ipsHide`, `is-hidden`, `d-none`) and that names no breakpoint. Readability leaves out
+ * what the page hides; the posts of a thread do not pass through Readability, so the test
+ * is made here. Style sheets are gone, so the class is all that says so.
+ */
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/)
+  // `hidden md:block`, `d-none d-lg-flex`: hidden on small screens only.
+  if (classes.some((c) => /^(sm|md|lg|xl|2xl):|^d-(sm|md|lg|xl|xxl)-/.test(c))) return false
+  for (const cls of classes) {
+    if (cls === 'd-none' || cls === 'sr-only' || cls === 'visually-hidden') return true
+    const parts = cls
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .split(/[-_:]+/)
+      .filter(Boolean)
+    const last = parts.at(-1)?.toLowerCase()
+    if ((last === 'hide' || last === 'hidden') && !parts.some((p) => MEDIA_WORD.test(p)))
+      return true
+  }
+  return false
 }

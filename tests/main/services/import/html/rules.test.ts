@@ -181,6 +181,52 @@ describe('discussions: finding the posts', () => {
   })
 })
 
+describe('discussions: what a post leaves out', () => {
+  it('leaves out the comments under a question and under its answers', () => {
+    const comment = (body: string): string =>
+      `<li class="comment" itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span>${body}</span> <a href="/u/1">joe</a> commented Feb 12, 2011</li>`
+    const answer = (body: string, note: string): string =>
+      `<div class="answer" itemscope itemtype="https://schema.org/Answer"><div class="answercell"><p>${body}</p></div>
+        <ul class="comments-list">${comment(note)}</ul></div>`
+    const html = `<html><head><title>Catering for a hundred guests</title></head>
+      <body itemscope itemtype="https://schema.org/QAPage"><div id="mainbar">
+      <div class="question" itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+        <h1 itemprop="name">Catering for a hundred guests</h1>
+        <div class="s-prose"><p>I am cooking for a wedding of a hundred guests next month. How much food should I plan per person, and how do I keep it warm?</p></div>
+        <ul class="comments-list">${comment('Is the venue far from your kitchen?')}</ul></div>
+      <div id="answers">
+        ${answer('Plan on half a pound of meat per guest and a little more of the sides; guests eat more at evening weddings.', 'And for the paranoid: a fire extinguisher.')}
+        ${answer('Rent chafing dishes: they keep food warm for hours, and hire someone to keep them filled.', 'Have backups and check again.')}
+      </div></div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('How much food should I plan')
+    expect(text).toContain('half a pound of meat')
+    expect(text).toContain('Rent chafing dishes')
+    for (const note of ['venue far from', 'fire extinguisher', 'Have backups'])
+      expect(text).not.toContain(note)
+  })
+
+  it('leaves out what a post hides until a click, not what it hides on small screens only', () => {
+    const post = (name: string, body: string): string =>
+      `<article class="post"><h3 class="author">${name}</h3>
+        <div class="ipsMenu ipsHide"><h5>Motherboard</h5><div>A board with far too many fans on it</div></div>
+        <span aria-hidden="true">icon</span><div hidden>Edit form</div>
+        <div class="content"><p>${body}</p><p class="hidden-xs">Shown on wide screens.</p><p class="hidden md:block">Desktop note.</p></div></article>`
+    const html = `<html><head><title>A new case</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"A new case"}</script>
+      </head><body><div class="topic">
+      ${post('Rabbids', 'Does anyone know what these two holes in the case are for? The manual says nothing about them.')}
+      ${post('DevBiker', 'I heard the rear one is for an external connection of the lighting devices, but nobody confirmed.')}
+      </div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('two holes in the case')
+    expect(text).toContain('external connection')
+    for (const hidden of ['too many fans', 'icon', 'Edit form']) expect(text).not.toContain(hidden)
+    expect(text).toContain('Shown on wide screens')
+    expect(text).toContain('Desktop note')
+  })
+})
+
 describe('documentation', () => {
   it('keeps a section whose id, made from its heading, holds a layout word', () => {
     const html = `<html><head><title>Advanced usage</title></head><body>
