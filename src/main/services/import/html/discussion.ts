@@ -51,8 +51,16 @@ export interface Thread {
   chars: number
 }
 
-/** The largest run of post-like siblings in the page, if there is one. */
-export function findThread(body: Element): Thread | undefined {
+/** Elements that hold a post, when no class name says so. */
+const POST_TAGS = new Set(['DIV', 'LI', 'ARTICLE', 'SECTION'])
+
+/**
+ * The largest run of post-like siblings in the page, if there is one. `unnamed`: a page that
+ * says it is a discussion may name its posts with generated class names (`sc-ksPmiX`) or none:
+ * there any run of like containers counts, held to more posts, fewer links and no one post
+ * dominating (a page's header, main part and footer are a run of like containers too).
+ */
+export function findThread(body: Element, unnamed = false): Thread | undefined {
   let best: Thread | undefined
   const parents = [body, ...Array.from(body.querySelectorAll('*'))]
   for (const parent of parents) {
@@ -67,15 +75,17 @@ export function findThread(body: Element): Thread | undefined {
     for (const members of groups.values()) {
       if (members.length < 2) continue
       const first = members[0] as Element
-      const hinted = POST_HINT.test(hints(first)) && !NOT_POST.test(hints(first))
-      if (!hinted) continue
+      if (NOT_POST.test(hints(first))) continue
+      const hinted = POST_HINT.test(hints(first))
+      if (!hinted && !(unnamed && POST_TAGS.has(first.tagName))) continue
       const lengths = members.map(textLength)
       const substantial = lengths.filter((n) => n >= MIN_POST_CHARS).length
-      if (substantial < 2) continue
+      if (substantial < (hinted ? 2 : 3)) continue
       const chars = lengths.reduce((a, b) => a + b, 0)
       const links = members.reduce((a, m) => a + linkTextLength(m), 0)
       // A list of links (a thread index, a menu) is not a discussion.
-      if (links > chars * 0.5) continue
+      if (links > chars * (hinted ? 0.5 : 0.3)) continue
+      if (!hinted && Math.max(...lengths) > chars * 0.6) continue
       if (!best || chars > best.chars) best = { posts: members, chars }
     }
   }
@@ -83,6 +93,12 @@ export function findThread(body: Element): Thread | undefined {
 }
 
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+
+/**
+ * Text's length as `textLength` measures a post's: runs of white space count once. Forum
+ * markup is indented with tabs and new lines that a raw length would count as text.
+ */
+const collapsedLength = (s: string): number => s.replace(/\s+/g, ' ').trim().length
 
 /**
  * Whether a thread holds the text Readability chose (so Readability picked one post of it)
@@ -94,7 +110,7 @@ export function threadHoldsArticle(thread: Thread, articleText: string): boolean
   if (chosen.length < 40) return thread.chars >= 200
   const inThread = new Set(thread.posts.flatMap((p) => words(p.textContent ?? '')))
   const covered = chosen.filter((w) => inThread.has(w)).length / chosen.length
-  return covered >= 0.8 && thread.chars >= articleText.length * 1.3
+  return covered >= 0.8 && thread.chars >= collapsedLength(articleText) * 1.3
 }
 
 /** The name on the thread's opening post, where the forum marks it up as such. */
@@ -134,6 +150,14 @@ const isPostType = (el: Element): boolean =>
   POST_TYPES.test((el.getAttribute('itemtype') ?? '').trim())
 
 /**
+ * A comment a Q&A page marks up on its question (`Comment` inside `Question`): an aside on
+ * the question, not a post of the thread (see `withoutPostChrome`).
+ */
+const isCommentOn = (el: Element, post: Element): boolean =>
+  /(^|\/)Comment$/.test((el.getAttribute('itemtype') ?? '').trim()) &&
+  /(^|\/)(Question|Answer)$/.test((post.getAttribute('itemtype') ?? '').trim())
+
+/**
  * The posts a page marks up as such (microdata `Question`, `Answer`, `Comment`,
  * `DiscussionForumPosting`), outermost first: a comment on an answer belongs to the answer.
  * A question or posting that holds the others is the thread's frame (a question wraps its
@@ -154,7 +178,7 @@ export function markedThread(body: Element): Thread | undefined {
     }
     let inPost = false
     for (let p = el.parentElement; p && !inPost; p = p.parentElement)
-      inPost = isPostType(p) && !frames.has(p)
+      inPost = isPostType(p) && (!frames.has(p) || isCommentOn(el, p))
     if (!inPost) posts.push(el)
   }
   const lengths = posts.map(textLength)
@@ -178,14 +202,22 @@ function openingOf(frame: Element): Element {
 
 /**
  * Whether the text Readability chose is an opening post the thread leaves out (a question
- * above its answers): its start is not in any post, and it is not the larger part.
+ * above its answers): its start is not in any post, and most of it is not the posts' text
+ * (a pick that wraps the posts is not an opening). An opening longer than all its replies
+ * together is still the opening: announcements often draw a few short answers.
  */
 export function openingOutside(thread: Thread, articleText: string): boolean {
   const chosen = words(articleText)
   if (chosen.length < 10) return false
-  const inThread = ` ${thread.posts.map((p) => words(p.textContent ?? '').join(' ')).join(' ')} `
+  const threadWords = thread.posts.map((p) => words(p.textContent ?? ''))
+  const inThread = ` ${threadWords.map((w) => w.join(' ')).join(' ')} `
   const start = chosen.slice(0, 12).join(' ')
-  return !inThread.includes(` ${start} `) && articleText.length < thread.chars * 0.6
+  if (inThread.includes(` ${start} `)) return false
+  // Runs of five words, not single words: replies share most of an opening's vocabulary.
+  const runs = (ws: string[]): string[] => ws.slice(4).map((_, i) => ws.slice(i, i + 5).join(' '))
+  const known = new Set(threadWords.flatMap(runs))
+  const own = runs(chosen)
+  return own.filter((r) => known.has(r)).length < own.length * 0.5
 }
 
 /**
@@ -196,12 +228,48 @@ export function openingOutside(thread: Thread, articleText: string): boolean {
 const POST_CHROME =
   /^(?:.*[-_])?(?:user-?(?:title|stats|extras|info|details|blurb|banner|badges?|role|rank)|member-?(?:title|stats|info|rank)|poster-?(?:stats|info|rank|details)|author-?(?:stats|info|title|rank|badges?)|postprofile|signature|sig|reactions?(?:bar|list)?|likes?(?:-?(?:bar|list|count))?|(?:post|message|comment)-?(?:actions|buttons|controls|footer|menu|tools|signature)|action-?bar|actions|badges?|online-?status|vote-?cell|votecell|js-vote)(?:[-_].*)?$/i
 
-/** A post without the forum's chrome (see `POST_CHROME`); the page itself is left as it is. */
+/**
+ * A post without the forum's chrome (see `POST_CHROME`); the page itself is left as it is.
+ * Comments a Q&A page marks up on a question or an answer (`Comment` inside `Answer`) are
+ * asides on that post in small print, not turns of the discussion: they are left out too.
+ */
 export function withoutPostChrome(post: Element): Element {
   const copy = post.cloneNode(true) as Element
-  for (const el of Array.from(copy.querySelectorAll('[class], [id]'))) {
+  if (/(Answer|Question)$/.test((post.getAttribute('itemtype') ?? '').trim()))
+    for (const el of Array.from(copy.querySelectorAll('[itemtype]')))
+      if (/(^|\/)Comment$/.test((el.getAttribute('itemtype') ?? '').trim())) el.remove()
+  for (const el of Array.from(copy.querySelectorAll('[class], [id], [hidden], [aria-hidden]'))) {
     const words = [...(el.getAttribute('class') ?? '').split(/\s+/), el.getAttribute('id') ?? '']
-    if (words.some((w) => w && POST_CHROME.test(w))) el.remove()
+    if (words.some((w) => w && POST_CHROME.test(w)) || isHidden(el)) el.remove()
   }
   return copy
+}
+
+/** Breakpoints and media a `hidden` class may be limited to (`hidden-xs`, `mobile-hide`). */
+const MEDIA_WORD =
+  /^(xs|sm|md|lg|xl|xxl|\d?xl|mobile|phone|tablet|desktop|print|small|medium|large|wide|narrow|js|no|up|down)$/i
+
+/**
+ * Whether the forum hides an element until a click (menus, profile cards, edit forms): the
+ * `hidden` attribute, `aria-hidden`, or a class whose last word is `hide`/`hidden`
+ * (`ipsHide`, `is-hidden`, `d-none`) and that names no breakpoint. Readability leaves out
+ * what the page hides; the posts of a thread do not pass through Readability, so the test
+ * is made here. Style sheets are gone, so the class is all that says so.
+ */
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true
+  const classes = (el.getAttribute('class') ?? '').split(/\s+/)
+  // `hidden md:block`, `d-none d-lg-flex`: hidden on small screens only.
+  if (classes.some((c) => /^(sm|md|lg|xl|2xl):|^d-(sm|md|lg|xl|xxl)-/.test(c))) return false
+  for (const cls of classes) {
+    if (cls === 'd-none' || cls === 'sr-only' || cls === 'visually-hidden') return true
+    const parts = cls
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .split(/[-_:]+/)
+      .filter(Boolean)
+    const last = parts.at(-1)?.toLowerCase()
+    if ((last === 'hide' || last === 'hidden') && !parts.some((p) => MEDIA_WORD.test(p)))
+      return true
+  }
+  return false
 }

@@ -22,7 +22,7 @@ import {
 } from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
-import { revealStreamedParts, shieldLandmarks } from './prepare'
+import { revealStreamedParts, shieldLandmarks, unhintHeadingIds } from './prepare'
 import { chooseTitle } from './title'
 import { toBlocks } from './toBlocks'
 
@@ -93,12 +93,15 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     // A page that says it is a discussion: the posts it marks up are the thread, when they are
     // more than the run of post-like siblings found by their class names.
     const declared = isDiscussionPage(document)
-    const found = document.body ? findThread(document.body) : undefined
+    const found = document.body
+      ? (findThread(document.body) ?? (declared ? findThread(document.body, true) : undefined))
+      : undefined
     const marked = declared && document.body ? markedThread(document.body) : undefined
     const thread = marked && (!found || marked.chars > found.chars) ? marked : found
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
     shieldLandmarks(readable)
+    unhintHeadingIds(readable)
     const reader = new Readability<Element>(readable, {
       serializer: (el) => el as Element,
       // Classes name a code block's language; they never reach the reader.

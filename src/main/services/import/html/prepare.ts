@@ -49,3 +49,39 @@ export function shieldLandmarks(document: Document): void {
     }
   }
 }
+
+/** An id as a page's tools make it from a heading's text: `Link Headers` → `link-headers`. */
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+
+/**
+ * Sections named after their heading: documentation tools give a section the id of its
+ * heading's words (`<section id="link-headers"><h2>Link Headers</h2>`), and Readability
+ * reads `header`, `comment` or `related` in such an id as a layout hint and removes the
+ * section. An id that is its own heading's text says nothing about layout: it is dropped.
+ */
+export function unhintHeadingIds(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('[id]'))) {
+    const id = el.getAttribute('id') ?? ''
+    if (!UNLIKELY.test(id)) continue
+    // A section opens with its heading (empty anchors aside).
+    const heading = Array.from(el.children).find(
+      (c) => /^H[1-6]$/.test(c.tagName) || (c.textContent ?? '').trim(),
+    )
+    if (!heading || !/^H[1-6]$/.test(heading.tagName)) continue
+    const words = slug(heading.textContent ?? '')
+    if (!words || !slug(id).endsWith(words)) continue
+    // `Comments`, `Related posts`: a heading that is a layout word, or opens with one and has
+    // one more, names a part of the layout; `Link headers` names a topic.
+    const parts = words.split('-')
+    const isHint = (w: string): boolean => {
+      const hint = UNLIKELY.exec(w)?.[0].toLowerCase()
+      return hint === w || `${hint}s` === w
+    }
+    const layout = parts.length <= 2 && isHint(parts[0] ?? '')
+    if (!layout) el.removeAttribute('id')
+  }
+}

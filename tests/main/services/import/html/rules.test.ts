@@ -2,8 +2,14 @@
  * Lectern's own extraction rules, each on a small page built to need it. Direct calls (no
  * worker): these are rules, not limits.
  */
+import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
+import {
+  findThread,
+  threadHoldsArticle,
+} from '../../../../../src/main/services/import/html/discussion'
 import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
+import { unhintHeadingIds } from '../../../../../src/main/services/import/html/prepare'
 import { blocksToText } from '../../../../../src/main/services/import/types'
 
 const para = (n: number, topic: string): string =>
@@ -99,5 +105,151 @@ describe('discussions', () => {
     expect(text).toContain('half a pound of meat')
     expect(text).toContain('Rent chafing dishes')
     expect(text.indexOf('How much food')).toBeLessThan(text.indexOf('half a pound'))
+  })
+})
+
+describe('discussions: finding the posts', () => {
+  const ld = (type: string): string =>
+    `<script type="application/ld+json">{"@context":"https://schema.org","@type":"${type}","headline":"Working in a nursery"}</script>`
+
+  it('reads a declared discussion whose posts have generated class names', () => {
+    const post = (name: string, body: string): string =>
+      `<div><div class="sc-ksPmiX kKPaZQ"><div class="sc-jQbJRc">${name}</div>
+        <div class="sc-fcmNWj">28/11/2025 at 7:16 pm</div><div class="sc-tYqdw"><p>${body}</p></div></div></div>`
+    const html = `<html><head><title>Working in a nursery</title>${ld('DiscussionForumPosting')}</head><body>
+      <div class="sc-aXZVg"><a href="/">Home</a> <a href="/chat">Chat</a></div>
+      <div class="sc-gEvEer">
+        ${post('Mod Sharon', 'If you have ever thought about working in a nursery, what would make you consider it, and what would put you off?')}
+        ${post('Judith', 'I worked a short time as a teaching assistant and left for a supermarket job: much less stress and more money each week.')}
+        ${post('Paula', 'The pay is the problem for me: the training takes years and the wages never catch up with the responsibility you carry.')}
+        ${post('Kim', 'Flexible hours would make me consider it, as long as the training could be done in paid time rather than at weekends.')}
+      </div></body></html>`
+    const text = textOf(html)
+    for (const words of [
+      'what would put you off',
+      'supermarket job',
+      'wages never catch up',
+      'paid time',
+    ])
+      expect(text).toContain(words)
+  })
+
+  it('takes like containers without post names for posts only when asked, and not a page layout', () => {
+    const card = (body: string): string => `<div><p>${body}</p></div>`
+    const cards = ['bread', 'cake', 'pies'].map((t) =>
+      card(`A post about ${t} that is long enough to count as a post of some forty characters.`),
+    )
+    const dom = new JSDOM(`<body><div class="x1">${cards.join('')}</div></body>`)
+    expect(findThread(dom.window.document.body)).toBeUndefined()
+    expect(findThread(dom.window.document.body, true)?.posts).toHaveLength(3)
+    // A header, a main part and a footer are like containers too; the main part dominates.
+    const layout = new JSDOM(
+      `<body><div><p>Site header with a tagline that runs to forty characters.</p></div>
+      <div>${para(6, 'the article')}</div><div><p>Site footer with an address that runs to forty characters.</p></div></body>`,
+    )
+    expect(findThread(layout.window.document.body, true)).toBeUndefined()
+  })
+
+  it('measures a thread against the text Readability chose without counting its indentation', () => {
+    const post = (n: number): string =>
+      `\n\t\t\t<div class="post">\n\t\t\t\t<div class="author">user${n}</div>\n\t\t\t\t\t\t<div class="content">Post ${n} says something about the release and the network trouble after it, with a few words more so that it counts as a post.</div>\n\t\t\t</div>`
+    const dom = new JSDOM(`<body>${[1, 2, 3, 4].map(post).join('')}</body>`)
+    const thread = findThread(dom.window.document.body)
+    expect(thread?.posts).toHaveLength(4)
+    // Readability's pick: two of the four posts, with the page's tabs and new lines.
+    const picked = Array.from(dom.window.document.querySelectorAll('.post'))
+      .slice(0, 2)
+      .map((p) => p.textContent)
+      .join('\n\t\t\t\t\t\t'.repeat(200))
+    expect(threadHoldsArticle(thread!, picked)).toBe(true)
+  })
+
+  it('keeps an opening post that is longer than its replies', () => {
+    const comment = (body: string): string =>
+      `<li class="Item ItemComment" id="Comment_${body.length}"><div class="Author">reader</div><div class="Message">${body}</div></li>`
+    const html = `<html><head><title>The project ends</title>${ld('DiscussionForumPosting')}</head><body>
+      <div class="Discussion"><h1>The project ends</h1><div class="Message">${para(8, 'the end of the open source edition')}</div></div>
+      <ul class="Comments">
+        ${comment('Sad news, but thanks for all the years of work on it, it served us well for a long time, on three sites.')}
+        ${comment('Is there a fork anyone is planning? We would be glad to help with the hosting of one, and with its tests.')}
+        ${comment('We moved to another forum last year already; the export of the old posts took a weekend.')}
+      </ul></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Paragraph 8 about the end of the open source edition')
+    expect(text).toContain('Sad news')
+    expect(text).toContain('a fork anyone is planning')
+  })
+})
+
+describe('discussions: what a post leaves out', () => {
+  it('leaves out the comments under a question and under its answers', () => {
+    const comment = (body: string): string =>
+      `<li class="comment" itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span>${body}</span> <a href="/u/1">joe</a> commented Feb 12, 2011</li>`
+    const answer = (body: string, note: string): string =>
+      `<div class="answer" itemscope itemtype="https://schema.org/Answer"><div class="answercell"><p>${body}</p></div>
+        <ul class="comments-list">${comment(note)}</ul></div>`
+    const html = `<html><head><title>Catering for a hundred guests</title></head>
+      <body itemscope itemtype="https://schema.org/QAPage"><div id="mainbar">
+      <div class="question" itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+        <h1 itemprop="name">Catering for a hundred guests</h1>
+        <div class="s-prose"><p>I am cooking for a wedding of a hundred guests next month. How much food should I plan per person, and how do I keep it warm?</p></div>
+        <ul class="comments-list">${comment('Is the venue far from your kitchen?')}</ul></div>
+      <div id="answers">
+        ${answer('Plan on half a pound of meat per guest and a little more of the sides; guests eat more at evening weddings.', 'And for the paranoid: a fire extinguisher.')}
+        ${answer('Rent chafing dishes: they keep food warm for hours, and hire someone to keep them filled.', 'Have backups and check again.')}
+      </div></div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('How much food should I plan')
+    expect(text).toContain('half a pound of meat')
+    expect(text).toContain('Rent chafing dishes')
+    for (const note of ['venue far from', 'fire extinguisher', 'Have backups'])
+      expect(text).not.toContain(note)
+  })
+
+  it('leaves out what a post hides until a click, not what it hides on small screens only', () => {
+    const post = (name: string, body: string): string =>
+      `<article class="post"><h3 class="author">${name}</h3>
+        <div class="ipsMenu ipsHide"><h5>Motherboard</h5><div>A board with far too many fans on it</div></div>
+        <span aria-hidden="true">icon</span><div hidden>Edit form</div>
+        <div class="content"><p>${body}</p><p class="hidden-xs">Shown on wide screens.</p><p class="hidden md:block">Desktop note.</p></div></article>`
+    const html = `<html><head><title>A new case</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"A new case"}</script>
+      </head><body><div class="topic">
+      ${post('Rabbids', 'Does anyone know what these two holes in the case are for? The manual says nothing about them.')}
+      ${post('DevBiker', 'I heard the rear one is for an external connection of the lighting devices, but nobody confirmed.')}
+      </div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('two holes in the case')
+    expect(text).toContain('external connection')
+    for (const hidden of ['too many fans', 'icon', 'Edit form']) expect(text).not.toContain(hidden)
+    expect(text).toContain('Shown on wide screens')
+    expect(text).toContain('Desktop note')
+  })
+})
+
+describe('documentation', () => {
+  it('keeps a section whose id, made from its heading, holds a layout word', () => {
+    const html = `<html><head><title>Advanced usage</title></head><body>
+      <div class="body" role="main"><h1>Advanced usage</h1>${para(5, 'sessions')}
+      <section id="link-headers"><span id="id16"></span><h2>Link Headers¶</h2>
+        <p>Many HTTP APIs feature link headers. They make APIs more self describing and discoverable, and clients can follow them to the next page of results.</p></section>
+      ${para(4, 'proxies')}</div>
+      <div id="comments"><h2>Comments</h2><p>Nice page, thanks for writing it up so clearly, it helped me with my project a lot.</p></div>
+      </body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Many HTTP APIs feature link headers')
+    expect(text).toContain('Paragraph 4 about proxies')
+  })
+
+  it('keeps the id of a section that is a part of the layout', () => {
+    const dom = new JSDOM(
+      `<body><section id="comments"><h2>Comments</h2><p>x</p></section><section id="related-posts"><h2>Related posts</h2></section><section id="link-headers"><h2>Link headers</h2></section></body>`,
+    )
+    unhintHeadingIds(dom.window.document)
+    expect(Array.from(dom.window.document.querySelectorAll('section')).map((s) => s.id)).toEqual([
+      'comments',
+      'related-posts',
+      '',
+    ])
   })
 })
