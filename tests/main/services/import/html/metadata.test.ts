@@ -190,3 +190,34 @@ describe('dates a page shows', () => {
     expect(extractHtml({ html: page('', `<h1>Garden</h1>${far}`) }).published).toBe('2023-04-13')
   })
 })
+
+describe('writers named in <meta> tags', () => {
+  const page = (head: string): string =>
+    `<html><head><title>Sensors</title>${head}</head><body><article><h1>Sensors</h1>${body}</article></body></html>`
+
+  it('lists every writer of a key given once per writer', () => {
+    const head =
+      '<meta property="article:author" content="Mara Olsen"><meta property="article:author" content="Teo Brandt">'
+    expect(extractHtml({ html: page(head) }).author).toBe('Mara Olsen, Teo Brandt')
+  })
+
+  it('passes over profile addresses to the name another tag gives', () => {
+    const head =
+      '<meta property="article:author" content="https://social.example/mara"><meta name="citation_author" content="Mara Olsen">'
+    expect(extractHtml({ html: page(head) }).author).toBe('Mara Olsen')
+  })
+
+  it('takes the fuller list of writers that includes the one another tag names', () => {
+    const head =
+      '<meta name="dc.creator" content="Mara Olsen"><meta name="citation_author" content="Mara Olsen"><meta name="citation_author" content="Teo Brandt"><meta name="citation_author" content="Ines Varga">'
+    expect(extractHtml({ html: page(head) }).author).toBe('Mara Olsen, Teo Brandt, Ines Varga')
+    // The same name twice is one writer.
+    expect(
+      extractHtml({
+        html: page(
+          '<meta name="author" content="Mara Olsen"><meta name="author" content="Mara Olsen">',
+        ),
+      }).author,
+    ).toBe('Mara Olsen')
+  })
+})
