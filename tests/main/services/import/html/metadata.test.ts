@@ -221,3 +221,22 @@ describe('writers named in <meta> tags', () => {
     ).toBe('Mara Olsen')
   })
 })
+
+describe('bylines set apart or naming several writers', () => {
+  const page = (inner: string): string =>
+    `<html><head><title>Apps</title></head><body><article><h1>Apps</h1>${inner}${body}</article></body></html>`
+
+  it('reads several writers in a `Written by` line', () => {
+    expect(
+      extractHtml({
+        html: page('<p>Written by <a href="/people/mk">Moses Kim and Kate Shore</a></p>'),
+      }).author,
+    ).toBe('Moses Kim and Kate Shore')
+  })
+
+  it('reads the name in the element after a label that stands alone', () => {
+    const box = `<div class="writer"><div class="label">Written by</div><div class="name">Jack Hale</div><div>Jack writes about marketing.</div></div>`
+    const html = `<html><head><title>Apps</title></head><body><article><h1>Apps</h1>${body}${box}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Jack Hale')
+  })
+})
