@@ -240,3 +240,22 @@ describe('bylines set apart or naming several writers', () => {
     expect(extractHtml({ html }).author).toBe('Jack Hale')
   })
 })
+
+describe('titles cut short', () => {
+  it('takes the <title> whole when the shared headline is its start, cut at a length limit', () => {
+    const full =
+      'Fix It Friday: How To Arrange Your Living Room (Including One Trick That Always Works)'
+    expect(
+      chooseTitle({
+        headline: 'Fix It Friday: How To Arrange Your Living Room (Including',
+        documentTitle: `${full} - Design Notes`,
+        siteName: 'Design Notes',
+        h1s: [],
+      }),
+    ).toBe(full)
+    // A short headline that a longer <title> goes on from is its own title.
+    expect(
+      chooseTitle({ headline: 'Networking', documentTitle: 'Networking in Compose', h1s: [] }),
+    ).toBe('Networking')
+  })
+})
