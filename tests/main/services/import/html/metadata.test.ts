@@ -259,3 +259,13 @@ describe('titles cut short', () => {
     ).toBe('Networking')
   })
 })
+
+describe('relative dates', () => {
+  it('does not date a page by `today` or `3 days ago`, which meant when it was saved', () => {
+    const html = (line: string): string =>
+      `<html><head><title>Garden</title></head><body><article><h1>Garden</h1><p>${line}</p>${body}</article></body></html>`
+    expect(extractHtml({ html: html('Posted 3 days ago') }).published).toBeUndefined()
+    expect(extractHtml({ html: html('Today') }).published).toBeUndefined()
+    expect(extractHtml({ html: html('March 4, 2025 · 3 days ago') }).published).toBe('2025-03-04')
+  })
+})
