@@ -63,8 +63,9 @@ export function shownByline(document: Document): string | undefined {
       continue
     for (const next of elementsAfter(document, el, 80)) {
       if (el.contains(next)) continue
+      // Capitals alone (`CP`) are the initials an avatar shows, not the name.
       const name = cleanByline(cleanText(next))
-      if (name && isNames(name)) return name
+      if (name && isNames(name) && /\p{Ll}/u.test(name)) return name
       break
     }
   }

@@ -103,8 +103,10 @@ function uncut(headline: string, documentTitle: string, siteName?: string, url?:
   if (headline.length < 50 || !documentTitle) return headline
   const lead = withoutSiteName(documentTitle, [siteName ?? ''].filter(Boolean), url)
   const h = fold(headline.replace(/(?:…|\.\.\.)$/, ''))
-  // Only when the <title> goes on in words: the same words spelt otherwise are no cut.
-  return fold(lead).startsWith(`${h} `) ? lead : headline
+  // Only when the <title> goes on in words, before any separator: the same words spelt
+  // otherwise are no cut, and `Headline - Category` is a headline with a section after it.
+  const first = lead.split(WEAK)[0] ?? lead
+  return fold(first).startsWith(`${h} `) ? lead : headline
 }
 
 export function chooseTitle(c: {

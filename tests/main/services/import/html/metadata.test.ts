@@ -238,6 +238,9 @@ describe('bylines set apart or naming several writers', () => {
     const box = `<div class="writer"><div class="label">Written by</div><div class="name">Jack Hale</div><div>Jack writes about marketing.</div></div>`
     const html = `<html><head><title>Apps</title></head><body><article><h1>Apps</h1>${body}${box}</article></body></html>`
     expect(extractHtml({ html }).author).toBe('Jack Hale')
+    // An avatar's initials are not the name.
+    const initials = html.replace('Jack Hale</div>', 'JH</div>')
+    expect(extractHtml({ html: initials }).author).toBeUndefined()
   })
 })
 
@@ -253,6 +256,16 @@ describe('titles cut short', () => {
         h1s: [],
       }),
     ).toBe(full)
+    // A section after a separator is no cut.
+    const headline = 'Best Practices for Setting Up Automations and Scripts at Home'
+    expect(
+      chooseTitle({
+        headline,
+        documentTitle: `${headline} - Configuration - Home Forum`,
+        siteName: 'Home Forum',
+        h1s: [],
+      }),
+    ).toBe(headline)
     // A short headline that a longer <title> goes on from is its own title.
     expect(
       chooseTitle({ headline: 'Networking', documentTitle: 'Networking in Compose', h1s: [] }),
