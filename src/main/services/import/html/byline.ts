@@ -8,6 +8,13 @@ import { cleanByline } from './metadata'
 /** A person's name: one to four capitalised words (`Jane Doe`, `Mary-Ann O'Neil`, `J. R. Hartley`). */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)){0,3}$/u
 
+/**
+ * Names of several writers, as bylines join them (`Moses Kim and Kate Shokurova`, `Ana Ruiz,
+ * Li Wei & Tom Berg`): each part a name.
+ */
+const isNames = (s: string): boolean =>
+  s.split(/\s*(?:,|&|\band\b)\s*/).every((part) => NAME.test(part))
+
 const BY_LINE = /^(?:written\s+|posted\s+|reviewed\s+|words\s+|story\s+)?by\s+\S/i
 
 const cleanText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
@@ -16,7 +23,7 @@ const cleanText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g
 function nameIn(line: string): string | undefined {
   if (line.length > 120 || !BY_LINE.test(line)) return undefined
   const name = cleanByline(line)
-  return name && NAME.test(name) ? name : undefined
+  return name && isNames(name) ? name : undefined
 }
 
 /** Text nodes' parent elements after `start` in document order, up to `budget` characters. */
@@ -47,6 +54,19 @@ export function shownByline(document: Document): string | undefined {
     if (/^written\s+by\s/i.test(line)) {
       const name = nameIn(line)
       if (name) return name
+    }
+  }
+  // A label alone in its element (`Written by`, `Author`), the name in the next one: layouts
+  // that set the label above the name.
+  for (const el of Array.from(document.querySelectorAll('p, span, div, dt, h3, h4, h5, h6'))) {
+    if (el.children.length || !/^(?:written\s+by|author|posted\s+by)\s*:?$/i.test(cleanText(el)))
+      continue
+    for (const next of elementsAfter(document, el, 80)) {
+      if (el.contains(next)) continue
+      // Capitals alone (`CP`) are the initials an avatar shows, not the name.
+      const name = cleanByline(cleanText(next))
+      if (name && isNames(name) && /\p{Ll}/u.test(name)) return name
+      break
     }
   }
   // A link to the writer's page.

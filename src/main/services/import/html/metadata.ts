@@ -124,6 +124,61 @@ function meta(document: Document, ...keys: string[]): string | undefined {
   return undefined
 }
 
+/** Every value of a `<meta>` key, in page order. */
+function metaAll(document: Document, key: string): string[] {
+  return Array.from(
+    document.querySelectorAll(
+      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
+    ),
+  )
+    .map((el) => clean(el.getAttribute('content')))
+    .filter((v): v is string => Boolean(v))
+}
+
+const AUTHOR_KEYS = [
+  'author',
+  'article:author',
+  'dc.creator',
+  'citation_author',
+  'citation_authors',
+  'parsely-author',
+  'sailthru.author',
+  'byl',
+]
+/** Keys a page repeats, one tag per writer (Open Graph, Dublin Core, Google Scholar's). */
+const ONE_TAG_PER_WRITER = new Set([
+  'article:author',
+  'dc.creator',
+  'citation_author',
+  'citation_authors',
+])
+
+/**
+ * The writers the `<meta>` tags name. A key given once per writer lists them all; a key whose
+ * values are all profile addresses (`article:author` often is) gives way to the next; and a
+ * fuller list of writers that includes the one another tag names wins over it (scholarly
+ * pages name the first author in `author` or `dc.creator` and all of them in `citation_author`).
+ */
+function metaAuthors(document: Document): string | undefined {
+  const lists = AUTHOR_KEYS.map((key) => {
+    const names = metaAll(document, key)
+      .map((v) => cleanByline(v))
+      .filter((v): v is string => Boolean(v))
+    const unique = names.filter((n, i) => names.findIndex((m) => same(m, n)) === i)
+    return ONE_TAG_PER_WRITER.has(key) ? unique : unique.slice(0, 1)
+  })
+  const first = lists.find((l) => l.length)
+  if (!first) return undefined
+  const fuller = lists.find(
+    (l) => l.length > first.length && first.every((n) => l.some((m) => same(m, n))),
+  )
+  return (fuller ?? first).join(', ')
+}
+
+const same = (a: string, b: string): boolean =>
+  a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') ===
+  b.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+
 /** Text of the first element matching one of the selectors, when short enough to be a name. */
 function shortText(document: Document, selectors: string, maxWords: number): string | undefined {
   for (const el of Array.from(document.querySelectorAll(selectors)).slice(0, 20)) {
@@ -226,18 +281,7 @@ export function readPageMetadata(document: Document): PageMetadata {
       ) ?? meta(document, 'og:title', 'twitter:title', 'dc.title', 'citation_title'),
     author:
       ldAuthor ??
-      cleanByline(
-        meta(
-          document,
-          'author',
-          'article:author',
-          'dc.creator',
-          'citation_author',
-          'parsely-author',
-          'sailthru.author',
-          'byl',
-        ),
-      ) ??
+      metaAuthors(document) ??
       cleanByline(
         shortText(
           document,

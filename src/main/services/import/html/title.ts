@@ -95,6 +95,20 @@ const partsOf = (title: string): string[] =>
 /** Signs a heading carries for its own link (`Quickstart¶`, `Usage #`). */
 const PERMALINK_SIGN = /\s*[¶#§🔗]+$/u
 
+/**
+ * A headline cut short where sharing metadata has a length limit (`… Solutions (Including`):
+ * when a long headline is the start of the <title>, the title's headline part is all of it.
+ */
+function uncut(headline: string, documentTitle: string, siteName?: string, url?: string): string {
+  if (headline.length < 50 || !documentTitle) return headline
+  const lead = withoutSiteName(documentTitle, [siteName ?? ''].filter(Boolean), url)
+  const h = fold(headline.replace(/(?:…|\.\.\.)$/, ''))
+  // Only when the <title> goes on in words, before any separator: the same words spelt
+  // otherwise are no cut, and `Headline - Category` is a headline with a section after it.
+  const first = lead.split(WEAK)[0] ?? lead
+  return fold(first).startsWith(`${h} `) ? lead : headline
+}
+
 export function chooseTitle(c: {
   headline?: string
   documentTitle?: string
@@ -111,7 +125,10 @@ export function chooseTitle(c: {
     // An <h1> that is a later part of the <title> (`What is Ownership? - The Book`) is the
     // site's name in its banner.
     .filter((h) => !docParts.slice(1).some((p) => squash(p) === squash(h)))
-  const meta = clean(c.headline) || clean(c.documentTitle) || clean(c.readabilityTitle)
+  const meta =
+    uncut(clean(c.headline), clean(c.documentTitle), c.siteName, c.url) ||
+    clean(c.documentTitle) ||
+    clean(c.readabilityTitle)
   if (!meta) return h1s[0] ?? ''
   // An <h1> that is the first part of the <title> (`Quickstart — Flask Documentation`) is
   // the headline, however little else of the title it shares.

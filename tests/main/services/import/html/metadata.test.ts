@@ -190,3 +190,95 @@ describe('dates a page shows', () => {
     expect(extractHtml({ html: page('', `<h1>Garden</h1>${far}`) }).published).toBe('2023-04-13')
   })
 })
+
+describe('writers named in <meta> tags', () => {
+  const page = (head: string): string =>
+    `<html><head><title>Sensors</title>${head}</head><body><article><h1>Sensors</h1>${body}</article></body></html>`
+
+  it('lists every writer of a key given once per writer', () => {
+    const head =
+      '<meta property="article:author" content="Mara Olsen"><meta property="article:author" content="Teo Brandt">'
+    expect(extractHtml({ html: page(head) }).author).toBe('Mara Olsen, Teo Brandt')
+  })
+
+  it('passes over profile addresses to the name another tag gives', () => {
+    const head =
+      '<meta property="article:author" content="https://social.example/mara"><meta name="citation_author" content="Mara Olsen">'
+    expect(extractHtml({ html: page(head) }).author).toBe('Mara Olsen')
+  })
+
+  it('takes the fuller list of writers that includes the one another tag names', () => {
+    const head =
+      '<meta name="dc.creator" content="Mara Olsen"><meta name="citation_author" content="Mara Olsen"><meta name="citation_author" content="Teo Brandt"><meta name="citation_author" content="Ines Varga">'
+    expect(extractHtml({ html: page(head) }).author).toBe('Mara Olsen, Teo Brandt, Ines Varga')
+    // The same name twice is one writer.
+    expect(
+      extractHtml({
+        html: page(
+          '<meta name="author" content="Mara Olsen"><meta name="author" content="Mara Olsen">',
+        ),
+      }).author,
+    ).toBe('Mara Olsen')
+  })
+})
+
+describe('bylines set apart or naming several writers', () => {
+  const page = (inner: string): string =>
+    `<html><head><title>Apps</title></head><body><article><h1>Apps</h1>${inner}${body}</article></body></html>`
+
+  it('reads several writers in a `Written by` line', () => {
+    expect(
+      extractHtml({
+        html: page('<p>Written by <a href="/people/mk">Moses Kim and Kate Shore</a></p>'),
+      }).author,
+    ).toBe('Moses Kim and Kate Shore')
+  })
+
+  it('reads the name in the element after a label that stands alone', () => {
+    const box = `<div class="writer"><div class="label">Written by</div><div class="name">Jack Hale</div><div>Jack writes about marketing.</div></div>`
+    const html = `<html><head><title>Apps</title></head><body><article><h1>Apps</h1>${body}${box}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Jack Hale')
+    // An avatar's initials are not the name.
+    const initials = html.replace('Jack Hale</div>', 'JH</div>')
+    expect(extractHtml({ html: initials }).author).toBeUndefined()
+  })
+})
+
+describe('titles cut short', () => {
+  it('takes the <title> whole when the shared headline is its start, cut at a length limit', () => {
+    const full =
+      'Fix It Friday: How To Arrange Your Living Room (Including One Trick That Always Works)'
+    expect(
+      chooseTitle({
+        headline: 'Fix It Friday: How To Arrange Your Living Room (Including',
+        documentTitle: `${full} - Design Notes`,
+        siteName: 'Design Notes',
+        h1s: [],
+      }),
+    ).toBe(full)
+    // A section after a separator is no cut.
+    const headline = 'Best Practices for Setting Up Automations and Scripts at Home'
+    expect(
+      chooseTitle({
+        headline,
+        documentTitle: `${headline} - Configuration - Home Forum`,
+        siteName: 'Home Forum',
+        h1s: [],
+      }),
+    ).toBe(headline)
+    // A short headline that a longer <title> goes on from is its own title.
+    expect(
+      chooseTitle({ headline: 'Networking', documentTitle: 'Networking in Compose', h1s: [] }),
+    ).toBe('Networking')
+  })
+})
+
+describe('relative dates', () => {
+  it('does not date a page by `today` or `3 days ago`, which meant when it was saved', () => {
+    const html = (line: string): string =>
+      `<html><head><title>Garden</title></head><body><article><h1>Garden</h1><p>${line}</p>${body}</article></body></html>`
+    expect(extractHtml({ html: html('Posted 3 days ago') }).published).toBeUndefined()
+    expect(extractHtml({ html: html('Today') }).published).toBeUndefined()
+    expect(extractHtml({ html: html('March 4, 2025 · 3 days ago') }).published).toBe('2025-03-04')
+  })
+})
