@@ -1,9 +1,7 @@
 /** Dates as pages write them, to ISO `YYYY-MM-DD`. */
-import * as chrono from 'chrono-node'
+import { writtenDates } from '../library/parseArticle'
 
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]|$)/
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 /**
  * The calendar date a value names. Machine dates (`2025-09-04T10:00:00-04:00`) keep the
@@ -20,13 +18,11 @@ export function isoDate(value: string | undefined | null): string | undefined {
     return undefined
   }
   if (text.length > 200) return undefined
-  for (const { start } of chrono.parse(text)) {
-    if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue
-    const y = start.get('year') ?? 0
-    if (y < 1900 || y > 2100) continue
-    return `${pad(y, 4)}-${pad(start.get('month') ?? 0)}-${pad(start.get('day') ?? 0)}`
-  }
-  return undefined
+  // Only dates written out: "today" or "3 days ago" meant when the page was saved.
+  return writtenDates(text).dates.find((iso) => {
+    const y = Number(iso.slice(0, 4))
+    return y >= 1900 && y <= 2100
+  })
 }
 
 const MONTH_NAMES = [

@@ -57,21 +57,43 @@ function isProse(text: string): boolean {
 }
 
 /** The ISO date a line states, when the line is essentially just a date (or a dated header). */
+/**
+ * Two moments far apart to read a text from: a date that comes out the same from both is
+ * written out; one that moves with them ("today", "3 days ago", "next Monday") meant when the
+ * page was saved or read, and dates nothing.
+ */
+const READ_IN_2000 = new Date(2000, 0, 15, 12)
+const READ_IN_2010 = new Date(2010, 6, 15, 12)
+
+const isoOf = (c: chrono.ParsedComponents): string =>
+  `${String(c.get('year') ?? 0).padStart(4, '0')}-${String(c.get('month') ?? 0).padStart(2, '0')}-${String(c.get('day') ?? 0).padStart(2, '0')}`
+
+/**
+ * The dates a text writes out in full (day, month and year), as ISO days in the order found;
+ * and `named`, the words of every date or time found, relative ones included (so a caller can
+ * tell a line that is only a date).
+ */
+export function writtenDates(text: string): { dates: string[]; named: string[] } {
+  const found = chrono.parse(text, READ_IN_2000)
+  const later = chrono.parse(text, READ_IN_2010)
+  const dates: string[] = []
+  for (const [i, { start, index }] of found.entries()) {
+    if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue
+    const again = later[i]
+    if (!again || again.index !== index || isoOf(again.start) !== isoOf(start)) continue
+    dates.push(isoOf(start))
+  }
+  return { dates, named: found.map((f) => f.text) }
+}
+
 export function dateOfLine(line: string): string | undefined {
   if (wordsIn(line) > 9) return undefined
-  const found = chrono.parse(line)
+  const { dates, named } = writtenDates(line)
   // What is left once every date and time is taken out must be a label at most ("Published:").
   let rest = line
-  for (const f of found) rest = rest.replace(f.text, ' ')
+  for (const text of named) rest = rest.replace(text, ' ')
   if (wordsIn(rest) > 3) return undefined
-  for (const { start } of found) {
-    if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue
-    const y = start.get('year') ?? 0
-    const m = start.get('month') ?? 0
-    const d = start.get('day') ?? 0
-    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-  }
-  return undefined
+  return dates[0]
 }
 
 const fold = (s: string): string =>

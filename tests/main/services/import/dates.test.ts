@@ -7,6 +7,24 @@ describe('dates', () => {
     expect(isoDate('March 3, 2024')).toBe('2024-03-03')
   })
 
+  it('takes no date that moves with the day it is read: it meant when the page was saved', () => {
+    for (const text of [
+      'today',
+      'Today at 9:00',
+      'yesterday',
+      '3 days ago',
+      'Posted 2 weeks ago',
+      'an hour ago',
+      'next Monday',
+      'last Friday',
+      'now',
+    ])
+      expect(isoDate(text), text).toBeUndefined()
+    // A date written out beside a relative one is still the page's date.
+    expect(isoDate('March 4, 2025 (3 days ago)')).toBe('2025-03-04')
+    expect(isoDate('Updated yesterday; first published 12 January 2019')).toBe('2019-01-12')
+  })
+
   it('finds a day in text as people write it, and not another day', () => {
     for (const text of [
       'Updated Sep 5, 2024',

@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability'
 import { JSDOM } from 'jsdom'
-import { dateOfLine as anyDateOfLine } from '../../library/parseArticle'
+import { dateOfLine } from '../../library/parseArticle'
 import { showsDate } from '../dates'
 import { directionOf } from '../direction'
 import { blocksToText, foldWords as fold, ImportError, type ExtractedArticle } from '../types'
@@ -200,15 +200,6 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     dom.window.close()
   }
 }
-
-/**
- * Dates relative to when the page was saved (`3 days ago`, `Today`) say nothing of when it
- * was written once read later: only dates written out count.
- */
-const RELATIVE_DATE =
-  /\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?:today|yesterday|tomorrow|just now)\b/gi
-const dateOfLine = (line: string): string | undefined =>
-  anyDateOfLine(line.replace(RELATIVE_DATE, ' ').trim())
 
 /**
  * The date a page shows by its headline (`By Jane Doe · March 3, 2024`), for pages whose
