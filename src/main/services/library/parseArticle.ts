@@ -56,7 +56,6 @@ function isProse(text: string): boolean {
   return words >= 20 || (words >= 8 && /[.!?]["'”’)]*$/.test(text))
 }
 
-/** The ISO date a line states, when the line is essentially just a date (or a dated header). */
 /**
  * Two moments far apart to read a text from: a date that comes out the same from both is
  * written out; one that moves with them ("today", "3 days ago", "next Monday") meant when the
@@ -86,6 +85,7 @@ export function writtenDates(text: string): { dates: string[]; named: string[] }
   return { dates, named: found.map((f) => f.text) }
 }
 
+/** The ISO date a line states, when the line is essentially just a date (or a dated header). */
 export function dateOfLine(line: string): string | undefined {
   if (wordsIn(line) > 9) return undefined
   const { dates, named } = writtenDates(line)

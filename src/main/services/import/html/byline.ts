@@ -3,7 +3,7 @@
  * Jane Doe` line in or under the article, a link to the writer's page (`/author/jane-doe`).
  * Read before Readability changes the document.
  */
-import { cleanByline } from './metadata'
+import { cleanByline, squash } from './metadata'
 
 /** A person's name: one to four capitalised words (`Jane Doe`, `Mary-Ann O'Neil`, `J. R. Hartley`). */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)){0,3}$/u
@@ -78,8 +78,6 @@ export function shownByline(document: Document): string | undefined {
   }
   return undefined
 }
-
-const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 
 /**
  * Whether an author names the publication rather than a writer: the site's name or its

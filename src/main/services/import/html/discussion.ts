@@ -137,7 +137,7 @@ const POST_TYPES = /(^|\/)(Comment|Answer|Question|DiscussionForumPosting)$/
  */
 export function isDiscussionPage(document: Document): boolean {
   for (const el of Array.from(document.querySelectorAll('[itemtype]')))
-    if (DISCUSSION_TYPES.test((el.getAttribute('itemtype') ?? '').trim())) return true
+    if (DISCUSSION_TYPES.test(itemType(el))) return true
   for (const script of Array.from(
     document.querySelectorAll('script[type="application/ld+json" i]'),
   ))
@@ -146,16 +146,19 @@ export function isDiscussionPage(document: Document): boolean {
   return false
 }
 
-const isPostType = (el: Element): boolean =>
-  POST_TYPES.test((el.getAttribute('itemtype') ?? '').trim())
+/** The schema.org type an element is marked up with (`https://schema.org/Answer`), or ''. */
+const itemType = (el: Element): string => (el.getAttribute('itemtype') ?? '').trim()
+const COMMENT = /(^|\/)Comment$/
+const QUESTION_OR_ANSWER = /(^|\/)(Question|Answer)$/
+
+const isPostType = (el: Element): boolean => POST_TYPES.test(itemType(el))
 
 /**
  * A comment a Q&A page marks up on its question (`Comment` inside `Question`): an aside on
  * the question, not a post of the thread (see `withoutPostChrome`).
  */
 const isCommentOn = (el: Element, post: Element): boolean =>
-  /(^|\/)Comment$/.test((el.getAttribute('itemtype') ?? '').trim()) &&
-  /(^|\/)(Question|Answer)$/.test((post.getAttribute('itemtype') ?? '').trim())
+  COMMENT.test(itemType(el)) && QUESTION_OR_ANSWER.test(itemType(post))
 
 /**
  * The posts a page marks up as such (microdata `Question`, `Answer`, `Comment`,
@@ -166,7 +169,7 @@ const isCommentOn = (el: Element, post: Element): boolean =>
 export function markedThread(body: Element): Thread | undefined {
   const typed = Array.from(body.querySelectorAll('[itemtype]')).filter(isPostType)
   const isFrame = (el: Element): boolean =>
-    /(DiscussionForumPosting|Question)$/.test((el.getAttribute('itemtype') ?? '').trim()) &&
+    /(DiscussionForumPosting|Question)$/.test(itemType(el)) &&
     typed.some((t) => t !== el && el.contains(t))
   const frames = new Set(typed.filter(isFrame))
   const posts: Element[] = []
@@ -235,9 +238,8 @@ const POST_CHROME =
  */
 export function withoutPostChrome(post: Element): Element {
   const copy = post.cloneNode(true) as Element
-  if (/(Answer|Question)$/.test((post.getAttribute('itemtype') ?? '').trim()))
-    for (const el of Array.from(copy.querySelectorAll('[itemtype]')))
-      if (/(^|\/)Comment$/.test((el.getAttribute('itemtype') ?? '').trim())) el.remove()
+  for (const el of Array.from(copy.querySelectorAll('[itemtype]')))
+    if (isCommentOn(el, post)) el.remove()
   for (const el of Array.from(copy.querySelectorAll('[class], [id], [hidden], [aria-hidden]'))) {
     const words = [...(el.getAttribute('class') ?? '').split(/\s+/), el.getAttribute('id') ?? '']
     if (words.some((w) => w && POST_CHROME.test(w)) || isHidden(el)) el.remove()

@@ -175,9 +175,9 @@ function metaAuthors(document: Document): string | undefined {
   return (fuller ?? first).join(', ')
 }
 
-const same = (a: string, b: string): boolean =>
-  a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') ===
-  b.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+/** A name with case, spaces and punctuation taken out, to compare names as written. */
+export const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+const same = (a: string, b: string): boolean => squash(a) === squash(b)
 
 /** Text of the first element matching one of the selectors, when short enough to be a name. */
 function shortText(document: Document, selectors: string, maxWords: number): string | undefined {
