@@ -6,6 +6,7 @@
  * the index is rebuilt or loaded from its snapshot.
  */
 import type { SearchHit } from '../../../shared/types'
+import { filterWords, mayHoldPairs } from './phrasePairs'
 
 /** Anything searchable: an article's paragraph, or a bookmark or note of the reader's. */
 export interface SearchDocument {
@@ -34,6 +35,13 @@ export class Passages {
   private readonly paragraphs: number[] = []
   private readonly bodyLengths: number[] = []
   private readonly titleLengths: number[] = []
+  /**
+   * Per passage, where its filter of adjacent word pairs starts in `filters` (see
+   * `phrasePairs.ts`); its length follows from its body length. One more than passages.
+   */
+  private readonly filterStarts: number[] = [0]
+  /** The passages' filters, one after another; only `filterEnd` words are used. */
+  private filters: Int32Array = new Int32Array(1024)
   /** Per passage, only when there is no `textOf`. */
   private readonly texts: string[] = []
   /** Per article number: id, title, and its passages' numbers [first, end). */
@@ -63,8 +71,24 @@ export class Passages {
     return this.textOf !== undefined
   }
 
-  push(doc: SearchDocument, bodyLength: number, titleLength: number): number {
+  /**
+   * @param filter The passage's filter of adjacent word pairs, of `filterWords(bodyLength)`
+   *   words; left empty when the filters come later, all at once (see `useFilters`).
+   */
+  push(doc: SearchDocument, bodyLength: number, titleLength: number, filter?: Int32Array): number {
     const id = this.articles.length
+    const start = this.filterStarts[id] as number
+    const end = start + filterWords(bodyLength)
+    if (filter) {
+      if (filter.length !== end - start) throw new Error('a pair filter of the wrong size')
+      if (end > this.filters.length) {
+        const grown = new Int32Array(Math.max(end, 2 * this.filters.length))
+        grown.set(this.filters.subarray(0, start))
+        this.filters = grown
+      }
+      this.filters.set(filter, start)
+    }
+    this.filterStarts.push(end)
     if (doc.kind !== 'passage') {
       this.annotations.set(id, doc)
       this.articles.push(ANNOTATION)
@@ -82,6 +106,32 @@ export class Passages {
     this.titleLengths.push(titleLength)
     if (!this.textOf || doc.kind !== 'passage') this.texts[id] = doc.text
     return id
+  }
+
+  /**
+   * The filters of every passage pushed without one, in their order: a snapshot's column,
+   * used in place (a passage pushed later makes a copy). Throws when it is not their size.
+   */
+  useFilters(filters: Int32Array): void {
+    if (filters.length !== this.filterStarts.at(-1)) {
+      throw new Error('pair filters do not match the passages')
+    }
+    this.filters = filters
+  }
+
+  /** Every passage's filter, in order, for a snapshot (see `useFilters`). */
+  filterOf(id: number): Int32Array {
+    return this.filters.subarray(this.filterStarts[id], this.filterStarts[id + 1])
+  }
+
+  /**
+   * Whether the passage may hold each pair of `phrasePairs`: false only when it cannot hold
+   * the phrases they were made of.
+   */
+  mayHold(id: number, pairs: number[]): boolean {
+    if (!pairs.length) return true
+    const start = this.filterStarts[id] as number
+    return mayHoldPairs(this.filters, start, (this.filterStarts[id + 1] as number) - start, pairs)
   }
 
   /** Starts an article; its passages follow. */

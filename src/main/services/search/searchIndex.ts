@@ -20,6 +20,7 @@ import { ScoreBoard, type Ranked } from './scoreBoard'
 import { SortedVocabulary } from './vocabulary'
 import { SpellingVocabulary } from './spelling'
 import { Passages, type SearchDocument, type TextOf } from './passages'
+import { PairCollector, phrasePairs } from './phrasePairs'
 
 export type { SearchDocument, TextOf }
 import { makeSnippet } from './snippet'
@@ -158,13 +159,18 @@ export interface SearchSnapshot {
   wordTerms: Int32Array
   /** Positions in `words` of the compounds' wholes. */
   compounds: Int32Array
+  /**
+   * Per passage, in order, its filter of adjacent word pairs (see `phrasePairs.ts`), of a
+   * length that follows from its body length.
+   */
+  filters: Int32Array
 }
 
 /** Numbers per passage in `SearchSnapshot.passages`. */
 const PASSAGE_FIELDS = 4
 
 /** Bumped whenever analysis, weighting or the snapshot's form changes, so an old one is rebuilt. */
-export const SNAPSHOT_VERSION = 3
+export const SNAPSHOT_VERSION = 4
 
 export class SearchIndex {
   private readonly tuning: Tuning
@@ -227,6 +233,7 @@ export class SearchIndex {
   private spellingWords: SpellingVocabulary | null = null
   private readonly passages: Passages
   private readonly pending: Pending[] = []
+  private readonly pairs = new PairCollector()
   private readonly docFreq = new Map<string, number>()
   /** Vocabulary id → index term of the folded word. */
   private readonly vocabularyTerms: string[] = []
@@ -286,9 +293,9 @@ export class SearchIndex {
 
   /** `title` is shared by every paragraph of an article, and only read. */
   private addPassage(doc: SearchDocument, title: Field): number {
-    const body = this.analyse(doc.text)
+    const body = this.analyse(doc.text, this.pairs)
     const pending: Pending = {
-      id: this.passages.push(doc, body.length, title.length),
+      id: this.passages.push(doc, body.length, title.length, this.pairs.filter(body.length)),
       body: body.counts,
       bodyLength: body.length,
       title: title.counts,
@@ -471,6 +478,7 @@ export class SearchIndex {
     const renumbered = new Int32Array(this.passages.length).fill(-1)
     const articles: [string, string][] = []
     const passages: number[] = []
+    const filters: Int32Array[] = []
     let next = 0
     for (const articleId of this.passages.articleIdsHeld()) {
       const [first, end] = this.passages.rangeOf(articleId) as [number, number]
@@ -485,6 +493,7 @@ export class SearchIndex {
           this.passages.bodyLength(id),
           this.passages.titleLength(id),
         )
+        filters.push(this.passages.filterOf(id))
       }
     }
     const terms: string[] = []
@@ -541,6 +550,7 @@ export class SearchIndex {
       words,
       wordTerms: Int32Array.from(wordTerms),
       compounds: Int32Array.from(compounds),
+      filters: concatenated(filters),
     }
   }
 
@@ -610,6 +620,7 @@ export class SearchIndex {
       index.docFreq.set(term, uses)
     }
     if (at !== postings.length) throw new Error('search snapshot: postings do not match terms')
+    index.passages.useFilters(snapshot.filters)
     snapshot.words.forEach((word, id) => {
       const term = terms[snapshot.wordTerms[id] as number]
       if (term === undefined) throw new Error('search snapshot: a word without its term')
@@ -734,9 +745,13 @@ export class SearchIndex {
       if (this.passages.lazy) candidates = Math.min(candidates, MAX_PHRASE_CHECKS)
     }
     const holdsPhrases = phraseMatcher(phrases)
+    // The word pairs a passage holding the phrases holds: most passages without them are
+    // ruled out by their filter, before their text is read.
+    const pairs = phrasePairs(phrases, (word) => termOf(word) === null)
     const ranked: RankedPassage[] = []
     for (const r of this.board.take(candidates)) {
       if (phrases.length) {
+        if (!this.passages.mayHold(r.id, pairs)) continue
         // Most passages checked lack the phrase: none is made into a passage for nothing.
         const text = this.passages.textAt(r.id)
         if (text === undefined || !holdsPhrases(text)) continue
@@ -967,10 +982,11 @@ export class SearchIndex {
    * A text's index terms with their counts, and its length in words (see `indexTerms`); its
    * new words join the vocabulary for prefix search.
    */
-  private analyse(text: string): Field {
+  private analyse(text: string, pairs?: PairCollector): Field {
     const counts = new Map<string, number>()
     let length = 0
     scan(text, (surface, term, _start, _end, compound) => {
+      if (pairs && !compound) pairs.word(surface, term === null)
       if (!term) return
       if (!compound) length++
       counts.set(term, (counts.get(term) ?? 0) + 1)
@@ -993,6 +1009,17 @@ function filingStore(index: Index): { map: Map<string, number[][]>; reg: Set<num
   const { map, reg } = index as unknown as { map?: unknown; reg?: unknown }
   if (!(map instanceof Map) || !(reg instanceof Set)) return null
   return { map: map as Map<string, number[][]>, reg: reg as Set<number> }
+}
+
+/** The arrays one after another, in one. */
+function concatenated(arrays: Int32Array[]): Int32Array {
+  const out = new Int32Array(arrays.reduce((n, a) => n + a.length, 0))
+  let at = 0
+  for (const a of arrays) {
+    out.set(a, at)
+    at += a.length
+  }
+  return out
 }
 
 /** A term's region of a snapshot's postings column, by impact slot (views, not copies). */

@@ -6,7 +6,7 @@
  *
  *   0  "LXSI"   4  format version   8  CRC-32 of bytes 16…   12  header length in bytes
  *   16 header (UTF-8 JSON), zero-padded to a multiple of 4
- *   then per column (passages, postings, wordTerms, compounds): u32 count, count × i32
+ *   then per column (passages, postings, wordTerms, compounds, filters): u32 count, count × i32
  *
  * Integers are little-endian, as on every platform Lectern ships for.
  */
@@ -62,7 +62,7 @@ export function checkMeta(meta: unknown, snapshot: SearchSnapshot): SnapshotMeta
   return m as SnapshotMeta
 }
 
-const COLUMNS = ['passages', 'postings', 'wordTerms', 'compounds'] as const
+const COLUMNS = ['passages', 'postings', 'wordTerms', 'compounds', 'filters'] as const
 
 export function encodeSnapshot(snapshot: SearchSnapshot, meta: unknown): Uint8Array {
   const header: Header = {
@@ -126,9 +126,9 @@ export function decodeSnapshot(input: Uint8Array): { snapshot: SearchSnapshot; m
     const column = new Int32Array(bytes.buffer, bytes.byteOffset + at, count)
     at += 4 * count
     return column
-  }) as [Int32Array, Int32Array, Int32Array, Int32Array]
+  }) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
   if (at !== bytes.length) throw new SnapshotError('longer than its columns', 'damaged')
-  const [passages, postings, wordTerms, compounds] = columns
+  const [passages, postings, wordTerms, compounds, filters] = columns
   if (
     !Array.isArray(header.articles) ||
     !Array.isArray(header.terms) ||
@@ -147,6 +147,7 @@ export function decodeSnapshot(input: Uint8Array): { snapshot: SearchSnapshot; m
       words: header.words,
       wordTerms,
       compounds,
+      filters,
     },
     meta: header.meta,
   }

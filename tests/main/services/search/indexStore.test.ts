@@ -1,12 +1,14 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SNAPSHOT_FILE } from '../../../../src/main/services/search/indexStore'
 import {
   createLibrarySearch,
   type LibrarySearch,
 } from '../../../../src/main/services/search/librarySearch'
+import { decodeSnapshot } from '../../../../src/main/services/search/snapshotCodec'
 import type { Article } from '../../../../src/shared/types'
 import { loadCranfield } from '../../../bench/cranfield'
 import { mutableLibrary, type MutableLibrary } from '../../mutableLibrary'
@@ -129,6 +131,7 @@ describe('the article index on disk', () => {
     ['truncated', (bytes) => bytes.subarray(0, bytes.length >> 1), /damaged|cut short/],
     ['a flipped byte', (bytes) => flipped(bytes, bytes.length - 5), /checksum/],
     ['another version', (bytes) => withVersion(bytes, 1), /version 1/],
+    ['of the format before pair filters', withoutFilters, /version 3/],
     [
       'not an index at all',
       () => new TextEncoder().encode('{"passages": [["c1", 0, 12], ["c1", 1'),
@@ -308,6 +311,16 @@ describe('the article index as the library changes', () => {
 function flipped(bytes: Uint8Array, at: number): Uint8Array {
   const out = Uint8Array.from(bytes)
   out[at] = (out[at] as number) ^ 0xff
+  return out
+}
+
+/** A snapshot as the version before pair filters wrote it: no filters column, version 3. */
+function withoutFilters(bytes: Uint8Array): Uint8Array {
+  const { snapshot } = decodeSnapshot(bytes)
+  const out = Uint8Array.from(bytes.subarray(0, bytes.length - 4 - 4 * snapshot.filters.length))
+  const view = new DataView(out.buffer)
+  view.setUint32(4, 3, true)
+  view.setUint32(8, crc32(out.subarray(16)), true)
   return out
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Which pairs of adjacent words a passage holds, as a small Bloom filter per passage: a
+ * quoted phrase is looked for only in passages that may hold each of its word pairs, so
+ * that most passages without the phrase are ruled out before their text is read (a read
+ * from disk, in a large library).
+ *
+ * The words are a text's words as a phrase is matched against them (`wordsOf`), stop words
+ * included: "what you see is what you get" has one word that is not a stop word. A pair is
+ * kept when at least one of its two words is not a stop word, so that a passage's filter is
+ * sized by its length in index terms (`bodyLength`): each such word is in two pairs at most.
+ * A filter may say a pair is there when it is not, never the reverse: a passage holding a
+ * phrase always passes.
+ */
+
+/** Filter bits per word of a passage that is not a stop word: about 5 bits per pair kept. */
+const BITS_PER_TERM = 8
+/** Bits set per pair: near the best for the bits per pair (m / n · ln 2). */
+const PROBES = 3
+
+/** 32-bit words of filter for a passage of `terms` index terms (its `bodyLength`). */
+export function filterWords(terms: number): number {
+  return Math.ceil((terms * BITS_PER_TERM) / 32)
+}
+
+/** FNV-1a of a word's UTF-16 code units. */
+export function wordHash(word: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
+  return h | 0
+}
+
+/** Murmur3's finaliser: every bit of the input moves every bit of the output. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) | 0
+}
+
+/** The hash of an ordered pair of words, from their `wordHash`es. */
+export function pairHash(first: number, second: number): number {
+  return mix(Math.imul(first, 0x9e3779b1) ^ second)
+}
+
+/** Sets a pair's bits in the filter at `bits[start, start + words)`. */
+function setPair(bits: Int32Array, start: number, words: number, pair: number): void {
+  const m = words * 32
+  const step = mix(pair ^ 0x5bd1e995) | 1
+  for (let i = 0; i < PROBES; i++) {
+    const bit = ((pair + Math.imul(i, step)) >>> 0) % m
+    bits[start + (bit >>> 5)] = (bits[start + (bit >>> 5)] as number) | (1 << (bit & 31))
+  }
+}
+
+/** Whether the filter at `bits[start, start + words)` may hold the pair. */
+function mayHoldPair(bits: Int32Array, start: number, words: number, pair: number): boolean {
+  if (words === 0) return false
+  const m = words * 32
+  const step = mix(pair ^ 0x5bd1e995) | 1
+  for (let i = 0; i < PROBES; i++) {
+    const bit = ((pair + Math.imul(i, step)) >>> 0) % m
+    if (!(((bits[start + (bit >>> 5)] as number) >>> (bit & 31)) & 1)) return false
+  }
+  return true
+}
+
+/**
+ * Collects a text's pairs as its words come (in `wordsOf` order, compounds' wholes left out),
+ * then writes them as a filter.
+ */
+export class PairCollector {
+  private pairs: number[] = []
+  private previous = 0
+  private previousStop = true
+  private started = false
+
+  /** The next word of the text; `stop` when it is a stop word (its term is null). */
+  word(surface: string, stop: boolean): void {
+    const h = wordHash(surface)
+    if (this.started && !(stop && this.previousStop)) this.pairs.push(pairHash(this.previous, h))
+    this.previous = h
+    this.previousStop = stop
+    this.started = true
+  }
+
+  /** The filter of the pairs seen, for a text of `terms` index terms; ready for the next text. */
+  filter(terms: number): Int32Array {
+    const words = filterWords(terms)
+    const bits = new Int32Array(words)
+    if (words) for (const pair of this.pairs) setPair(bits, 0, words, pair)
+    this.pairs.length = 0
+    this.started = false
+    this.previousStop = true
+    return bits
+  }
+}
+
+/**
+ * The pairs a passage must hold to hold every phrase (each phrase as its folded words, stop
+ * words included): one pair of each two adjacent words of which one is not a stop word.
+ */
+export function phrasePairs(phrases: string[][], isStop: (word: string) => boolean): number[] {
+  const pairs = new Set<number>()
+  for (const phrase of phrases) {
+    for (let i = 1; i < phrase.length; i++) {
+      const a = phrase[i - 1] as string
+      const b = phrase[i] as string
+      if (isStop(a) && isStop(b)) continue
+      pairs.add(pairHash(wordHash(a), wordHash(b)))
+    }
+  }
+  return [...pairs]
+}
+
+/** Whether the filter at `bits[start, start + words)` may hold every pair. */
+export function mayHoldPairs(
+  bits: Int32Array,
+  start: number,
+  words: number,
+  pairs: number[],
+): boolean {
+  for (const pair of pairs) if (!mayHoldPair(bits, start, words, pair)) return false
+  return true
+}
