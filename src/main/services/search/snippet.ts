@@ -12,23 +12,20 @@ export interface Snippet {
   marks: Range[]
 }
 
-function isMatch(
-  surface: string,
-  term: string | null,
-  terms: Set<string>,
-  query: ParsedQuery,
-): boolean {
-  if (term && terms.has(term)) return true
-  if (query.prefix && surface.startsWith(query.prefix)) return true
-  return query.phrases.some((p) => p.includes(surface))
-}
-
 /** Matched tokens in order, none overlapping: a compound matched whole is marked whole. */
 function matchesIn(text: string, terms: Set<string>, query: ParsedQuery): Token[] {
   // Only the matches become tokens: a search makes a snippet of every paragraph it lists.
   const hits: Token[] = []
+  const prefix = query.prefix
+  const phraseWords = new Set(query.phrases.flat())
   scan(text, (surface, term, start, end) => {
-    if (isMatch(surface, term, terms, query)) hits.push({ surface, term, start, end })
+    if (
+      (term !== null && terms.has(term)) ||
+      (prefix !== null && surface.startsWith(prefix)) ||
+      phraseWords.has(surface)
+    ) {
+      hits.push({ surface, term, start, end })
+    }
   })
   hits.sort((a, b) => a.start - b.start || b.end - a.end)
   const out: Token[] = []
@@ -45,10 +42,16 @@ export function makeSnippet(text: string, terms: Set<string>, query: ParsedQuery
   const hits = matchesIn(text, terms, query)
   let from = 0
   if (text.length > SNIPPET_CHARS && hits.length) {
+    // Each window starts a little before a match; the first holding the most matches wins.
+    // The matches are in order and apart, so a window's are a run of them: [first, end).
     let best = -1
+    let first = 0
+    let end = 0
     for (const h of hits) {
       const start = Math.max(0, h.start - LEAD)
-      const count = hits.filter((o) => o.start >= start && o.end <= start + SNIPPET_CHARS).length
+      while (first < hits.length && (hits[first] as Token).start < start) first++
+      while (end < hits.length && (hits[end] as Token).end <= start + SNIPPET_CHARS) end++
+      const count = Math.max(0, end - first)
       if (count > best) {
         best = count
         from = start

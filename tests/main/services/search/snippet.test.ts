@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { tokenize } from '../../../../src/main/services/search/analyzer'
 import { parseQuery } from '../../../../src/main/services/search/parseQuery'
 import {
   escapeHtml,
@@ -25,6 +26,50 @@ describe('snippets', () => {
       parseQuery('il-20 '),
     )
     expect(marks.map(([s, e]) => snippet.slice(s, e))).toEqual(['Il-20', 'il', '20'])
+  })
+
+  it('starts at the window holding the most matches, the first of equals', () => {
+    const random = (() => {
+      let a = 5
+      return () => (a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    })()
+    const words = ['needle', 'hay', 'straw', 'needles', 'of', 'the', 'barn']
+    for (let t = 0; t < 200; t++) {
+      const text = Array.from(
+        { length: 20 + Math.floor(random() * 150) },
+        () => words[Math.floor(random() * words.length)],
+      ).join(random() < 0.5 ? ' ' : '  ')
+      const { snippet } = makeSnippet(text, new Set(['needl']), parseQuery('needle '))
+      // Every window that starts a little before a match, counted match by match.
+      const hits = tokenize(text).filter((h) => h.term === 'needl')
+      let best = -1
+      let from = 0
+      for (const h of hits) {
+        const start = Math.max(0, h.start - 40)
+        const count = hits.filter((o) => o.start >= start && o.end <= start + SNIPPET_CHARS).length
+        if (count > best) [best, from] = [count, start]
+      }
+      if (text.length <= SNIPPET_CHARS || !hits.length) from = 0
+      const shown = snippet.replace(/^…/, '').replace(/…$/, '')
+      expect(text.indexOf(shown, Math.max(0, from - 1)), text).toBeGreaterThanOrEqual(from)
+      expect(text.indexOf(shown, Math.max(0, from - 1)), text).toBeLessThan(from + 40)
+    }
+  })
+
+  it('makes a snippet in time linear in its matches', () => {
+    const timed = (matches: number): number => {
+      const text = 'needle hay '.repeat(matches)
+      let best = Infinity
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now()
+        makeSnippet(text, new Set(['needl']), parseQuery('needle '))
+        best = Math.min(best, performance.now() - start)
+      }
+      return best
+    }
+    timed(500)
+    // Ten times the matches: about ten times the work, not a hundred.
+    expect(timed(5000) / Math.max(timed(500), 0.05)).toBeLessThan(40)
   })
 
   it('escapes HTML before adding marks', () => {
