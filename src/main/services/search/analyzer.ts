@@ -154,7 +154,8 @@ export function scan(text: string, sink: WordSink): void {
     } else {
       sink(surface, termOf(surface), start, end, false)
     }
-    run += surface
+    // Most words stand alone: a run is made a string of its own only from its second part.
+    run = parts ? run + surface : surface
     parts++
     runEnd = end
   }
@@ -167,17 +168,21 @@ export function scan(text: string, sink: WordSink): void {
     // Plain ASCII, most text: words are runs of letters and digits, read without a regex.
     let start = -1
     let hasDigit = false
+    let hasUpper = false
     for (let i = 0; i <= text.length; i++) {
       const c = i < text.length ? text.charCodeAt(i) : 0
       const digit = c >= 48 && c <= 57
-      if (digit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      const upper = c >= 65 && c <= 90
+      if (digit || upper || (c >= 97 && c <= 122)) {
         if (start < 0) start = i
         hasDigit ||= digit
+        hasUpper ||= upper
       } else if (start >= 0) {
         const word = text.slice(start, i)
-        onWord(word, word.toLowerCase(), start, hasDigit)
+        onWord(word, hasUpper ? word.toLowerCase() : word, start, hasDigit)
         start = -1
         hasDigit = false
+        hasUpper = false
       }
     }
   }

@@ -236,8 +236,12 @@ class MinHeap {
   }
 
   private swap(a: number, b: number): void {
-    ;[this.ids[a], this.ids[b]] = [this.ids[b] as number, this.ids[a] as number]
-    ;[this.scores[a], this.scores[b]] = [this.scores[b] as number, this.scores[a] as number]
+    const id = this.ids[a] as number
+    this.ids[a] = this.ids[b] as number
+    this.ids[b] = id
+    const score = this.scores[a] as number
+    this.scores[a] = this.scores[b] as number
+    this.scores[b] = score
   }
 
   private up(i: number): void {

@@ -23,30 +23,43 @@ export function editsAllowed(length: number): number {
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
   const width = b.length + 1
-  let before = new Array<number>(width).fill(0)
-  let previous = Array.from({ length: width }, (_, j) => j)
-  let current = new Array<number>(width).fill(0)
+  // Three rows, reused between calls: a search compares a word with thousands.
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width)
+  let before = 0
+  let previous = width
+  let current = 2 * width
+  for (let j = 0; j < width; j++) rows[previous + j] = j
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i
+    const ai = a.charCodeAt(i - 1)
+    rows[current] = i
     let rowBest = i
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1
       let d = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
+        (rows[previous + j] as number) + 1,
+        (rows[current + j - 1] as number) + 1,
+        (rows[previous + j - 1] as number) + cost,
       )
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, (before[j - 2] as number) + 1)
+      if (
+        i > 1 &&
+        j > 1 &&
+        ai === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
+        d = Math.min(d, (rows[before + j - 2] as number) + 1)
       }
-      current[j] = d
+      rows[current + j] = d
       if (d < rowBest) rowBest = d
     }
     if (rowBest > max) return max + 1
-    ;[before, previous, current] = [previous, current, before]
+    const oldest = before
+    before = previous
+    previous = current
+    current = oldest
   }
-  return Math.min(previous[b.length] as number, max + 1)
+  return Math.min(rows[previous + b.length] as number, max + 1)
 }
+let rows = new Int32Array(96)
 
 export interface Correction {
   word: string

@@ -17,6 +17,36 @@ describe('spelling', () => {
     expect(editDistance('moscow', 'hanukkah', 2)).toBe(3)
   })
 
+  it('counts as the full table of edits does, whatever the words’ lengths and order', () => {
+    /** Optimal string alignment over the whole table, with no early stop. */
+    const full = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      )
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          const cost = a[i - 1] === b[j - 1] ? 0 : 1
+          let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            v = Math.min(v, d[i - 2]![j - 2]! + 1)
+          d[i]![j] = v
+        }
+      }
+      return d[a.length]![b.length]!
+    }
+    let seed = 9
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const word = (): string =>
+      Array.from(
+        { length: Math.floor(random() * 14) },
+        () => 'abcé'[Math.floor(random() * 4)],
+      ).join('')
+    for (let t = 0; t < 3000; t++) {
+      const [a, b, max] = [word(), word(), Math.floor(random() * 4)]
+      expect(editDistance(a, b, max), `${a} ${b} ${max}`).toBe(Math.min(full(a, b), max + 1))
+    }
+  })
+
   it('allows one edit in a short word, two in a longer one, none in one of two letters', () => {
     expect([2, 3, 4, 5, 10].map(editsAllowed)).toEqual([0, 1, 1, 2, 2])
   })
