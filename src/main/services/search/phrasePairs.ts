@@ -41,12 +41,15 @@ export function pairHash(first: number, second: number): number {
   return mix(Math.imul(first, 0x9e3779b1) ^ second)
 }
 
+/** A 32-bit hash scaled to [0, m): its high bits, without a division. */
+const scaled = (h: number, m: number): number => Math.floor((h >>> 0) * m * 2 ** -32)
+
 /** Sets a pair's bits in the filter at `bits[start, start + words)`. */
 function setPair(bits: Int32Array, start: number, words: number, pair: number): void {
   const m = words * 32
   const step = mix(pair ^ 0x5bd1e995) | 1
   for (let i = 0; i < PROBES; i++) {
-    const bit = ((pair + Math.imul(i, step)) >>> 0) % m
+    const bit = scaled(pair + Math.imul(i, step), m)
     bits[start + (bit >>> 5)] = (bits[start + (bit >>> 5)] as number) | (1 << (bit & 31))
   }
 }
@@ -57,7 +60,7 @@ function mayHoldPair(bits: Int32Array, start: number, words: number, pair: numbe
   const m = words * 32
   const step = mix(pair ^ 0x5bd1e995) | 1
   for (let i = 0; i < PROBES; i++) {
-    const bit = ((pair + Math.imul(i, step)) >>> 0) % m
+    const bit = scaled(pair + Math.imul(i, step), m)
     if (!(((bits[start + (bit >>> 5)] as number) >>> (bit & 31)) & 1)) return false
   }
   return true
@@ -68,7 +71,9 @@ function mayHoldPair(bits: Int32Array, start: number, words: number, pair: numbe
  * then writes them as a filter.
  */
 export class PairCollector {
-  private pairs: number[] = []
+  /** The pairs so far, in a buffer kept between texts (a number array would box most hashes). */
+  private pairs = new Int32Array(256)
+  private count = 0
   private previous = 0
   private previousStop = true
   private started = false
@@ -76,7 +81,14 @@ export class PairCollector {
   /** The next word of the text; `stop` when it is a stop word (its term is null). */
   word(surface: string, stop: boolean): void {
     const h = wordHash(surface)
-    if (this.started && !(stop && this.previousStop)) this.pairs.push(pairHash(this.previous, h))
+    if (this.started && !(stop && this.previousStop)) {
+      if (this.count === this.pairs.length) {
+        const grown = new Int32Array(2 * this.count)
+        grown.set(this.pairs)
+        this.pairs = grown
+      }
+      this.pairs[this.count++] = pairHash(this.previous, h)
+    }
     this.previous = h
     this.previousStop = stop
     this.started = true
@@ -86,8 +98,8 @@ export class PairCollector {
   filter(terms: number): Int32Array {
     const words = filterWords(terms)
     const bits = new Int32Array(words)
-    if (words) for (const pair of this.pairs) setPair(bits, 0, words, pair)
-    this.pairs.length = 0
+    if (words) for (let i = 0; i < this.count; i++) setPair(bits, 0, words, this.pairs[i] as number)
+    this.count = 0
     this.started = false
     this.previousStop = true
     return bits

@@ -169,9 +169,11 @@ describe('phrase search with pair filters', () => {
 
   it('reads only the texts of passages that may hold the phrase', () => {
     // Every paragraph has both words, but only one has them side by side.
+    const words = (i: number): string =>
+      Array.from({ length: 6 }, (_, j) => `w${(i * 31 + j * 17) % 997}`).join(' ')
     const paragraphs = Array.from(
       { length: 400 },
-      (_, i) => `correct answers of type ${i} are given, and the type is checked`,
+      (_, i) => `correct ${words(i)} answers of type ${words(i + 1)} are checked`,
     )
     paragraphs[123] = 'a type correct program'
     const source = article('t', 'Types', paragraphs)
