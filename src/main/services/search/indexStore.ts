@@ -97,6 +97,9 @@ function workerEntry(): { file: string; eval: boolean } {
   throw new Error(`the search worker (searchWorker.js) was not found near ${here}`)
 }
 
+/** Whether an index of this process has searched once in each way (see `SearchIndex.warm`). */
+let searchesWarmed = false
+
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
@@ -159,16 +162,22 @@ export function openArticleIndex(
     status = { ...status, state: 'ready' }
     settle()
     // The word lists for type-ahead and spelling, made once the reader has a window rather
-    // than on the first keystroke or the first word that matches nothing.
-    // One list per turn of the event loop, so that neither holds the window up long.
+    // than on the first keystroke or the first word that matches nothing; then, once in the
+    // life of the process (the code is the same for every index), a search of each kind.
+    // One at a time per turn of the event loop, so that none holds the window up long.
     const warming = index
-    const warmNext = (lists: ('completion' | 'spelling')[]): void => {
+    const warmNext = (lists: Parameters<SearchIndex['warm']>[0][]): void => {
       const [list, ...rest] = lists
       if (!list || closed || index !== warming) return
+      if (list === 'searches') searchesWarmed = true
       warming?.warm(list)
       setImmediate(() => warmNext(rest))
     }
-    setImmediate(() => warmNext(['completion', 'spelling']))
+    setImmediate(() =>
+      warmNext(
+        searchesWarmed ? ['completion', 'spelling'] : ['completion', 'spelling', 'searches'],
+      ),
+    )
     // Saves waited for the index to be complete.
     if (dirty || built) scheduleSave()
   }

@@ -15,7 +15,7 @@
 import { Index } from 'flexsearch'
 import type { Article, SearchHit } from '../../../shared/types'
 import { indexTerms, scan, termOf, wordsOf } from './analyzer'
-import { parseQuery, type ParsedQuery } from './parseQuery'
+import { MIN_PREFIX, parseQuery, type ParsedQuery } from './parseQuery'
 import { ScoreBoard, type Ranked } from './scoreBoard'
 import { SortedVocabulary } from './vocabulary'
 import { SpellingVocabulary } from './spelling'
@@ -68,6 +68,8 @@ export const DEFAULT_TUNING: Tuning = {
 const WHOLE_WEIGHT = 1
 /** Impact levels, i.e. FlexSearch resolution slots: slot 0 holds the strongest postings. */
 const LEVELS = 32
+/** Words of the questions that prepare the code of each kind of search (see `warmSearches`). */
+const WARM_WORDS = 5
 /** How many vocabulary words a typed prefix may stand for. */
 const MAX_EXPANSIONS = 32
 /** Terms whose postings are kept at hand between queries. */
@@ -646,10 +648,39 @@ export class SearchIndex {
     return this.sortedVocabulary().has(surface)
   }
 
-  /** Makes the word list for type-ahead or for spelling now rather than when first needed. */
-  warm(list: 'completion' | 'spelling'): void {
+  /**
+   * Makes the word list for type-ahead or for spelling now rather than when first needed; or,
+   * for `searches`, searches once in each way a reader's search can go (see `warmSearches`).
+   */
+  warm(list: 'completion' | 'spelling' | 'searches'): void {
     if (list === 'completion') this.sortedVocabulary()
-    else this.spelling()
+    else if (list === 'spelling') this.spelling()
+    else this.warmSearches()
+  }
+
+  /**
+   * A question, a quoted phrase, a word being typed and a misspelt word, made of the index's
+   * commonest words, their answers thrown away. Each kind of search runs code of its own (the
+   * phrase's filters and checks, the prefix's alternatives, the spelling's edit distances),
+   * which the runtime compiles once it has run: here, before the reader's first search of
+   * that kind rather than during it.
+   */
+  private warmSearches(): void {
+    const common: [word: string, uses: number][] = []
+    for (const entry of this.words()) {
+      if (entry[0].length < 3) continue
+      let at = common.length
+      while (at > 0 && (common[at - 1] as [string, number])[1] < entry[1]) at--
+      if (at < WARM_WORDS) common.splice(at, 0, entry)
+      if (common.length > WARM_WORDS) common.pop()
+    }
+    const words = common.map(([word]) => word)
+    const [first, second] = words
+    if (first === undefined || second === undefined) return
+    this.search(`${words.join(' ')} `, 10)
+    this.search(`"${first} ${second}"`, 10)
+    this.search(first.slice(0, MIN_PREFIX + 1), 10)
+    this.spelling().nearest(`${first}${first.slice(-1)}`)
   }
 
   /** The words of `words()` made ready for spelling; kept until the vocabulary changes. */

@@ -196,3 +196,35 @@ describe('phrase search with pair filters', () => {
     expect(() => SearchIndex.fromSnapshot(cut, () => '')).toThrow(/pair filters/)
   })
 })
+
+describe('searches made before the reader’s first', () => {
+  it('take each way a search can go, and change no answer', () => {
+    const random = seededRandom(5)
+    const articles = Array.from({ length: 30 }, (_, a) =>
+      article(
+        `a${a}`,
+        `Article ${a}`,
+        Array.from({ length: 8 }, () => randomText(random, 10 + Math.floor(random() * 30))),
+      ),
+    )
+    const texts = new Map(articles.map((a) => [a.id, a.paragraphs]))
+    const built = new SearchIndex()
+    for (const a of articles) built.addArticle(a)
+    const snapshot = built.toSnapshot()
+    let reads = 0
+    const open = (): SearchIndex =>
+      SearchIndex.fromSnapshot(snapshot, (id, p) => {
+        reads++
+        return texts.get(id)?.[p]
+      })
+    const cold = open()
+    const questions = ['boundary layer shock wave ', '"heat transfer"', 'bound', 'well-known']
+    const expected = questions.map((q) => cold.search(q, 20))
+    reads = 0
+    const warmed = open()
+    warmed.warm('searches')
+    // A phrase was looked for in paragraphs, and a misspelt word's nearest word is known.
+    expect(reads).toBeGreaterThan(0)
+    expect(questions.map((q) => warmed.search(q, 20))).toEqual(expected)
+  })
+})
