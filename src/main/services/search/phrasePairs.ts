@@ -5,17 +5,20 @@
  * from disk, in a large library).
  *
  * The words are a text's words as a phrase is matched against them (`wordsOf`), stop words
- * included: "what you see is what you get" has one word that is not a stop word. A pair is
- * kept when at least one of its two words is not a stop word, so that a passage's filter is
- * sized by its length in index terms (`bodyLength`): each such word is in two pairs at most.
- * A filter may say a pair is there when it is not, never the reverse: a passage holding a
- * phrase always passes.
+ * included: "what you see is what you get" has one word that is not a stop word. Each word
+ * that is not a stop word is kept with the word before it, whatever that is ("you see"), so
+ * that a passage's filter is sized by its length in index terms (`bodyLength`), one pair per
+ * term; a phrase is tested for its pairs of that kind. A filter may say a pair is there when
+ * it is not (about one time in twenty), never the reverse: a passage holding a phrase always
+ * passes.
+ *
+ * The hashes are part of the snapshot's format: changing them needs a new `SNAPSHOT_VERSION`.
  */
 
-/** Filter bits per word of a passage that is not a stop word: about 5 bits per pair kept. */
-const BITS_PER_TERM = 8
-/** Bits set per pair: near the best for the bits per pair (m / n · ln 2). */
-const PROBES = 3
+/** Filter bits per word of a passage that is not a stop word, i.e. per pair kept. */
+const BITS_PER_TERM = 6
+/** Bits set per pair: the best for the bits per pair (m / n · ln 2, rounded). */
+const PROBES = Math.round(BITS_PER_TERM * Math.LN2)
 
 /** 32-bit words of filter for a passage of `terms` index terms (its `bodyLength`). */
 export function filterWords(terms: number): number {
@@ -75,13 +78,12 @@ export class PairCollector {
   private pairs = new Int32Array(256)
   private count = 0
   private previous = 0
-  private previousStop = true
   private started = false
 
   /** The next word of the text; `stop` when it is a stop word (its term is null). */
   word(surface: string, stop: boolean): void {
     const h = wordHash(surface)
-    if (this.started && !(stop && this.previousStop)) {
+    if (this.started && !stop) {
       if (this.count === this.pairs.length) {
         const grown = new Int32Array(2 * this.count)
         grown.set(this.pairs)
@@ -90,7 +92,6 @@ export class PairCollector {
       this.pairs[this.count++] = pairHash(this.previous, h)
     }
     this.previous = h
-    this.previousStop = stop
     this.started = true
   }
 
@@ -101,14 +102,13 @@ export class PairCollector {
     if (words) for (let i = 0; i < this.count; i++) setPair(bits, 0, words, this.pairs[i] as number)
     this.count = 0
     this.started = false
-    this.previousStop = true
     return bits
   }
 }
 
 /**
  * The pairs a passage must hold to hold every phrase (each phrase as its folded words, stop
- * words included): one pair of each two adjacent words of which one is not a stop word.
+ * words included): each word after the first that is not a stop word, with the word before.
  */
 export function phrasePairs(phrases: string[][], isStop: (word: string) => boolean): number[] {
   const pairs = new Set<number>()
@@ -116,7 +116,7 @@ export function phrasePairs(phrases: string[][], isStop: (word: string) => boole
     for (let i = 1; i < phrase.length; i++) {
       const a = phrase[i - 1] as string
       const b = phrase[i] as string
-      if (isStop(a) && isStop(b)) continue
+      if (isStop(b)) continue
       pairs.add(pairHash(wordHash(a), wordHash(b)))
     }
   }
