@@ -680,7 +680,9 @@ export class SearchIndex {
     this.search(`${words.join(' ')} `, 10)
     this.search(`"${first} ${second}"`, 10)
     this.search(first.slice(0, MIN_PREFIX + 1), 10)
-    this.spelling().nearest(`${first}${first.slice(-1)}`)
+    // Each word with its last letter doubled: edit distances enough for their code to be
+    // compiled, as a misspelling is compared with hundreds of words.
+    for (const word of words) this.spelling().nearest(`${word}${word.slice(-1)}`)
   }
 
   /** The words of `words()` made ready for spelling; kept until the vocabulary changes. */
