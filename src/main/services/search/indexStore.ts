@@ -24,7 +24,7 @@ import type { ArticleLibrary, LibraryChange } from '../library/articleLibrary'
 import { errorCode, errorMessage, writeFileDurably } from '../store/durableFile'
 import type { BuildMessage, BuildReply, IndexedArticle } from './indexWorker'
 import { openPassageTexts, type PassageTexts } from './passageTexts'
-import { SearchIndex, type TextOf } from './searchIndex'
+import { SearchIndex, WARM_SEARCHES, type TextOf, type Warming } from './searchIndex'
 import { checkMeta, decodeSnapshot, encodeSnapshot, metaFor } from './snapshotCodec'
 
 export interface IndexStoreOptions {
@@ -166,17 +166,15 @@ export function openArticleIndex(
     // life of the process (the code is the same for every index), a search of each kind.
     // One at a time per turn of the event loop, so that none holds the window up long.
     const warming = index
-    const warmNext = (lists: Parameters<SearchIndex['warm']>[0][]): void => {
+    const warmNext = (lists: Warming[]): void => {
       const [list, ...rest] = lists
       if (!list || closed || index !== warming) return
-      if (list === 'searches') searchesWarmed = true
+      if (list !== 'completion' && list !== 'spelling') searchesWarmed = true
       warming?.warm(list)
       setImmediate(() => warmNext(rest))
     }
     setImmediate(() =>
-      warmNext(
-        searchesWarmed ? ['completion', 'spelling'] : ['completion', 'spelling', 'searches'],
-      ),
+      warmNext(['completion', 'spelling', ...(searchesWarmed ? [] : WARM_SEARCHES)]),
     )
     // Saves waited for the index to be complete.
     if (dirty || built) scheduleSave()

@@ -68,7 +68,17 @@ export const DEFAULT_TUNING: Tuning = {
 const WHOLE_WEIGHT = 1
 /** Impact levels, i.e. FlexSearch resolution slots: slot 0 holds the strongest postings. */
 const LEVELS = 32
-/** Words of the questions that prepare the code of each kind of search (see `warmSearches`). */
+/** What `warm` prepares: a word list, or one kind of search. */
+export type Warming = 'completion' | 'spelling' | (typeof WARM_SEARCHES)[number]
+/**
+ * A question, a quoted phrase, a word being typed and misspelt words, made of the index's
+ * commonest words, their answers thrown away. Each kind of search runs code of its own (the
+ * phrase's filters and checks, the prefix's alternatives, the spelling's edit distances),
+ * which the runtime compiles once it has run: searched once, before the reader's first
+ * search of that kind rather than during it.
+ */
+export const WARM_SEARCHES = ['question', 'phrase', 'prefix', 'misspellings'] as const
+/** Words of the searches that prepare the code of each kind of search. */
 const WARM_WORDS = 5
 /** How many vocabulary words a typed prefix may stand for. */
 const MAX_EXPANSIONS = 32
@@ -649,40 +659,34 @@ export class SearchIndex {
   }
 
   /**
-   * Makes the word list for type-ahead or for spelling now rather than when first needed; or,
-   * for `searches`, searches once in each way a reader's search can go (see `warmSearches`).
+   * Makes the word list for type-ahead or for spelling now rather than when first needed; or
+   * searches once in one of the ways a reader's search can go (see `WARM_SEARCHES`).
    */
-  warm(list: 'completion' | 'spelling' | 'searches'): void {
-    if (list === 'completion') this.sortedVocabulary()
-    else if (list === 'spelling') this.spelling()
-    else this.warmSearches()
+  warm(list: Warming): void {
+    if (list === 'completion') return void this.sortedVocabulary()
+    if (list === 'spelling') return void this.spelling()
+    const words = this.commonestWords(WARM_WORDS)
+    const [first, second] = words
+    if (first === undefined || second === undefined) return
+    if (list === 'question') this.search(`${words.join(' ')} `, 10)
+    else if (list === 'phrase') this.search(`"${first} ${second}"`, 10)
+    else if (list === 'prefix') this.search(first.slice(0, MIN_PREFIX + 1), 10)
+    // Each word with its last letter doubled: edit distances enough for their code to be
+    // compiled, as a misspelling is compared with hundreds of words.
+    else for (const word of words) this.spelling().nearest(`${word}${word.slice(-1)}`)
   }
 
-  /**
-   * A question, a quoted phrase, a word being typed and a misspelt word, made of the index's
-   * commonest words, their answers thrown away. Each kind of search runs code of its own (the
-   * phrase's filters and checks, the prefix's alternatives, the spelling's edit distances),
-   * which the runtime compiles once it has run: here, before the reader's first search of
-   * that kind rather than during it.
-   */
-  private warmSearches(): void {
+  /** The `count` words of three letters or more that most passages use, commonest first. */
+  private commonestWords(count: number): string[] {
     const common: [word: string, uses: number][] = []
     for (const entry of this.words()) {
       if (entry[0].length < 3) continue
       let at = common.length
       while (at > 0 && (common[at - 1] as [string, number])[1] < entry[1]) at--
-      if (at < WARM_WORDS) common.splice(at, 0, entry)
-      if (common.length > WARM_WORDS) common.pop()
+      if (at < count) common.splice(at, 0, entry)
+      if (common.length > count) common.pop()
     }
-    const words = common.map(([word]) => word)
-    const [first, second] = words
-    if (first === undefined || second === undefined) return
-    this.search(`${words.join(' ')} `, 10)
-    this.search(`"${first} ${second}"`, 10)
-    this.search(first.slice(0, MIN_PREFIX + 1), 10)
-    // Each word with its last letter doubled: edit distances enough for their code to be
-    // compiled, as a misspelling is compared with hundreds of words.
-    for (const word of words) this.spelling().nearest(`${word}${word.slice(-1)}`)
+    return common.map(([word]) => word)
   }
 
   /** The words of `words()` made ready for spelling; kept until the vocabulary changes. */

@@ -6,7 +6,7 @@ import {
   PairCollector,
   phrasePairs,
 } from '../../../../src/main/services/search/phrasePairs'
-import { SearchIndex } from '../../../../src/main/services/search/searchIndex'
+import { SearchIndex, WARM_SEARCHES } from '../../../../src/main/services/search/searchIndex'
 import { decodeSnapshot, encodeSnapshot } from '../../../../src/main/services/search/snapshotCodec'
 import { seededRandom } from '../../../bench/corpus'
 import { article } from '../../seedLibrary'
@@ -223,7 +223,7 @@ describe('searches made before the reader’s first', () => {
     const expected = questions.map((q) => cold.search(q, 20))
     reads = 0
     const warmed = open()
-    warmed.warm('searches')
+    for (const kind of WARM_SEARCHES) warmed.warm(kind)
     // A phrase was looked for in paragraphs, and a misspelt word's nearest word is known.
     expect(reads).toBeGreaterThan(0)
     expect(questions.map((q) => warmed.search(q, 20))).toEqual(expected)
