@@ -54,7 +54,30 @@ export class Passages {
   private readonly annotations = new Map<number, SearchDocument>()
   private removed = 0
 
-  constructor(private readonly textOf?: TextOf) {}
+  /**
+   * Whether passages keep a filter of their word pairs: only where texts are read from the
+   * library, as a phrase check there reads a file (see `mayHold`); a text kept in memory is
+   * checked at once, and its filter would only cost memory and build time.
+   */
+  private pairFilters: boolean
+
+  constructor(private readonly textOf?: TextOf) {
+    this.pairFilters = textOf !== undefined
+  }
+
+  /** Whether passages get a filter of their word pairs (see `pairFilters`). */
+  get filtered(): boolean {
+    return this.pairFilters
+  }
+
+  /**
+   * For a snapshot taken of passages without filters: none are kept, before any is pushed,
+   * and every phrase candidate is read.
+   */
+  withoutFilters(): void {
+    if (this.articles.length) throw new Error('filters are chosen before the first passage')
+    this.pairFilters = false
+  }
 
   /** How many numbers were given, removed passages included: the range of passage ids. */
   get length(): number {
@@ -78,8 +101,8 @@ export class Passages {
   push(doc: SearchDocument, bodyLength: number, titleLength: number, filter?: Int32Array): number {
     const id = this.articles.length
     const start = this.filterStarts[id] as number
-    const end = start + filterWords(bodyLength)
-    if (filter) {
+    const end = start + (this.pairFilters ? filterWords(bodyLength) : 0)
+    if (filter && this.pairFilters) {
       if (filter.length !== end - start) throw new Error('a pair filter of the wrong size')
       if (end > this.filters.length) {
         const grown = new Int32Array(Math.max(end, 2 * this.filters.length))
@@ -129,7 +152,7 @@ export class Passages {
    * the phrases they were made of.
    */
   mayHold(id: number, pairs: number[]): boolean {
-    if (!pairs.length) return true
+    if (!pairs.length || !this.pairFilters) return true
     const start = this.filterStarts[id] as number
     return mayHoldPairs(this.filters, start, (this.filterStarts[id + 1] as number) - start, pairs)
   }

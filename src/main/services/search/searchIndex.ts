@@ -305,9 +305,10 @@ export class SearchIndex {
 
   /** `title` is shared by every paragraph of an article, and only read. */
   private addPassage(doc: SearchDocument, title: Field): number {
-    const body = this.analyse(doc.text, this.pairs)
+    const pairs = this.passages.filtered ? this.pairs : undefined
+    const body = this.analyse(doc.text, pairs)
     const pending: Pending = {
-      id: this.passages.push(doc, body.length, title.length, this.pairs.filter(body.length)),
+      id: this.passages.push(doc, body.length, title.length, pairs?.filter(body.length)),
       body: body.counts,
       bodyLength: body.length,
       title: title.counts,
@@ -579,6 +580,8 @@ export class SearchIndex {
     if (snapshot.version !== SNAPSHOT_VERSION) throw new Error('search snapshot of another version')
     const index = new SearchIndex(snapshot.tuning, undefined, textOf)
     const { passages, postings, articles, terms } = snapshot
+    // Taken of an index that kept its texts (a small library's), which has no pair filters.
+    if (passages.length && !snapshot.filters.length) index.passages.withoutFilters()
     if (passages.length % PASSAGE_FIELDS) throw new Error('search snapshot: passages cut short')
     let article = -1
     for (let at = 0; at < passages.length; at += PASSAGE_FIELDS) {

@@ -139,8 +139,9 @@ describe('phrase search with pair filters', () => {
   const keys = (index: SearchIndex, q: string): string[] =>
     index.search(q, 1000).map((h) => `${h.articleId}#${h.paragraph}`)
 
-  it('finds every paragraph holding a phrase, in memory and from a snapshot, old and new', () => {
-    const built = new SearchIndex()
+  it('finds every paragraph holding a phrase, as built and from a snapshot, old and new', () => {
+    // Built as the index worker builds, reading texts back rather than keeping them.
+    const built = new SearchIndex({}, undefined, (id, p) => texts.get(id)?.[p])
     for (const a of articles.slice(0, 30)) built.addArticle(a)
     const bytes = encodeSnapshot(built.toSnapshot(), null)
     const loaded = SearchIndex.fromSnapshot(
@@ -178,7 +179,7 @@ describe('phrase search with pair filters', () => {
     )
     paragraphs[123] = 'a type correct program'
     const source = article('t', 'Types', paragraphs)
-    const built = new SearchIndex()
+    const built = new SearchIndex({}, undefined, () => undefined)
     built.addArticle(source)
     let reads = 0
     const loaded = SearchIndex.fromSnapshot(built.toSnapshot(), (_id, p) => {
@@ -189,8 +190,24 @@ describe('phrase search with pair filters', () => {
     expect(reads).toBeLessThan(paragraphs.length / 10)
   })
 
+  it('keeps no filters where texts are kept, and still finds phrases from its snapshot', () => {
+    const inMemory = new SearchIndex()
+    for (const a of articles) inMemory.addArticle(a)
+    expect(inMemory.toSnapshot().filters.length).toBe(0)
+    const loaded = SearchIndex.fromSnapshot(inMemory.toSnapshot(), (id, p) => texts.get(id)?.[p])
+    for (const [phrase] of phrases) {
+      expect(keys(loaded, phrase), phrase).toEqual(keys(inMemory, phrase))
+    }
+    // Added after the load: no filter either, as the snapshot's passages have none.
+    const extra = article('x', 'Extra', ['a boundary layer of shock'])
+    loaded.addArticle(extra)
+    texts.set('x', extra.paragraphs)
+    expect(keys(loaded, '"boundary layer of shock"')).toContain('x#0')
+    texts.delete('x')
+  })
+
   it('refuses a snapshot whose filters do not match its passages', () => {
-    const built = new SearchIndex()
+    const built = new SearchIndex({}, undefined, () => undefined)
     built.addArticle(articles[0]!)
     const snapshot = built.toSnapshot()
     const cut = { ...snapshot, filters: snapshot.filters.subarray(1) }
