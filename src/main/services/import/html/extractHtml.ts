@@ -8,14 +8,24 @@ import { JSDOM } from 'jsdom'
 import { dateOfLine } from '../../library/parseArticle'
 import { showsDate } from '../dates'
 import { directionOf } from '../direction'
-import { blocksToText, foldWords as fold, ImportError, type ExtractedArticle } from '../types'
+import {
+  blocksToText,
+  foldWords as fold,
+  ImportError,
+  type Block,
+  type ExtractedArticle,
+} from '../types'
 import { namesThePublisher, shownByline } from './byline'
 import { imageResolver } from './images'
 import {
   findThread,
   isDiscussionPage,
+  isPostChromeLine,
   markedThread,
   openingOutside,
+  pickedFromSidebar,
+  pickWrapsThread,
+  stripPostChrome,
   threadHoldsArticle,
   threadStarter,
   withoutPostChrome,
@@ -102,17 +112,38 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     const readable = thread ? (document.cloneNode(true) as Document) : document
     shieldLandmarks(readable)
     unhintHeadingIds(readable)
-    const reader = new Readability<Element>(readable, {
-      serializer: (el) => el as Element,
-      // Classes name a code block's language; they never reach the reader.
-      keepClasses: true,
-    }).parse()
+    const read = (page: Document) =>
+      new Readability<Element>(page, {
+        serializer: (el) => el as Element,
+        // Classes name a code block's language; they never reach the reader.
+        keepClasses: true,
+      }).parse()
+    let reader = read(readable)
+    let readText = reader?.textContent ?? ''
+    // Readability chose the whole thread, with the forum's chrome around each post: it reads
+    // the page again (the page itself, which it was spared) with the posts cleaned.
+    const wrapsThread =
+      thread !== undefined && readable !== document && pickWrapsThread(thread, readText)
+    if (wrapsThread) {
+      for (const post of thread.posts) stripPostChrome(post)
+      shieldLandmarks(document)
+      unhintHeadingIds(document)
+      reader = read(document) ?? reader
+      readText = reader?.textContent ?? ''
+    }
     const pageUrl = url ?? meta.url ?? savedFromUrl(html)
     const resolveImage = imageResolver(path, pageUrl, resources, inside)
-    const readText = reader?.textContent ?? ''
     const isThread =
       thread !== undefined &&
-      (threadHoldsArticle(thread, readText) || (declared && thread.chars >= 200))
+      (threadHoldsArticle(thread, readText) ||
+        (declared && thread.chars >= 200) ||
+        // Readability chose a side column's few words over a longer thread.
+        (thread.chars >= 200 &&
+          thread.chars >= readText.replace(/\s+/g, ' ').trim().length * 1.5 &&
+          readable !== document &&
+          !wrapsThread &&
+          !!reader?.content &&
+          pickedFromSidebar(document, reader.content)))
     const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
     // A question whose answers are the run: Readability's pick is the opening post.
     const opening =
@@ -123,13 +154,17 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       thread && isThread
         ? [
             ...opening,
-            ...thread.posts.flatMap((post) => toBlocks(withoutPostChrome(post), resolveImage)),
+            ...thread.posts.flatMap((post) =>
+              toBlocks(withoutPostChrome(post), resolveImage).filter(notChromeLine),
+            ),
           ]
-        : reader?.content
-          ? toBlocks(reader.content, resolveImage)
-          : document.body
-            ? toBlocks(document.body, resolveImage)
-            : []
+        : reader?.content && wrapsThread
+          ? toBlocks(reader.content, resolveImage).filter(notChromeLine)
+          : reader?.content
+            ? toBlocks(reader.content, resolveImage)
+            : document.body
+              ? toBlocks(document.body, resolveImage)
+              : []
     const title = chooseTitle({
       headline: meta.headline,
       documentTitle: meta.title,
@@ -200,6 +235,11 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     dom.window.close()
   }
 }
+
+/** Whether a block of a post is the writer's, not a line of the forum's (`isPostChromeLine`). */
+const notChromeLine = (b: Block): boolean =>
+  !(b.type === 'paragraph' || b.type === 'listItem' || b.type === 'quote') ||
+  !isPostChromeLine(b.text)
 
 /**
  * The date a page shows by its headline (`By Jane Doe · March 3, 2024`), for pages whose
