@@ -120,17 +120,6 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       }).parse()
     let reader = read(readable)
     let readText = reader?.textContent ?? ''
-    // Readability chose the whole thread, with the forum's chrome around each post: it reads
-    // the page again (the page itself, which it was spared) with the posts cleaned.
-    const wrapsThread =
-      thread !== undefined && readable !== document && pickWrapsThread(thread, readText)
-    if (wrapsThread) {
-      for (const post of thread.posts) stripPostChrome(post)
-      shieldLandmarks(document)
-      unhintHeadingIds(document)
-      reader = read(document) ?? reader
-      readText = reader?.textContent ?? ''
-    }
     const pageUrl = url ?? meta.url ?? savedFromUrl(html)
     const resolveImage = imageResolver(path, pageUrl, resources, inside)
     const isThread =
@@ -141,9 +130,23 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
         (thread.chars >= 200 &&
           thread.chars >= readText.replace(/\s+/g, ' ').trim().length * 1.5 &&
           readable !== document &&
-          !wrapsThread &&
           !!reader?.content &&
           pickedFromSidebar(document, reader.content)))
+    // Readability chose the whole thread, with the forum's chrome around each post: it reads
+    // the page again (the page itself, which it was spared) with the posts cleaned. Last of
+    // all, as Readability changes the page and the posts in it.
+    const wrapsThread =
+      !isThread &&
+      thread !== undefined &&
+      readable !== document &&
+      pickWrapsThread(thread, readText)
+    if (wrapsThread) {
+      for (const post of thread.posts) stripPostChrome(post)
+      shieldLandmarks(document)
+      unhintHeadingIds(document)
+      reader = read(document) ?? reader
+      readText = reader?.textContent ?? ''
+    }
     const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
     // A question whose answers are the run: Readability's pick is the opening post.
     const opening =

@@ -344,6 +344,8 @@ describe('discussions: what a post leaves out', () => {
     expect(text.split('\n')).not.toContain('R')
   })
 
+  const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Football season thread"}</script>`
+
   it('leaves out the chrome of posts when Readability picks the whole thread', () => {
     const post = (name: string, body: string): string =>
       `<div class="post bg2"><div class="postbody"><p class="author">by ${name}</p><div class="content">${body}</div></div>
@@ -354,10 +356,14 @@ describe('discussions: what a post leaves out', () => {
     const html = `<html><head><title>Football season thread</title></head><body><div id="page-body">
       ${['league', 'cup', 'women', 'futsal'].map((t, i) => post(`user${i}`, body(t))).join('')}
       </div></body></html>`
-    const text = textOf(html)
-    for (const t of ['league', 'cup', 'women', 'futsal']) expect(text).toContain(`The ${t} season`)
-    for (const chrome of ['Technical Moderator', 'Antiquity', 'Dark theme users'])
-      expect(text).not.toContain(chrome)
+    for (const page of [html, html.replace('</title>', `</title>${ld}`)]) {
+      // Read as a thread or as Readability's pick, the same posts without the same chrome.
+      const text = textOf(page)
+      for (const t of ['league', 'cup', 'women', 'futsal'])
+        expect(text).toContain(`The ${t} season`)
+      for (const chrome of ['Technical Moderator', 'Antiquity', 'Dark theme users'])
+        expect(text).not.toContain(chrome)
+    }
   })
 
   it("leaves out a post's asides (the poster's column, a link's card) but not a quote", () => {
