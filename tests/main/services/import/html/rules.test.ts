@@ -430,4 +430,31 @@ describe('documentation', () => {
       '',
     ])
   })
+
+  it('keeps the introduction that a page sets under its headline, apart from the body', () => {
+    const html = `<html><head><title>Using promises</title></head><body>
+      <header class="site"><a href="/">Docs</a></header>
+      <main id="content"><div class="layout__header"><h1>Using promises</h1>
+        <section><p>A promise is an object representing the eventual completion or failure of an asynchronous operation, and this guide explains how to use them.</p></section></div>
+        <aside class="toc"><h2>In this article</h2><ul><li><a href="#chaining">Chaining</a></li></ul></aside>
+        <div class="layout__body"><section><h2 id="chaining">Chaining</h2>${para(8, 'chaining promises')}</section></div>
+      </main></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('A promise is an object representing')
+    expect(text.indexOf('A promise is an object')).toBeLessThan(text.indexOf('Paragraph 1 about'))
+    expect(text.split('A promise is an object').length).toBe(2)
+  })
+
+  it('keeps every section of a document in sections of one kind, not only the longest', () => {
+    const sect = (name: string, n: number): string =>
+      `<div class="sect1"><h2 id="_${name}">${name}</h2><div class="sectionbody"><div class="dlist"><dl><dd><div class="paragraph">${para(n, name.toLowerCase())}</div></dd></dl></div></div></div>`
+    const html = `<html><head><title>git-commit</title></head><body>
+      <div id="nav"><ul><li><a href="/docs">Reference</a></li><li><a href="/book">Book</a></li></ul></div>
+      <div id="main">${sect('DESCRIPTION', 2)}${sect('OPTIONS', 20)}${sect('EXAMPLES', 2)}${sect('DISCUSSION', 2)}</div>
+      </body></html>`
+    const text = textOf(html)
+    for (const part of ['description', 'options', 'examples', 'discussion'])
+      expect(text).toContain(`Paragraph 1 about ${part}`)
+    expect(text).not.toContain('Reference')
+  })
 })
