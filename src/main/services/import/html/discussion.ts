@@ -15,6 +15,9 @@ const NOT_POST =
 
 const MIN_POST_CHARS = 40
 
+/** Whether class words or an id name a post, also in camel case (`postItem`, `commentBody`). */
+const namesPost = (s: string): boolean => POST_HINT.test(s.replace(/([a-z])([A-Z])/g, '$1-$2'))
+
 /**
  * What makes siblings posts of one kind: their tag and the class words that name them posts.
  * Other class words are left out, as forums add alternating and state classes to posts
@@ -22,8 +25,32 @@ const MIN_POST_CHARS = 40
  */
 function signature(el: Element): string {
   const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/\d/.test(c))
-  const named = classes.filter((c) => POST_HINT.test(c))
+  const named = postNames(el)
   return `${el.tagName}.${(named.length ? named : classes).sort().join('.')}`
+}
+
+/** The class words that name an element a post (see `signature`). */
+const postNames = (el: Element): string[] =>
+  (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/\d/.test(c) && namesPost(c))
+
+/**
+ * A run with the posts among its siblings that add a post-naming class word of their own:
+ * forums mark the opening post or a moderator's (`message message-threadStarterPost`), and
+ * the run is incomplete without them.
+ */
+function withMarkedSiblings(members: Element[]): Element[] {
+  const first = members[0] as Element
+  const names = postNames(first)
+  const parent = first.parentElement
+  if (!names.length || !parent) return members
+  const inRun = new Set(members)
+  return Array.from(parent.children).filter(
+    (c) =>
+      inRun.has(c) ||
+      (c.tagName === first.tagName &&
+        !NOT_POST.test(hints(c)) &&
+        names.every((n) => postNames(c).includes(n))),
+  )
 }
 
 function hints(el: Element): string {
@@ -72,11 +99,12 @@ export function findThread(body: Element, unnamed = false): Thread | undefined {
       if (list) list.push(child)
       else groups.set(key, [child])
     }
-    for (const members of groups.values()) {
-      if (members.length < 2) continue
+    for (const group of groups.values()) {
+      if (group.length < 2) continue
+      const members = groups.size > 1 ? withMarkedSiblings(group) : group
       const first = members[0] as Element
       if (NOT_POST.test(hints(first))) continue
-      const hinted = POST_HINT.test(hints(first))
+      const hinted = namesPost(hints(first))
       if (!hinted && !(unnamed && POST_TAGS.has(first.tagName))) continue
       const lengths = members.map(textLength)
       const substantial = lengths.filter((n) => n >= MIN_POST_CHARS).length
@@ -86,10 +114,19 @@ export function findThread(body: Element, unnamed = false): Thread | undefined {
       // A list of links (a thread index, a menu) is not a discussion.
       if (links > chars * (hinted ? 0.5 : 0.3)) continue
       if (!hinted && Math.max(...lengths) > chars * 0.6) continue
-      if (!best || chars > best.chars) best = { posts: members, chars }
+      if (best && chars <= best.chars) continue
+      // What the page hides until a click (a cookie dialog's sections, a menu) is no thread.
+      if (hiddenFrom(first, body)) continue
+      best = { posts: members, chars }
     }
   }
   return best
+}
+
+/** Whether an element, or one around it below `top`, is hidden until a click (`isHidden`). */
+function hiddenFrom(el: Element, top: Element): boolean {
+  for (let e: Element | null = el; e && e !== top; e = e.parentElement) if (isHidden(e)) return true
+  return false
 }
 
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
@@ -111,6 +148,18 @@ export function threadHoldsArticle(thread: Thread, articleText: string): boolean
   const inThread = new Set(thread.posts.flatMap((p) => words(p.textContent ?? '')))
   const covered = chosen.filter((w) => inThread.has(w)).length / chosen.length
   return covered >= 0.8 && thread.chars >= collapsedLength(articleText) * 1.3
+}
+
+/**
+ * Whether the text Readability chose wraps the thread: nearly all of the posts' words are in
+ * it and they make most of it. Readability then keeps the forum's chrome around each post.
+ */
+export function pickWrapsThread(thread: Thread, articleText: string): boolean {
+  const chosen = new Set(words(articleText))
+  const threadWords = thread.posts.flatMap((p) => words(p.textContent ?? ''))
+  if (thread.posts.length < 3 || !threadWords.length) return false
+  const inPick = threadWords.filter((w) => chosen.has(w)).length / threadWords.length
+  return inPick >= 0.8 && thread.chars >= collapsedLength(articleText) * 0.6
 }
 
 /** The name on the thread's opening post, where the forum marks it up as such. */
@@ -218,8 +267,19 @@ export function openingOutside(thread: Thread, articleText: string): boolean {
   if (inThread.includes(` ${start} `)) return false
   // Runs of five words, not single words: replies share most of an opening's vocabulary.
   const runs = (ws: string[]): string[] => ws.slice(4).map((_, i) => ws.slice(i, i + 5).join(' '))
-  const known = new Set(threadWords.flatMap(runs))
   const own = runs(chosen)
+  const chosenRuns = new Set(own)
+  // A pick that holds most of a post is that post or the posts, with the page's chrome around
+  // them (`Thread starter`, a footer), not an opening the posts leave out.
+  for (const post of thread.posts) {
+    const postRuns = runs(words(withoutPostChrome(post).textContent ?? ''))
+    if (
+      postRuns.length >= 5 &&
+      postRuns.filter((r) => chosenRuns.has(r)).length >= postRuns.length * 0.6
+    )
+      return false
+  }
+  const known = new Set(threadWords.flatMap(runs))
   return own.filter((r) => known.has(r)).length < own.length * 0.5
 }
 
@@ -232,24 +292,38 @@ const POST_CHROME =
   /^(?:.*[-_])?(?:user-?(?:title|stats|extras|info|details|blurb|banner|badges?|role|rank)|member-?(?:title|stats|info|rank)|poster-?(?:stats|info|rank|details)|author-?(?:stats|info|title|rank|badges?)|postprofile|signature|sig|reactions?(?:bar|list)?|likes?(?:-?(?:bar|list|count))?|(?:post|message|comment)-?(?:actions|buttons|controls|footer|menu|tools|signature)|action-?bar|actions|badges?|online-?status|vote-?cell|votecell|js-vote)(?:[-_].*)?$/i
 
 /**
- * A post without the forum's chrome (see `POST_CHROME`); the page itself is left as it is.
+ * A post without the forum's chrome (see `POST_CHROME`) and asides; the page itself is left
+ * as it is.
  * Comments a Q&A page marks up on a question or an answer (`Comment` inside `Answer`) are
  * asides on that post in small print, not turns of the discussion: they are left out too.
  */
 export function withoutPostChrome(post: Element): Element {
   const copy = post.cloneNode(true) as Element
+  stripPostChrome(copy, post)
+  return copy
+}
+
+/** Removes the forum's chrome from a post in place (see `withoutPostChrome`). */
+export function stripPostChrome(copy: Element, post: Element = copy): void {
   for (const el of Array.from(copy.querySelectorAll('[itemtype]')))
     if (isCommentOn(el, post)) el.remove()
   for (const el of Array.from(copy.querySelectorAll('[class], [id], [hidden], [aria-hidden]'))) {
     const words = [...(el.getAttribute('class') ?? '').split(/\s+/), el.getAttribute('id') ?? '']
     if (words.some((w) => w && POST_CHROME.test(w)) || isHidden(el)) el.remove()
   }
-  return copy
+  // A post's asides are the forum's (the poster's column, a link's preview card), except a
+  // quote of another post, which the forum sets in an aside of its own.
+  for (const el of Array.from(copy.querySelectorAll('aside')))
+    if (!el.querySelector('blockquote')) el.remove()
 }
 
 /** Breakpoints and media a `hidden` class may be limited to (`hidden-xs`, `mobile-hide`). */
 const MEDIA_WORD =
   /^(xs|sm|md|lg|xl|xxl|\d?xl|mobile|phone|tablet|desktop|print|small|medium|large|wide|narrow|js|no|up|down)$/i
+
+/** Parts of an element a class may hide on their own (`label-hidden`, `title-hide`). */
+const PART_WORD =
+  /^(labels?|titles?|icons?|captions?|legends?|headers?|headings?|names?|text|avatars?)$/i
 
 /**
  * Whether the forum hides an element until a click (menus, profile cards, edit forms): the
@@ -270,8 +344,60 @@ function isHidden(el: Element): boolean {
       .split(/[-_:]+/)
       .filter(Boolean)
     const last = parts.at(-1)?.toLowerCase()
-    if ((last === 'hide' || last === 'hidden') && !parts.some((p) => MEDIA_WORD.test(p)))
+    // `field--label-hidden`: the part named before the word is hidden, not the element.
+    const part = parts.at(-2)?.toLowerCase() ?? ''
+    if (
+      (last === 'hide' || last === 'hidden') &&
+      !parts.some((p) => MEDIA_WORD.test(p)) &&
+      !PART_WORD.test(part)
+    )
       return true
+  }
+  return false
+}
+
+/**
+ * A line of a post that is the forum's, not the writer's, whatever its markup: a bare count
+ * or post number (`12`, `#4`, `1.2k`), an avatar's letter (`R`), a button's words (`Reply with quote`, `Click to
+ * expand...`), or a statistic of the poster (`Posts: 673`, `Registered: 2016-07-02`).
+ */
+const POST_CHROME_LINE =
+  /^(?:#?\d[\d,.]*[km]?|\p{L}|click to (?:expand|shrink)\W*|reply with quote|upvote|downvote|multi-?quote|add a comment|quote|reply|report|share|permalink|(?:posts|messages|joined|registered|reputation|reaction score|points|threads|member since|likes|trophies|solutions)\s*:.{0,30})$/iu
+
+export const isPostChromeLine = (text: string): boolean => POST_CHROME_LINE.test(text.trim())
+
+/** Class words and ids of a page's side column. */
+const SIDE =
+  /^(?:side|sidebar|side-?col(?:umn)?|rail|right-?(?:col|column|rail)|sidebar-?(?:info|about|rules|right|left|primary|secondary))$/i
+
+/**
+ * Whether the text Readability chose comes from the page's side column (a community's rules,
+ * an "about" box) rather than from its main part: `content` is Readability's pick, `page` the
+ * page as it was before Readability changed its copy. A piece of its text is looked up in the
+ * page, and the elements around it tell where it stands.
+ */
+export function pickedFromSidebar(page: Document, content: Element): boolean {
+  // The pick's first sentence-long piece of text, which Readability keeps as the page has it.
+  const texts = page.createTreeWalker(content, 4 /* text */)
+  let piece = ''
+  for (let n = texts.nextNode(); n && !piece; n = texts.nextNode()) {
+    const t = (n.nodeValue ?? '').trim()
+    if (t.length >= 30) piece = t
+  }
+  if (!piece || !page.body) return false
+  const walker = page.createTreeWalker(page.body, 4 /* text */)
+  let found: Node | undefined
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if ((n.nodeValue ?? '').trim() !== piece) continue
+    // The same words twice in the page: where the pick comes from is unknown.
+    if (found) return false
+    found = n
+  }
+  // Up to the page's body, whose classes name the layout (`has-sidebar`), not a column.
+  for (let el = found?.parentElement ?? null; el && el !== page.body; el = el.parentElement) {
+    if (el.tagName === 'ASIDE' || el.getAttribute('role') === 'complementary') return true
+    const words = [...(el.getAttribute('class') ?? '').split(/\s+/), el.getAttribute('id') ?? '']
+    if (words.some((w) => w && SIDE.test(w.replace(/([a-z])([A-Z])/g, '$1-$2')))) return true
   }
   return false
 }

@@ -8,14 +8,24 @@ import { JSDOM } from 'jsdom'
 import { dateOfLine } from '../../library/parseArticle'
 import { showsDate } from '../dates'
 import { directionOf } from '../direction'
-import { blocksToText, foldWords as fold, ImportError, type ExtractedArticle } from '../types'
+import {
+  blocksToText,
+  foldWords as fold,
+  ImportError,
+  type Block,
+  type ExtractedArticle,
+} from '../types'
 import { namesThePublisher, shownByline } from './byline'
 import { imageResolver } from './images'
 import {
   findThread,
   isDiscussionPage,
+  isPostChromeLine,
   markedThread,
   openingOutside,
+  pickedFromSidebar,
+  pickWrapsThread,
+  stripPostChrome,
   threadHoldsArticle,
   threadStarter,
   withoutPostChrome,
@@ -98,38 +108,78 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       : undefined
     const marked = declared && document.body ? markedThread(document.body) : undefined
     const thread = marked && (!found || marked.chars > found.chars) ? marked : found
+    const intro = introAfterHeadline(document)
+    const sections = document.body && !thread ? sectionRun(document.body) : undefined
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
     shieldLandmarks(readable)
     unhintHeadingIds(readable)
-    const reader = new Readability<Element>(readable, {
-      serializer: (el) => el as Element,
-      // Classes name a code block's language; they never reach the reader.
-      keepClasses: true,
-    }).parse()
+    const read = (page: Document) =>
+      new Readability<Element>(page, {
+        serializer: (el) => el as Element,
+        // Classes name a code block's language; they never reach the reader.
+        keepClasses: true,
+      }).parse()
+    let reader = read(readable)
+    let readText = reader?.textContent ?? ''
     const pageUrl = url ?? meta.url ?? savedFromUrl(html)
     const resolveImage = imageResolver(path, pageUrl, resources, inside)
-    const readText = reader?.textContent ?? ''
     const isThread =
       thread !== undefined &&
-      (threadHoldsArticle(thread, readText) || (declared && thread.chars >= 200))
+      (threadHoldsArticle(thread, readText) ||
+        (declared && thread.chars >= 200) ||
+        // Readability chose a side column's few words over a longer thread.
+        (thread.chars >= 200 &&
+          thread.chars >= readText.replace(/\s+/g, ' ').trim().length * 1.5 &&
+          readable !== document &&
+          !!reader?.content &&
+          pickedFromSidebar(document, reader.content)))
+    // Readability chose the whole thread, with the forum's chrome around each post: it reads
+    // the page again (the page itself, which it was spared) with the posts cleaned. Last of
+    // all, as Readability changes the page and the posts in it.
+    const wrapsThread =
+      !isThread &&
+      thread !== undefined &&
+      readable !== document &&
+      pickWrapsThread(thread, readText)
+    if (wrapsThread) {
+      for (const post of thread.posts) stripPostChrome(post)
+      shieldLandmarks(document)
+      unhintHeadingIds(document)
+      reader = read(document) ?? reader
+      readText = reader?.textContent ?? ''
+    }
     const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
     // A question whose answers are the run: Readability's pick is the opening post.
     const opening =
       isThread && declared && reader?.content && openingOutside(thread, readText)
         ? toBlocks(reader.content, resolveImage)
         : []
+    // Sections of one document of which Readability chose one: the document is all of them.
+    const whole = sections && !isThread && holdsPick(sections, readText) ? sections : undefined
+    // An introduction Readability left out, all of it, above the part it chose.
+    const folded = fold(whole ? (whole.root.textContent ?? '') : readText)
+    const lostIntro =
+      !isThread && intro.length && intro.every((p) => !folded.includes(fold(p.textContent ?? '')))
+        ? intro.flatMap((p) => toBlocks(p, resolveImage))
+        : []
     let blocks =
       thread && isThread
         ? [
             ...opening,
-            ...thread.posts.flatMap((post) => toBlocks(withoutPostChrome(post), resolveImage)),
+            ...thread.posts.flatMap((post) =>
+              toBlocks(withoutPostChrome(post), resolveImage).filter(notChromeLine),
+            ),
           ]
-        : reader?.content
-          ? toBlocks(reader.content, resolveImage)
-          : document.body
-            ? toBlocks(document.body, resolveImage)
-            : []
+        : whole
+          ? [...lostIntro, ...toBlocks(whole.root, resolveImage)]
+          : reader?.content && wrapsThread
+            ? toBlocks(reader.content, resolveImage).filter(notChromeLine)
+            : reader?.content
+              ? [...lostIntro, ...toBlocks(reader.content, resolveImage)]
+              : document.body
+                ? toBlocks(document.body, resolveImage)
+                : []
     const title = chooseTitle({
       headline: meta.headline,
       documentTitle: meta.title,
@@ -199,6 +249,99 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     // jsdom keeps every window alive until it is closed.
     dom.window.close()
   }
+}
+
+/** Whether a block of a post is the writer's, not a line of the forum's (`isPostChromeLine`). */
+const notChromeLine = (b: Block): boolean =>
+  !(b.type === 'paragraph' || b.type === 'listItem' || b.type === 'quote') ||
+  !isPostChromeLine(b.text)
+
+/** Words enough for a paragraph of prose, not a label, a date or a byline. */
+const PROSE_WORDS = 12
+
+/**
+ * The paragraphs that open an article under its headline, before its first section: inside
+ * the page's `<main>` (or its only `<article>`), the prose paragraphs after its only `<h1>`
+ * and before any other heading (copies: Readability changes the page). Readability often
+ * scores them apart from the body (in a header part of the layout) and leaves them out.
+ */
+function introAfterHeadline(document: Document): Element[] {
+  const h1s = document.querySelectorAll('h1')
+  if (h1s.length !== 1) return []
+  const h1 = h1s[0] as Element
+  const articles = document.querySelectorAll('article')
+  const landmark =
+    h1.closest('main, [role="main"]') ?? (articles.length === 1 ? h1.closest('article') : null)
+  if (!landmark) return []
+  const intro: Element[] = []
+  for (const el of Array.from(landmark.querySelectorAll('p, h2, h3, h4'))) {
+    if (!(h1.compareDocumentPosition(el) & 4 /* DOCUMENT_POSITION_FOLLOWING */)) continue
+    if (el.tagName !== 'P' || intro.length >= 4) break
+    if (wordCount(el.textContent ?? '') >= PROSE_WORDS) intro.push(el.cloneNode(true) as Element)
+  }
+  return intro
+}
+
+interface Sections {
+  /** Copies of the sections, in a detached element. */
+  root: Element
+  chars: number
+  words: Set<string>
+}
+
+const collapsed = (s: string): string => s.replace(/\s+/g, ' ').trim()
+const foldedWords = (s: string): string[] => fold(s).split(' ').filter(Boolean)
+
+/**
+ * A document in sections of one kind: three or more sibling `<div>`s or `<section>`s with the
+ * same classes, each opening with a heading before its text (`div.sect1` of AsciiDoc, a
+ * manual's chapters), mostly prose rather than links. Readability scores each section on its
+ * own and may keep only the longest; the largest such run in the page is returned (copies).
+ */
+function sectionRun(body: Element): Sections | undefined {
+  let best: { members: Element[]; chars: number } | undefined
+  for (const parent of Array.from(body.querySelectorAll('div, section, article, main'))) {
+    if (parent.children.length < 3) continue
+    const groups = new Map<string, Element[]>()
+    for (const child of Array.from(parent.children)) {
+      if (child.tagName !== 'DIV' && child.tagName !== 'SECTION') continue
+      const classes = (child.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).sort()
+      if (!classes.length && child.tagName === 'DIV') continue
+      const key = `${child.tagName}.${classes.join('.')}`
+      const list = groups.get(key)
+      if (list) list.push(child)
+      else groups.set(key, [child])
+    }
+    for (const members of groups.values()) {
+      if (members.length < 3) continue
+      const opensWithHeading = members.every((m) => {
+        const first = m.querySelector('h2, h3, h4, p')
+        return first !== null && first.tagName !== 'P'
+      })
+      if (!opensWithHeading) continue
+      const lengths = members.map((m) => collapsed(m.textContent ?? '').length)
+      if (lengths.filter((n) => n >= 200).length < 2) continue
+      const chars = lengths.reduce((a, b) => a + b, 0)
+      let links = 0
+      for (const m of members)
+        for (const a of Array.from(m.querySelectorAll('a')))
+          links += collapsed(a.textContent ?? '').length
+      if (links > chars * 0.3) continue
+      if (!best || chars > best.chars) best = { members, chars }
+    }
+  }
+  if (!best) return undefined
+  const root = body.ownerDocument.createElement('div')
+  for (const m of best.members) root.appendChild(m.cloneNode(true))
+  return { root, chars: best.chars, words: new Set(foldedWords(root.textContent ?? '')) }
+}
+
+/** Whether the sections hold the text Readability chose and are clearly more than it. */
+function holdsPick(sections: Sections, text: string): boolean {
+  const chosen = foldedWords(text)
+  if (chosen.length < 40) return false
+  const covered = chosen.filter((w) => sections.words.has(w)).length / chosen.length
+  return covered >= 0.9 && sections.chars >= collapsed(text).length * 1.3
 }
 
 /**

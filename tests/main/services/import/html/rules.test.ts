@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import {
   findThread,
+  openingOutside,
   threadHoldsArticle,
 } from '../../../../../src/main/services/import/html/discussion'
 import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
@@ -181,6 +182,116 @@ describe('discussions: finding the posts', () => {
   })
 })
 
+describe('discussions: the run of posts', () => {
+  const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Fighting the last boss"}</script>`
+  const message = (extra: string, name: string, n: number, body: string): string =>
+    `<article class="message ${extra} message--post js-post" data-author="${name}">
+      <div class="message-user"><h4 class="message-name">${name}</h4>
+        <div class="message-userExtras"><dl><dt>Joined</dt><dd>Oct 25, 2017</dd></dl></div></div>
+      <div class="message-main"><ul class="message-attribution"><li>#${n}</li></ul>
+        <div class="message-content"><div class="bbWrapper">${body}</div></div></div></article>`
+
+  it('takes the opening post, which the forum marks with a class of its own, into the run', () => {
+    const html = `<html><head><title>Fighting the last boss</title>${ld}</head><body>
+      <div class="p-body-header"><p>Thread starter Tissue Start date Mar 27, 2025</p></div>
+      <div class="block-body">
+        ${message('message-threadStarterPost', 'Tissue', 1, 'You and your friends have been chosen to stop the destroyer of worlds. What is your plan, and who of you carries the bottle rockets to the last fight?')}
+        ${message('', 'Polter', 2, 'Do I unlock psychic powers on the journey? Because if not then I would rather leave the planet to its fate, to be honest with you.')}
+        ${message('', 'Bass', 3, 'I cannot comprehend the form of this attack, and neither can anyone in my group of friends, who are all asleep by ten.')}
+      </div>
+      <footer><p>The content we make available on this website was created and arranged by us, using our own methods and judgment, and it may not be copied.</p></footer>
+      </body></html>`
+    const text = textOf(html)
+    expect(text).toContain('You and your friends have been chosen')
+    expect(text).toContain('psychic powers')
+    // Once each: the posts are not repeated after an opening taken from the page around them.
+    expect(text.split('You and your friends').length).toBe(2)
+    expect(text).not.toContain('Oct 25, 2017')
+  })
+
+  it('reads post names written in camel case', () => {
+    const item = (body: string): string =>
+      `<div class="contentBackground1 postItem"><div class="postInfo"><a href="/u">Travis</a></div><div class="postBody">${body}</div></div>`
+    const dom = new JSDOM(
+      `<body><div class="section">${[
+        'So, what is life really like in a tiny house? For the past year, we have found out, all six of us.',
+        'So how tiny is tiny? How many square feet are we talking about, and where do the children sleep?',
+      ]
+        .map(item)
+        .join('')}</div></body>`,
+    )
+    expect(findThread(dom.window.document.body)?.posts).toHaveLength(2)
+  })
+
+  it("reads the posts when Readability picks the side column's rules", () => {
+    const rule =
+      'Be civil, be kind, stay on topic, cite, no memes, no spam, no reposts, no ads, no bias, no attacks, ever.'
+    const comment = (body: string): string =>
+      `<div class="thing comment"><p class="tagline"><a href="/u">user</a> 15 hours ago</p><div class="md">${body}</div></div>`
+    const html = `<html><head><title>Hair follicles grown in a lab</title></head><body>
+      <div class="side"><div class="titlebox"><h2>Submission rules</h2>${[1, 2, 3].map((n) => `<p>Rule ${n}. ${rule}</p>`).join('')}</div></div>
+      <div class="content"><div class="sitetable">
+        ${comment('Oh I dream of a day when there is silence and not this ringing in my ears all day long and all night too so that I can finally sleep again without the fan on')}
+        ${comment('Those are very different types of cells but still this is a good first step for the research and I hope they publish the next part soon enough for us')}
+        ${comment('I think it is really nice that the top comment is about restoring hearing and not hair because that says a lot about what people really care about here')}
+        ${comment('My grandfather lost his hearing in the war and I wonder what this would have meant for him and for all the other people in the family who lost theirs too')}
+      </div></div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('ringing in my ears')
+    expect(text).toContain('restoring hearing')
+    expect(text).not.toContain('Be civil')
+  })
+
+  it('takes a pick that holds a post, with chrome and a footer around it, for no opening', () => {
+    const dom = new JSDOM(
+      `<body><div class="posts">${[
+        'You and your friends have been chosen to stop the destroyer of worlds. What is your plan, and who of you carries the rockets?',
+        'Do I unlock psychic powers on the journey? Because if not then I would rather leave the planet to its fate, to be honest.',
+        'I cannot comprehend the form of this attack, and neither can anyone in my group of friends, who are all asleep by ten.',
+      ]
+        .map((b) => `<div class="post"><div class="author">someone</div><p>${b}</p></div>`)
+        .join('')}</div></body>`,
+    )
+    const thread = findThread(dom.window.document.body)!
+    const footer = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `Clause ${i} of the terms: the content we make available here was created and arranged by us.`,
+    ).join(' ')
+    const picked = `Thread starter Tissue Start date Mar 27, 2025 #1 ${thread.posts[0]!.querySelector('p')!.textContent} ${footer}`
+    expect(openingOutside(thread, picked)).toBe(false)
+    expect(openingOutside(thread, `An opening post that the thread leaves out. ${footer}`)).toBe(
+      true,
+    )
+  })
+
+  it('takes no run of like sections from a dialog the page hides until a click', () => {
+    const section = (name: string): string =>
+      `<div class="ot-accordion-layout ot-cat-item"><h4>${name}</h4><p>These cookies are used for ${name.toLowerCase()}, and they are set by us or by the partners we work with on this site.</p></div>`
+    const dom = new JSDOM(
+      `<body><div id="consent-sdk" class="ot-pc ot-hide"><section class="ot-cat-grp">${['Performance', 'Functional', 'Targeting', 'Social media'].map(section).join('')}</section></div><div class="board"><p>One message.</p></div></body>`,
+    )
+    expect(findThread(dom.window.document.body, true)).toBeUndefined()
+    dom.window.document.querySelector('#consent-sdk')?.setAttribute('class', 'ot-pc')
+    expect(findThread(dom.window.document.body, true)?.posts).toHaveLength(4)
+  })
+
+  it("keeps a post's body when a class hides only its label", () => {
+    const comment = (body: string): string =>
+      `<article class="js-comment comment-layer"><div class="author">Prospect in PE</div>
+        <div class="comment-content"><div class="formatted-text field field--label-hidden">${body}</div></div></article>`
+    const html = `<html><head><title>Is consulting worth it</title>${ld}</head><body>
+      <div class="thread"><p>Dear all, I am doing my bachelor in IT and have an offer from a consultancy; is the work worth the hours it takes from the rest of a life?</p></div>
+      <section class="comment-wrapper">
+        ${comment('I went from banking to a strategy firm and it was one of the best decisions of my life, hours included.')}
+        ${comment('As a first year at a large firm I would say it is not the worst place to get some experience.')}
+      </section></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('best decisions of my life')
+    expect(text).toContain('not the worst place')
+  })
+})
+
 describe('discussions: what a post leaves out', () => {
   it('leaves out the comments under a question and under its answers', () => {
     const comment = (body: string): string =>
@@ -204,6 +315,73 @@ describe('discussions: what a post leaves out', () => {
     expect(text).toContain('Rent chafing dishes')
     for (const note of ['venue far from', 'fire extinguisher', 'Have backups'])
       expect(text).not.toContain(note)
+  })
+
+  it("leaves out the forum's lines in a post: counts, buttons and the poster's statistics", () => {
+    const post = (name: string, n: number, body: string): string =>
+      `<div class="post"><div class="postauthor"><b>${name}</b><p>Posts: 673</p><p>Registered: 2016-07-02</p></div>
+        <p>#${n}</p><div class="postbody"><p>${body}</p><blockquote><p>Quoted words of an earlier post.</p><p>Click to expand...</p></blockquote></div>
+        <p>12</p><p>Reply with quote</p><p>Upvote</p><p>R</p></div>`
+    const html = `<html><head><title>First lathe</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"First lathe"}</script>
+      </head><body><div class="posts">
+      ${post('Fitz', 1, 'Thirty years ago, while recovering from a crash, I made a few toys for my children on a borrowed lathe.')}
+      ${post('Ann', 2, 'I started in high school woodshop classes, and then kept going with a small table saw in the garage.')}
+      </div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('borrowed lathe')
+    expect(text).toContain('Quoted words of an earlier post')
+    for (const chrome of [
+      'Posts: 673',
+      'Registered',
+      '#1',
+      'Click to expand',
+      'Reply with',
+      'Upvote',
+    ])
+      expect(text).not.toContain(chrome)
+    expect(text.split('\n')).not.toContain('12')
+    expect(text.split('\n')).not.toContain('R')
+  })
+
+  const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Football season thread"}</script>`
+
+  it('leaves out the chrome of posts when Readability picks the whole thread', () => {
+    const post = (name: string, body: string): string =>
+      `<div class="post bg2"><div class="postbody"><p class="author">by ${name}</p><div class="content">${body}</div></div>
+        <dl class="postprofile"><dt>${name}</dt><dd>Technical Moderator</dd><dd><strong>Posts:</strong> 65703</dd><dd><strong>Founded:</strong> Antiquity</dd></dl>
+        <div class="signature">Dark theme users will not see this line, my friends.</div></div>`
+    const body = (topic: string): string =>
+      `The ${topic} season is one of the wildest in football history, with so many small clubs qualifying, and chaos, and a new format for the cups this year.`
+    const html = `<html><head><title>Football season thread</title></head><body><div id="page-body">
+      ${['league', 'cup', 'women', 'futsal'].map((t, i) => post(`user${i}`, body(t))).join('')}
+      </div></body></html>`
+    for (const page of [html, html.replace('</title>', `</title>${ld}`)]) {
+      // Read as a thread or as Readability's pick, the same posts without the same chrome.
+      const text = textOf(page)
+      for (const t of ['league', 'cup', 'women', 'futsal'])
+        expect(text).toContain(`The ${t} season`)
+      for (const chrome of ['Technical Moderator', 'Antiquity', 'Dark theme users'])
+        expect(text).not.toContain(chrome)
+    }
+  })
+
+  it("leaves out a post's asides (the poster's column, a link's card) but not a quote", () => {
+    const post = (name: string, body: string): string =>
+      `<article class="entry entry--post"><aside class="entry__author-column"><h3>${name}</h3>
+        <div class="entry__group">Members</div><ul><li>Location: Lisbon, Portugal</li></ul></aside>
+        <div class="entry__content"><aside class="quote"><div class="title">trejoa:</div><blockquote><p>Which tools do I need for front-end work?</p></blockquote></aside>
+        <p>${body}</p><aside class="onebox"><header>github.com/make-all/tuya-local</header><p>opened 12:59AM - 02 May 24 UTC</p></aside></div></article>`
+    const html = `<html><head><title>AI discussion</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"AI discussion"}</script>
+      </head><body><div class="topic">
+      ${post('JGD', 'It depends on the mix and main focus of the apps and their tools, I guess, and on the client as well.')}
+      ${post('Ann', 'On-device tools using your own content are fine with me; crowd-sourced models are another matter.')}
+      </div></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('main focus of the apps')
+    expect(text).toContain('Which tools do I need')
+    for (const chrome of ['Members', 'Lisbon', 'opened 12:59AM']) expect(text).not.toContain(chrome)
   })
 
   it('leaves out what a post hides until a click, not what it hides on small screens only', () => {
@@ -251,5 +429,32 @@ describe('documentation', () => {
       'related-posts',
       '',
     ])
+  })
+
+  it('keeps the introduction that a page sets under its headline, apart from the body', () => {
+    const html = `<html><head><title>Using promises</title></head><body>
+      <header class="site"><a href="/">Docs</a></header>
+      <main id="content"><div class="layout__header"><h1>Using promises</h1>
+        <section><p>A promise is an object representing the eventual completion or failure of an asynchronous operation, and this guide explains how to use them.</p></section></div>
+        <aside class="toc"><h2>In this article</h2><ul><li><a href="#chaining">Chaining</a></li></ul></aside>
+        <div class="layout__body"><section><h2 id="chaining">Chaining</h2>${para(8, 'chaining promises')}</section></div>
+      </main></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('A promise is an object representing')
+    expect(text.indexOf('A promise is an object')).toBeLessThan(text.indexOf('Paragraph 1 about'))
+    expect(text.split('A promise is an object').length).toBe(2)
+  })
+
+  it('keeps every section of a document in sections of one kind, not only the longest', () => {
+    const sect = (name: string, n: number): string =>
+      `<div class="sect1"><h2 id="_${name}">${name}</h2><div class="sectionbody"><div class="dlist"><dl><dd><div class="paragraph">${para(n, name.toLowerCase())}</div></dd></dl></div></div></div>`
+    const html = `<html><head><title>git-commit</title></head><body>
+      <div id="nav"><ul><li><a href="/docs">Reference</a></li><li><a href="/book">Book</a></li></ul></div>
+      <div id="main">${sect('DESCRIPTION', 2)}${sect('OPTIONS', 20)}${sect('EXAMPLES', 2)}${sect('DISCUSSION', 2)}</div>
+      </body></html>`
+    const text = textOf(html)
+    for (const part of ['description', 'options', 'examples', 'discussion'])
+      expect(text).toContain(`Paragraph 1 about ${part}`)
+    expect(text).not.toContain('Reference')
   })
 })
