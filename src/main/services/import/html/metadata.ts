@@ -397,6 +397,9 @@ export function readPageMetadata(document: Document): PageMetadata {
   // The day in the address is the day as the writer filed it: a stated date a day off is the
   // same moment in another time zone.
   const filed = urlDate(url) ?? urlDate(meta(document, 'og:url'))
+  const isThread =
+    document.querySelector('[itemtype$="DiscussionForumPosting" i], [itemtype$="QAPage" i]') !==
+      null || nodes.some((n) => typesOf(n).some((t) => /^(DiscussionForumPosting|QAPage)$/.test(t)))
   const published = filed && (!stated || Math.abs(daysBetween(stated, filed)) <= 1) ? filed : stated
 
   return {
@@ -424,15 +427,17 @@ export function readPageMetadata(document: Document): PageMetadata {
       clean(publisherNode?.name) ??
       clean(site?.name),
     published,
-    modified:
-      isoDate(meta(document, 'article:modified_time', 'og:updated_time', 'dateModified')) ??
-      isoDate(
-        clean(
-          document.querySelector('[itemprop="dateModified"]')?.getAttribute('datetime') ??
-            document.querySelector('[itemprop="dateModified"]')?.getAttribute('content'),
-        ),
-      ) ??
-      isoDate(ld((n) => clean(n.dateModified))),
+    // A thread's last change is its last reply, not a revision of what it opened with.
+    modified: isThread
+      ? undefined
+      : (isoDate(meta(document, 'article:modified_time', 'og:updated_time', 'dateModified')) ??
+        isoDate(
+          clean(
+            document.querySelector('[itemprop="dateModified"]')?.getAttribute('datetime') ??
+              document.querySelector('[itemprop="dateModified"]')?.getAttribute('content'),
+          ),
+        ) ??
+        isoDate(ld((n) => clean(n.dateModified)))),
     url,
     language:
       clean(html?.getAttribute('lang')) ??

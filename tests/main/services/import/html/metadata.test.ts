@@ -480,3 +480,10 @@ describe('publication dates under other names', () => {
     ).toBe('2025-07-28')
   })
 })
+
+describe('threads', () => {
+  it('dates a thread by its opening post, not by its last reply', () => {
+    const html = `<html><head><title>Bikes</title></head><body><main><div itemscope itemtype="https://schema.org/DiscussionForumPosting"><h1 itemprop="headline">Bikes</h1><meta itemprop="datePublished" content="2024-06-02T20:22:24-04:00"><meta itemprop="dateModified" content="2024-06-05T15:58:03-04:00"><p>Latest reply: Jun 5, 2024</p>${body}</div></main></body></html>`
+    expect(extractHtml({ html }).published).toBe('2024-06-02')
+  })
+})
