@@ -158,8 +158,37 @@ function withoutShortTail(title: string): string {
   return fold(last).split(' ').length <= 2 && fold(rest).split(' ').length >= 4 ? rest : title
 }
 
+/**
+ * `3.1 Git Branching`, `15 - Tutorial: Sweep`, `2024 - Pros & Cons`: a section's number or a
+ * year before a dash, set in front of the headline; a version (`2024.4.4 -> 2024.5.0`) stays.
+ */
+const withoutNumbering = (title: string): string => {
+  const rest = title.replace(/^\d{1,2}(?:\.\d{1,2})+\s+(?=\p{Lu})|^\d+\s+[-–—]\s+/u, '')
+  return /\p{L}/u.test(rest) ? rest : title
+}
+
+/**
+ * `Investorâs Guide`: text encoded as UTF-8 twice by its page (each byte of a character
+ * taken for a character of its own), read back as written.
+ */
+function withoutDoubleEncoding(title: string): string {
+  if (
+    !/[\u00c2-\u00f4][\u0080-\u00bf]/.test(title) ||
+    [...title].some((ch) => ch.charCodeAt(0) > 0xff)
+  )
+    return title
+  const bytes = Uint8Array.from(title, (ch) => ch.charCodeAt(0))
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return title
+  }
+}
+
 export function chooseTitle(c: Parameters<typeof pickTitle>[0]): string {
-  return withoutShortTail(withoutLabelsAfterBar(pickTitle(c)))
+  return withoutNumbering(
+    withoutShortTail(withoutLabelsAfterBar(withoutDoubleEncoding(pickTitle(c)))),
+  )
 }
 
 function pickTitle(c: {

@@ -487,3 +487,24 @@ describe('threads', () => {
     expect(extractHtml({ html }).published).toBe('2024-06-02')
   })
 })
+
+describe('titles with numbers or bytes in the way', () => {
+  it('drops a section’s number or a year before a dash in front of the headline', () => {
+    const t = (title: string): string => chooseTitle({ headline: title, h1s: [] })
+    expect(t('3.1 Git Branching - Branches in a Nutshell')).toBe(
+      'Git Branching - Branches in a Nutshell',
+    )
+    expect(t('15 - Tutorial: Sweep, Loft, and Extrude')).toBe('Tutorial: Sweep, Loft, and Extrude')
+    expect(t('8 Recent Trends in Photography')).toBe('8 Recent Trends in Photography')
+    expect(t('2025 Top Insurance Rankings')).toBe('2025 Top Insurance Rankings')
+    expect(t('2024.4.4 -> 2024.5.0 issue: stuck on starting')).toBe(
+      '2024.4.4 -> 2024.5.0 issue: stuck on starting',
+    )
+  })
+
+  it('reads a title its page encoded as UTF-8 twice', () => {
+    const twice = Buffer.from('A DIY Investor’s Guide', 'utf8').toString('latin1')
+    expect(chooseTitle({ headline: twice, h1s: [] })).toBe('A DIY Investor’s Guide')
+    expect(chooseTitle({ headline: 'Café à Paris', h1s: [] })).toBe('Café à Paris')
+  })
+})
