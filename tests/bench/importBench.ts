@@ -138,6 +138,7 @@ async function score(
   pages: Truth[],
   log: (s: string) => void,
   onPage?: (i: number) => void,
+  metaRows?: string[],
 ): Promise<{ figures: ExtractorFigures; perPage: Map<string, number> }> {
   const sums: Record<string, { p: number; r: number; f: number; n: number; failed: number }> = {}
   /** Right and judged, per field. */
@@ -175,6 +176,26 @@ async function score(
     check('title', t.title, sameText(e.title, t.title))
     check('author', t.author, sameAuthors(e.author, t.author))
     check('date', t.date, Boolean(e.date) && e.date === t.date)
+    if (metaRows) {
+      const cell = (v: string | null | undefined): string => (v ?? '').replace(/\s+/g, ' ')
+      const mark = (truth: string | null, ok: boolean): string => (!truth ? '-' : ok ? '1' : '0')
+      metaRows.push(
+        [
+          t.id,
+          t.type,
+          mark(t.title, sameText(e.title, t.title)),
+          mark(t.author, sameAuthors(e.author, t.author)),
+          mark(t.date, Boolean(e.date) && e.date === t.date),
+          cell(e.title),
+          cell(t.title),
+          cell(e.author),
+          cell(t.author),
+          cell(e.date),
+          cell(t.date),
+          t.url,
+        ].join('\t'),
+      )
+    }
     onPage?.(i)
   }
   const seconds = (performance.now() - started) / 1000
@@ -214,6 +235,8 @@ export async function importBench(options: {
   log: (s: string) => void
   /** Where to write each page's F1 per extractor (for looking into the worst pages). */
   perPageOut?: string
+  /** Where to write each page's title, author and date, Lectern's beside the truth. */
+  metaOut?: string
 }): Promise<ImportFigures | { skipped: string }> {
   if (!existsSync(join(WCXB, 'ground-truth')))
     return {
@@ -234,10 +257,24 @@ export async function importBench(options: {
   // One untimed page first: the worker's start-up is not a page's cost.
   await service.extractBytes('warm-up.html', pageBytes(pages[0]!.id)).catch(() => undefined)
   log(`import: lectern on ${pages.length} pages…`)
-  const lectern = await score('lectern', lecternRun(service), pages, log, (i) => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss)
-    if (i === Math.floor(pages.length / 10)) heapEarly = mem()
-  })
+  const metaRows: string[] | undefined = options.metaOut ? [] : undefined
+  const lectern = await score(
+    'lectern',
+    lecternRun(service),
+    pages,
+    log,
+    (i) => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss)
+      if (i === Math.floor(pages.length / 10)) heapEarly = mem()
+    },
+    metaRows,
+  )
+  if (options.metaOut && metaRows) {
+    const { writeFileSync } = await import('node:fs')
+    const head =
+      'id\ttype\ttitle_ok\tauthor_ok\tdate_ok\ttitle\ttrue_title\tauthor\ttrue_author\tdate\ttrue_date\turl'
+    writeFileSync(options.metaOut, `${head}\n${metaRows.join('\n')}\n`)
+  }
   await service.close()
   const heapEnd = mem()
   const extractors: Record<string, ExtractorFigures> = { lectern: lectern.figures }

@@ -28,7 +28,8 @@ const relevanceOnly = process.argv.includes('--relevance') || process.argv.inclu
  * `--import-only`: just the import section; `--import-stride N`: every Nth page;
  * `--import-offset K`: starting from page K (another split of the same stride);
  * `--no-baselines` / `--no-defuddle`: leave the other extractors (or the slowest) out;
- * `--per-page FILE`: each page's F1 per extractor, as TSV.
+ * `--per-page FILE`: each page's F1 per extractor, as TSV;
+ * `--meta-out FILE`: each page's title, author and date, Lectern's beside the truth, as TSV.
  * `--pdf-only`: just the PDF part of the import section; `--pdf-count N` articles printed (48).
  */
 const flag = (name: string): string | undefined => {
@@ -94,6 +95,7 @@ async function runImport(): Promise<Awaited<ReturnType<typeof importBench>>> {
     defuddle: !process.argv.includes('--no-defuddle'),
     log,
     ...(flag('--per-page') ? { perPageOut: flag('--per-page') } : {}),
+    ...(flag('--meta-out') ? { metaOut: flag('--meta-out') } : {}),
   })
 }
 

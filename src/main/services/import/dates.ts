@@ -61,3 +61,39 @@ export function showsDate(text: string, iso: string): boolean {
     `\\b${y}-${mm}-${dd}\\b`,
   ].some((p) => new RegExp(p, 'i').test(text))
 }
+
+/**
+ * The day a page's address names: `/2025/12/18/slug`, `/2025-12-18-slug`, `/2023/october/03/`.
+ * Blogs file a post under the day it was published, in the writer's own calendar.
+ */
+export function urlDate(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  let path: string
+  try {
+    // An address escaped whole (`https://example.org%2F2025%2F…`) is read unescaped.
+    path = decodeURIComponent(
+      new URL(/^https?%3A/i.test(url) || /%2F/i.test(url) ? decodeURIComponent(url) : url).pathname,
+    )
+  } catch {
+    return undefined
+  }
+  const months = MONTH_NAMES.map((m) => m.toLowerCase())
+  const m =
+    /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|[a-z]+)[/-](0?[1-9]|[12]\d|3[01])(?=[/\-_+.]|$)/i.exec(
+      path,
+    )
+  if (!m) return undefined
+  const [, y, mm, dd] = m as unknown as [string, string, string, string]
+  const month = /^\d+$/.test(mm)
+    ? Number(mm)
+    : months.findIndex(
+        (name) => name === mm.toLowerCase() || name.slice(0, 3) === mm.toLowerCase(),
+      ) + 1
+  if (!month) return undefined
+  return `${y}-${String(month).padStart(2, '0')}-${dd.padStart(2, '0')}`
+}
+
+/** Days from one ISO day to another. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isoDate, showsDate } from '../../../../src/main/services/import/dates'
+import { isoDate, showsDate, urlDate } from '../../../../src/main/services/import/dates'
 
 describe('dates', () => {
   it('keeps the day a machine date was written on', () => {
@@ -37,5 +37,16 @@ describe('dates', () => {
       expect(showsDate(text, '2024-09-05'), text).toBe(true)
     expect(showsDate('Updated Sep 15, 2024', '2024-09-05')).toBe(false)
     expect(showsDate('Updated Sep 5, 2023', '2024-09-05')).toBe(false)
+  })
+})
+
+describe('dates in addresses', () => {
+  it('reads the day a page’s address names', () => {
+    expect(urlDate('https://blog.example/2025/12/18/the-list/')).toBe('2025-12-18')
+    expect(urlDate('https://example.org/articles/2025-12-15+Rust+GCC')).toBe('2025-12-15')
+    expect(urlDate('https://example.org/blog/2023/october/03/wine-types')).toBe('2023-10-03')
+    expect(urlDate('https://example.org/2025/12/some-post')).toBeUndefined()
+    expect(urlDate('https://example.org/item/2025/13/40/')).toBeUndefined()
+    expect(urlDate(undefined)).toBeUndefined()
   })
 })

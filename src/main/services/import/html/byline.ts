@@ -15,7 +15,7 @@ const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|
 const isNames = (s: string): boolean =>
   s.split(/\s*(?:,|&|\band\b)\s*/).every((part) => NAME.test(part))
 
-const BY_LINE = /^(?:written\s+|posted\s+|reviewed\s+|words\s+|story\s+)?by\s+\S/i
+const BY_LINE = /^(?:written\s+|posted\s+|reviewed\s+|words\s+|story\s+)?by:?\s+\S/i
 
 const cleanText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
 
@@ -48,10 +48,11 @@ export function shownByline(document: Document): string | undefined {
       if (name) return name
     }
   }
-  // An author box in or under the article: a short element that is just `Written by …`.
+  // An author box in or under the article: a short element that is just `Written by …`, or
+  // a post's footer (`Posted by Jane at March 3, 2024 11:15 AM`).
   for (const el of Array.from(document.querySelectorAll('p, span, div, h2, h3, h4, h5, h6'))) {
     const line = cleanText(el)
-    if (/^written\s+by\s/i.test(line)) {
+    if (/^(?:written|posted)\s+by\s/i.test(line)) {
       const name = nameIn(line)
       if (name) return name
     }

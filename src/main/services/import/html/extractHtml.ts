@@ -33,7 +33,7 @@ import {
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
 import { revealStreamedParts, shieldLandmarks, unhintHeadingIds } from './prepare'
-import { chooseTitle } from './title'
+import { chooseTitle, headingText } from './title'
 import { toBlocks } from './toBlocks'
 
 export interface HtmlInput {
@@ -91,7 +91,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     revealStreamedParts(document)
     const meta = readPageMetadata(document)
     const h1Elements = Array.from(document.querySelectorAll('h1'))
-    const h1s = h1Elements.map((h) => h.textContent ?? '')
+    const h1s = h1Elements.map(headingText)
     // Before Readability, which moves and drops elements.
     const h1FollowsText = h1Elements.length === 1 && followsText(document, h1Elements[0]!)
     const published =

@@ -3,7 +3,7 @@
  * (schema.org), Open Graph and other `<meta>` tags, `<link rel=canonical>`, `<time>`, and
  * bylines marked up as such. Read before extraction changes the document.
  */
-import { isoDate } from '../dates'
+import { daysBetween, isoDate, urlDate } from '../dates'
 
 export interface PageMetadata {
   title?: string
@@ -80,10 +80,18 @@ function jsonLdNodes(document: Document): Json[] {
   for (const script of Array.from(
     document.querySelectorAll('script[type="application/ld+json" i]'),
   )) {
+    const text = (script.textContent ?? '').replace(/^\s*<!--|-->\s*$/g, '')
     try {
-      visit(JSON.parse((script.textContent ?? '').replace(/^\s*<!--|-->\s*$/g, '')), 0)
+      visit(JSON.parse(text), 0)
     } catch {
-      // A page's broken JSON-LD is ignored, like a browser does.
+      // Line breaks and tabs left raw inside strings, as templates paste text in: as spaces
+      // they are whitespace wherever they stand. Other broken JSON-LD is ignored, like a
+      // browser does.
+      try {
+        visit(JSON.parse(text.replace(/[\n\r\t]/g, ' ')), 0)
+      } catch {
+        // ignored
+      }
     }
   }
   return out
@@ -108,6 +116,10 @@ function personNames(value: unknown, byId: Map<string, Json>, organisations = fa
         !types.includes('Person')
       if (isOrganisation === organisations) name = clean(node.name) ?? clean(ref?.name)
     }
+    // A person's name written as a byline (`By Jane Doe`).
+    if (name && !organisations) name = name.replace(/^by\s+(?=\p{Lu})/iu, '')
+    // `, USA TODAY`: a template that had no writer's name to put before the publication.
+    if (name && /^[,;]/.test(name)) name = undefined
     if (name && !/^https?:\/\//.test(name)) names.push(name)
   }
   return names
@@ -206,8 +218,38 @@ const GLUED_DATE = new RegExp(
   `(?<=\\p{Ll})(?:(?:${MONTHS})\\.?(?=\\s|\\d|$)|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}).*$`,
   'u',
 )
+const DATE_AFTER = new RegExp(
+  `(?:,|\\s+at)?\\s+(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b.*$`,
+  'iu',
+)
 const BARE_LABEL =
-  /^(?:(?:written|posted|reviewed|edited|published)\s+)?by$|^(?:author|authors|byline|written)$/i
+  /^(?:(?:written|posted|reviewed|edited|published)\s+)?by$|^(?:(?:the|topic|thread|post)\s+)?(?:author|authors|byline|written|starter)$|^original\s+poster$/i
+
+/** Whoever checked the piece after the writer (`Jane Doe, DVM. Reviewed by John Roe, DVM`). */
+const REVIEWER =
+  /[.,;]?\s+(?:(?:medically|clinically|expert|fact[- ]checked\s+and)\s+)?(?:reviewed|fact[- ]checked|edited|updated)\s+by\b.*$/i
+
+/** Rank a forum prints after a member's name (`jdoe Member`, `jdoe Well-known member`). */
+const FORUM_RANK =
+  /\s+(?:(?:well-known|new|senior|junior|active|registered|valued|established|premium|super|global)\s+)?(?:member|moderator|administrator|admin|guest)$/i
+
+const DAYS_AND_MONTHS = new RegExp(
+  `^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS})\\.?,?\\s*)+$`,
+  'i',
+)
+
+/**
+ * `JaneDoeJaneDoe` and `jdoe (jdoe)`: a name a layout prints twice, as a link and as its
+ * label, read as one.
+ */
+function once(text: string): string {
+  const paren = /^(.+?)\s*\((.+)\)$/.exec(text)
+  if (paren && squash(paren[1] as string) === squash(paren[2] as string)) return paren[1] as string
+  const half = text.length / 2
+  if (text.length >= 6 && Number.isInteger(half) && text.slice(0, half) === text.slice(half))
+    return text.slice(0, half).trim()
+  return text
+}
 
 /** `By Jane Doe and John Roe | May 2` → `Jane Doe and John Roe`. */
 export function cleanByline(value: string | undefined): string | undefined {
@@ -218,27 +260,106 @@ export function cleanByline(value: string | undefined): string | undefined {
     // `ByAmy Roeder`: the label glued to the name, capitalised.
     .replace(/^\s*By(?=\p{Lu}\p{Ll})/u, '')
     .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by[:\s]+/iu, '')
-    .replace(/^\s*(author|autor|auteur|posted by)\s*:\s*/i, '')
+    .replace(/^\s*(authors?|autor|auteur|posted by)\s*:\s*/i, '')
+    // A link to the writer's page (`Read more about Jane Doe`).
+    .replace(/^\s*(?:read\s+)?more\s+(?:about|from|by)\s+/i, '')
     .split(/\s+[|•·—–»]\s+|\s+-\s+|\n/)[0] as string
+  text = text.replace(REVIEWER, '')
+  text = once(text.trim())
+  // The initial an avatar shows, after a one-word name (`JosephF J`, `xjdoe X`).
+  const initial = /^(\S+)\s+(\p{Lu})$/u.exec(text)
+  if (initial && (initial[1] as string)[0]?.toLowerCase() === initial[2]?.toLowerCase())
+    text = initial[1] as string
   // A date glued in front (`Dec 17, 2025Julian K. Arni`) or after the name.
   text = text.replace(/^\s*\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*/u, '')
   text = text.replace(/,?\s+(published|updated|posted|on)\b.*$/i, '')
+  // A date after the name (`Jane Doe, Dec 17, 2025`, `David at December 16, 2025 11:15 AM`).
+  text = text.replace(DATE_AFTER, '')
   // A label glued after the name (`Jane DoePublished`, `Jane DoeUpdated 3 May`).
-  text = text.replace(/(?<=\p{Ll})(?:Published|Updated|Posted|Written|Reviewed)\b.*$/u, '')
+  text = text.replace(
+    /(?<=\p{Ll})(?:Published|Updated|Posted|Written|Reviewed|Last|Founder|Co-?founder|Head|Senior|Chief|Lead|Staff|Editor|Writer|Author|Contributor|Director|Manager)\b.*$/u,
+    '',
+  )
   // A date glued after the name (`Luke KimDecember 17, 2025`, `Yucy3/4/2025`).
   text = text.replace(GLUED_DATE, '')
+  // Digits glued after a full name (`Chris Carroll30 Sep`); a one-word name may be a user's
+  // own spelling (`jdoe1984`).
+  text = text.replace(/^(\p{Lu}\S*\s+(?:\S+\s+){0,2}\p{Lu}\p{Ll}+)\d.*$/u, '$1')
+  // A forum's rank after a member's name, not a word that is all of the name (`Former Member`).
+  const unranked = text.replace(FORUM_RANK, '')
+  if (!/^\p{Lu}\p{Ll}+$/u.test(unranked)) text = unranked
   // A title after a comma (`Jane Doe, Home- and Digital-Security Expert`); degrees stay.
   text = text.replace(COMMA_ROLE, '')
   // Reputation counts and badges on Q&A sites (`jane 1,591 1 silver badge`).
   text = text.replace(/\s+\d[\d,.]*\b.*$/, '')
-  text = text
-    .replace(ROLE, '')
+  // A job after a name; a job with one word or an article before it (`Our Editors`, `The
+  // Currency editors`, `SFist Contributor`) is no one's name and job: it stays whole.
+  const withoutRole = text.replace(ROLE, '')
+  const rest = withoutRole.replace(/[,;:\s]+$/, '').trim()
+  text = (
+    /^(?:the|our|a|an|your)\b/i.test(rest) || (!/\s/.test(rest) && rest !== text && /\s/.test(text))
+      ? text
+      : withoutRole
+  )
     .replace(/[,;:\s]+$/, '')
     .trim()
   if (!text || text.length > 100 || /^https?:/.test(text) || /@/.test(text)) return undefined
+  // A template's placeholder left unfilled (`page.head.extra.author`), a day or a month alone.
+  if (/^[\w-]+(?:\.[\w-]+){3,}$/.test(text) || DAYS_AND_MONTHS.test(text)) return undefined
   // A label with no name after it (`Written By`, `Author:`), or no name at all (`&`).
   if (!/\p{L}/u.test(text) || BARE_LABEL.test(text)) return undefined
   return text
+}
+
+/**
+ * The publication date the page states, most reliable first, as measured: the Open Graph
+ * article date, then microdata, JSON-LD, other <meta> conventions, then <time> elements.
+ */
+function statedPublished(
+  document: Document,
+  ld: <T>(pick: (n: Json) => T | undefined) => T | undefined,
+): string | undefined {
+  return (
+    isoDate(meta(document, 'article:published_time', 'og:published_time')) ??
+    isoDate(
+      clean(
+        document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
+          document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ??
+          document.querySelector('[itemprop="datePublished"]')?.textContent,
+      ),
+    ) ??
+    isoDate(ld((n) => clean(n.datePublished) ?? clean(n.dateCreated))) ??
+    isoDate(
+      meta(
+        document,
+        'datePublished',
+        'published',
+        'publication_date',
+        'publish-date',
+        'publish_date',
+        'published-date',
+        'og:publish_date',
+        'pubdate',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'dcterms.date',
+        'dcterms.created',
+        'citation_publication_date',
+        'citation_date',
+        'sailthru.date',
+        'parsely-pub-date',
+      ),
+    ) ??
+    isoDate(
+      clean(
+        document
+          .querySelector('article time[datetime], time[pubdate], main time[datetime]')
+          ?.getAttribute('datetime'),
+      ),
+    ) ??
+    isoDate(clean(document.querySelector('time[datetime]')?.getAttribute('datetime')))
+  )
 }
 
 export function readPageMetadata(document: Document): PageMetadata {
@@ -270,6 +391,16 @@ export function readPageMetadata(document: Document): PageMetadata {
   })
   const ldOrganisation = ld((n) => personNames(n.author ?? n.creator, byId, true)[0])
   const html = document.documentElement
+  const canonical = clean(document.querySelector('link[rel="canonical" i]')?.getAttribute('href'))
+  const url = canonical ?? meta(document, 'og:url') ?? ld((n) => clean(n.url))
+  const stated = statedPublished(document, ld)
+  // The day in the address is the day as the writer filed it: a stated date a day off is the
+  // same moment in another time zone.
+  const filed = urlDate(url) ?? urlDate(meta(document, 'og:url'))
+  const isThread =
+    document.querySelector('[itemtype$="DiscussionForumPosting" i], [itemtype$="QAPage" i]') !==
+      null || nodes.some((n) => typesOf(n).some((t) => /^(DiscussionForumPosting|QAPage)$/.test(t)))
+  const published = filed && (!stated || Math.abs(daysBetween(stated, filed)) <= 1) ? filed : stated
 
   return {
     title: clean(document.querySelector('title')?.textContent),
@@ -295,59 +426,19 @@ export function readPageMetadata(document: Document): PageMetadata {
       clean(publisher?.name) ??
       clean(publisherNode?.name) ??
       clean(site?.name),
-    // Most reliable first, as measured: the Open Graph article date, then microdata, JSON-LD,
-    // other <meta> conventions, then <time> elements.
-    published:
-      isoDate(meta(document, 'article:published_time', 'og:published_time')) ??
-      isoDate(
-        clean(
-          document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
-            document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ??
-            document.querySelector('[itemprop="datePublished"]')?.textContent,
-        ),
-      ) ??
-      isoDate(ld((n) => clean(n.datePublished) ?? clean(n.dateCreated))) ??
-      isoDate(
-        meta(
-          document,
-          'datePublished',
-          'published',
-          'publication_date',
-          'publish-date',
-          'publish_date',
-          'pubdate',
-          'date',
-          'dc.date',
-          'dc.date.issued',
-          'dcterms.date',
-          'dcterms.created',
-          'citation_publication_date',
-          'citation_date',
-          'sailthru.date',
-          'parsely-pub-date',
-        ),
-      ) ??
-      isoDate(
-        clean(
-          document
-            .querySelector('article time[datetime], time[pubdate], main time[datetime]')
-            ?.getAttribute('datetime'),
-        ),
-      ) ??
-      isoDate(clean(document.querySelector('time[datetime]')?.getAttribute('datetime'))),
-    modified:
-      isoDate(meta(document, 'article:modified_time', 'og:updated_time', 'dateModified')) ??
-      isoDate(
-        clean(
-          document.querySelector('[itemprop="dateModified"]')?.getAttribute('datetime') ??
-            document.querySelector('[itemprop="dateModified"]')?.getAttribute('content'),
-        ),
-      ) ??
-      isoDate(ld((n) => clean(n.dateModified))),
-    url:
-      clean(document.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ??
-      meta(document, 'og:url') ??
-      ld((n) => clean(n.url)),
+    published,
+    // A thread's last change is its last reply, not a revision of what it opened with.
+    modified: isThread
+      ? undefined
+      : (isoDate(meta(document, 'article:modified_time', 'og:updated_time', 'dateModified')) ??
+        isoDate(
+          clean(
+            document.querySelector('[itemprop="dateModified"]')?.getAttribute('datetime') ??
+              document.querySelector('[itemprop="dateModified"]')?.getAttribute('content'),
+          ),
+        ) ??
+        isoDate(ld((n) => clean(n.dateModified)))),
+    url,
     language:
       clean(html?.getAttribute('lang')) ??
       clean(html?.getAttribute('xml:lang')) ??

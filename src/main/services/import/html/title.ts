@@ -4,6 +4,7 @@
  * site's name. An `<h1>` the metadata does not agree with is usually the site's name.
  */
 
+import { decodeEntities } from './metadata'
 const fold = (s: string): string =>
   s
     .toLowerCase()
@@ -11,6 +12,16 @@ const fold = (s: string): string =>
     .trim()
 const squash = (s: string): string => fold(s).replace(/ /g, '')
 const clean = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
+
+/**
+ * A heading's text as a reader sees it: without the buttons it carries (`Copy item path`)
+ * and the parts the page hides until asked (a tooltip's `Stay organized with collections`).
+ */
+export function headingText(heading: Element): string {
+  const copy = heading.cloneNode(true) as Element
+  for (const el of Array.from(copy.querySelectorAll('button, [hidden], template'))) el.remove()
+  return copy.textContent ?? ''
+}
 
 /** Share of words two titles have in common (Jaccard). */
 function likeness(a: string, b: string): number {
@@ -69,6 +80,17 @@ export function withoutSiteName(title: string, sites: string[], url?: string): s
   return parts[0] as string
 }
 
+/** `Headline – Site` in an <h1>: the headline, when the last part names the site. */
+function withoutSiteTail(h1: string, sites: string[], url?: string): string {
+  const parts = h1.split(new RegExp(`(${STRONG.source}|${WEAK.source})`))
+  if (parts.length < 3) return h1
+  const last = parts[parts.length - 1] as string
+  const rest = parts.slice(0, -2).join('')
+  return isSitePart(last, sites, hostLabelsOf(url)) && fold(rest).split(' ').length >= 2
+    ? rest.trim()
+    : h1
+}
+
 /**
  * An <h1> that is the headline with a label before it (a date, `Thread:`, a section) or the
  * site's name after a separator (`Catering Tips | Cookshack`, `… (example.com) 87`). An
@@ -109,7 +131,67 @@ function uncut(headline: string, documentTitle: string, siteName?: string, url?:
   return fold(first).startsWith(`${h} `) ? lead : headline
 }
 
-export function chooseTitle(c: {
+/**
+ * `Headline | Top 19 Companies`, `Headline | Opinion`: short labels after a bar are a
+ * section, a tagline or the site, not the headline; a long part after it is a second headline.
+ */
+function withoutLabelsAfterBar(title: string): string {
+  const [first, ...rest] = title.split(/\s+\|\s+/)
+  return first &&
+    rest.length &&
+    fold(first).split(' ').length >= 3 &&
+    rest.every((p) => fold(p).split(' ').length <= 5)
+    ? first
+    : title
+}
+
+/**
+ * `Long Headline - Part 1`, `… - Infographic`, `… - Some Forum`: a word or two after a dash
+ * at the end of a long title labels it or names the site. A longer part after a dash is a
+ * subtitle (`Zero Waste - A Beginner's Guide`), and a short title keeps its dash.
+ */
+function withoutShortTail(title: string): string {
+  const parts = title.split(/(\s+[-–—]\s+)/)
+  if (parts.length < 3) return title
+  const last = parts[parts.length - 1] as string
+  const rest = parts.slice(0, -2).join('')
+  return fold(last).split(' ').length <= 2 && fold(rest).split(' ').length >= 4 ? rest : title
+}
+
+/**
+ * `3.1 Git Branching`, `15 - Tutorial: Sweep`, `2024 - Pros & Cons`: a section's number or a
+ * year before a dash, set in front of the headline; a version (`2024.4.4 -> 2024.5.0`) stays.
+ */
+const withoutNumbering = (title: string): string => {
+  const rest = title.replace(/^\d{1,2}(?:\.\d{1,2})+\s+(?=\p{Lu})|^\d+\s+[-–—]\s+/u, '')
+  return /\p{L}/u.test(rest) ? rest : title
+}
+
+/**
+ * `Investorâs Guide`: text encoded as UTF-8 twice by its page (each byte of a character
+ * taken for a character of its own), read back as written.
+ */
+function withoutDoubleEncoding(title: string): string {
+  if (
+    !/[\u00c2-\u00f4][\u0080-\u00bf]/.test(title) ||
+    [...title].some((ch) => ch.charCodeAt(0) > 0xff)
+  )
+    return title
+  const bytes = Uint8Array.from(title, (ch) => ch.charCodeAt(0))
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return title
+  }
+}
+
+export function chooseTitle(c: Parameters<typeof pickTitle>[0]): string {
+  return withoutNumbering(
+    withoutShortTail(withoutLabelsAfterBar(withoutDoubleEncoding(pickTitle(c)))),
+  )
+}
+
+function pickTitle(c: {
   headline?: string
   documentTitle?: string
   readabilityTitle?: string
@@ -120,7 +202,10 @@ export function chooseTitle(c: {
   url?: string
 }): string {
   const docParts = partsOf(clean(c.documentTitle))
-  const allH1s = c.h1s.map((h) => clean(h).replace(PERMALINK_SIGN, '')).filter(Boolean)
+  // A heading's text escaped twice (`Python &#x26; SQL`) reads as its page shows it.
+  const allH1s = c.h1s
+    .map((h) => clean(decodeEntities(h)).replace(PERMALINK_SIGN, ''))
+    .filter(Boolean)
   const h1s = allH1s
     // An <h1> that is a later part of the <title> (`What is Ownership? - The Book`) is the
     // site's name in its banner.
@@ -144,7 +229,9 @@ export function chooseTitle(c: {
   }
   if (best && score >= 0.3) {
     const headline = withoutSiteName(meta, [c.siteName ?? ''].filter(Boolean), c.url)
-    return fold(best) !== fold(meta) && h1AroundHeadline(best, headline) ? headline : best
+    return fold(best) !== fold(meta) && h1AroundHeadline(best, headline)
+      ? headline
+      : withoutSiteTail(best, [c.siteName ?? ''].filter(Boolean), c.url)
   }
   // The page's only <h1>, worded as a headline, is what its reader sees above the text, even
   // when the metadata was written for search results or sharing ("… – Top 10 Picks"). A

@@ -282,3 +282,229 @@ describe('relative dates', () => {
     expect(extractHtml({ html: html('March 4, 2025 · 3 days ago') }).published).toBe('2025-03-04')
   })
 })
+
+describe('bylines with more than the name', () => {
+  it('drops whoever reviewed the piece, a label in front, and a link’s wording', () => {
+    expect(cleanByline('Shelby Loos, DVM. Reviewed by Molly Price, DVM')).toBe('Shelby Loos, DVM')
+    expect(cleanByline('Ada Brook, RD; medically reviewed by Tom Berg, MD')).toBe('Ada Brook, RD')
+    expect(cleanByline('Authors: Julie Weis and Natalie Holt')).toBe('Julie Weis and Natalie Holt')
+    expect(cleanByline('Read more about The Acme Team')).toBe('The Acme Team')
+  })
+
+  it('reads a name a layout prints twice, or with an avatar’s initial or a forum rank after it', () => {
+    expect(cleanByline('AquaCareAquaCare')).toBe('AquaCare')
+    expect(cleanByline('Laubrani (Laubrani)')).toBe('Laubrani')
+    expect(cleanByline('hackermondev (Daniel)')).toBe('hackermondev (Daniel)')
+    expect(cleanByline('JosephF J')).toBe('JosephF')
+    expect(cleanByline('xNinjax X')).toBe('xNinjax')
+    expect(cleanByline('Malcolm X')).toBe('Malcolm X')
+    expect(cleanByline('Mr_Enigmatic Member')).toBe('Mr_Enigmatic')
+    expect(cleanByline('Former Member')).toBe('Former Member')
+    expect(cleanByline('jdoe Well-known member')).toBe('jdoe')
+  })
+
+  it('cuts words glued after a full name, not a capital inside a name', () => {
+    expect(cleanByline('David JacksonLast updated')).toBe('David Jackson')
+    expect(cleanByline('Mateusz HabernyFounder at Oakywood')).toBe('Mateusz Haberny')
+    expect(cleanByline('Chris Carroll30 Sep')).toBe('Chris Carroll')
+    for (const name of ['Kevin McCarthy', 'Mark SubbaRao', 'Team SimplyThrilled', 'Anna LeBlanc'])
+      expect(cleanByline(name)).toBe(name)
+  })
+
+  it('keeps a label that is a job with a word before it, and takes no day, month or placeholder', () => {
+    expect(cleanByline('Our Editors')).toBe('Our Editors')
+    expect(cleanByline('The Currency editors')).toBe('The Currency editors')
+    expect(cleanByline('Community Editor')).toBe('Community Editor')
+    expect(cleanByline('Jane Doe Senior Writer')).toBe('Jane Doe')
+    expect(cleanByline('SFist Contributor')).toBe('SFist Contributor')
+    for (const value of ['Sat', 'Sun Dec', 'Jun', 'page.head.extra.author'])
+      expect(cleanByline(value), value).toBeUndefined()
+    expect(cleanByline('sara.r.peter')).toBe('sara.r.peter')
+  })
+
+  it('reads a JSON-LD author written as a byline', () => {
+    const html = `<html><head><title>Gifts</title><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Gifts', author: { '@type': 'Person', name: 'By Arlene Marsh' } })}</script></head><body><article><h1>Gifts</h1>${body}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Arlene Marsh')
+  })
+})
+
+describe('dates in the page’s address', () => {
+  const page = (head: string): string =>
+    `<html><head><title>Watch list</title>${head}</head><body><article><h1>Watch list</h1>${body}</article></body></html>`
+
+  it('takes the day the address files the page under over a stated date a day off', () => {
+    const head =
+      '<link rel="canonical" href="https://blog.example/2025/12/18/watch-list/"><meta property="article:published_time" content="2025-12-19T02:05:00+00:00">'
+    expect(extractHtml({ html: page(head) }).published).toBe('2025-12-18')
+    // A stated date further off is another date: it stays.
+    expect(extractHtml({ html: page(head.replace('2025-12-19', '2025-12-28')) }).published).toBe(
+      '2025-12-28',
+    )
+  })
+
+  it('dates a page that states no date by its address', () => {
+    expect(
+      extractHtml({ html: page('<link rel="canonical" href="https://blog.example/2025/12/19/x">') })
+        .published,
+    ).toBe('2025-12-19')
+  })
+})
+
+describe('headings', () => {
+  it('reads an <h1> escaped twice as its page shows it', () => {
+    expect(
+      chooseTitle({
+        documentTitle: 'Python & SQL for Data Analysis - Acme',
+        siteName: 'Acme',
+        h1s: ['Python &#x26; SQL for Data Analysis'],
+      }),
+    ).toBe('Python & SQL for Data Analysis')
+  })
+
+  it('drops the site’s name after a separator at the end of the <h1>', () => {
+    const title = 'Critics’ Choice: Best Exhibitions of 2025 – The Art Lane Gazette'
+    expect(chooseTitle({ headline: title, siteName: 'The Art Lane Gazette', h1s: [title] })).toBe(
+      'Critics’ Choice: Best Exhibitions of 2025',
+    )
+  })
+})
+
+describe('bylines and JSON-LD as templates write them', () => {
+  const page = (head: string, top: string, end = ''): string =>
+    `<html><head><title>Engines</title>${head}</head><body><article><h1>Engines</h1>${top}${body}${end}</article></body></html>`
+
+  it('reads JSON-LD with line breaks left raw inside its strings', () => {
+    const ld = `<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "Engines", "text": "One line\nand another", "author": {"@type": "Person", "name": "Need2KnowLion"}, "datePublished": "2024-02-21 13:00:00"}</script>`
+    const article = extractHtml({ html: page(ld, '') })
+    expect(article.author).toBe('Need2KnowLion')
+    expect(article.published).toBe('2024-02-21')
+  })
+
+  it('reads a `by:` line with the date after the name, and a post’s `Posted by` footer', () => {
+    expect(
+      extractHtml({ html: page('', '<p>by: <!-- -->Ziyi Xu<!-- -->, Dec 17, 2025</p>') }).author,
+    ).toBe('Ziyi Xu')
+    expect(
+      extractHtml({
+        html: page(
+          '',
+          '',
+          `${body}${body}<span class="posted">Posted by David at December 16, 2025 11:15 AM</span>`,
+        ),
+      }).author,
+    ).toBe('David')
+  })
+})
+
+describe('labels after a bar in a title', () => {
+  it('drops short labels after a bar, not a second headline', () => {
+    const title = 'Best Residential Movers in NYC 2025 | Top 19 Companies'
+    expect(chooseTitle({ headline: title, h1s: [title] })).toBe(
+      'Best Residential Movers in NYC 2025',
+    )
+    const two =
+      'Top 10 Most Desired Digital Cameras of 2025 | The Best Mirrorless Cameras on the Market'
+    expect(chooseTitle({ headline: two, h1s: [two] })).toBe(two)
+  })
+})
+
+describe('addresses that are not plain', () => {
+  it('reads the day from an address escaped whole, or from og:url when the canonical is no address', () => {
+    const page = (head: string): string =>
+      `<html><head><title>Wine</title>${head}</head><body><article><h1>Wine</h1>${body}</article></body></html>`
+    expect(
+      extractHtml({
+        html: page(
+          '<meta property="og:url" content="https://blog.example%2Farticles%2F2025-12-15%2BRust">',
+        ),
+      }).published,
+    ).toBe('2025-12-15')
+    expect(
+      extractHtml({
+        html: page(
+          '<link rel="canonical" href="What wine is this?"><meta property="og:url" content="https://wine.example/blog/2023/october/03/types">',
+        ),
+      }).published,
+    ).toBe('2023-10-03')
+  })
+})
+
+describe('headings with controls in them', () => {
+  it('reads an <h1> without its buttons and the parts it hides', () => {
+    const html = `<html><head><title>tokio - Rust</title></head><body><main><h1>Crate <span>tokio</span>&nbsp;<button title="Copy item path to clipboard">Copy item path</button></h1><p>A runtime.</p>${body}</main></body></html>`
+    expect(extractHtml({ html }).title).toBe('Crate tokio')
+    const hidden = `<html><head><title>IAM overview | Cloud</title></head><body><main><h1>IAM overview<span hidden><span>Stay organized with collections</span></span></h1>${body}</main></body></html>`
+    expect(extractHtml({ html: hidden }).title).toBe('IAM overview')
+  })
+})
+
+describe('authors that name no one', () => {
+  it('takes no label for a name, and no JSON-LD author with nothing before the publication', () => {
+    for (const value of ['The Author', 'Topic Author', 'Thread starter', 'Original Poster'])
+      expect(cleanByline(value), value).toBeUndefined()
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Films', author: { '@type': 'Person', name: ', USA TODAY' } })}</script>`
+    const html = `<html><head><title>Films</title>${ld}</head><body><article><h1>Films</h1><p>By Brian Truitt</p>${body}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Brian Truitt')
+  })
+})
+
+describe('labels after a dash in a title', () => {
+  it('drops a word or two after a dash at the end of a long title', () => {
+    const t = (title: string): string => chooseTitle({ headline: title, h1s: [] })
+    expect(t('Building a Pixel-Perfect UI Pipeline in JUCE - Part 1')).toBe(
+      'Building a Pixel-Perfect UI Pipeline in JUCE',
+    )
+    expect(t('2025 Top Insurance Company Performance Rankings - Infographic')).toBe(
+      '2025 Top Insurance Company Performance Rankings',
+    )
+    // A subtitle, or a short title, keeps its dash.
+    expect(t('Zero Waste - A Beginner’s Guide')).toBe('Zero Waste - A Beginner’s Guide')
+    expect(t('Tutorial - User Guide')).toBe('Tutorial - User Guide')
+    expect(t('Transitioning to a plant-based diet – tips and tricks')).toBe(
+      'Transitioning to a plant-based diet – tips and tricks',
+    )
+  })
+})
+
+describe('publication dates under other names', () => {
+  it('reads a publication date under other <meta> names', () => {
+    const page = (head: string): string =>
+      `<html><head><title>Climate</title>${head}</head><body><article><h1>Climate</h1>${body}</article></body></html>`
+    expect(
+      extractHtml({ html: page('<meta name="published-date" content="2021-02-16">') }).published,
+    ).toBe('2021-02-16')
+    expect(
+      extractHtml({
+        html: page('<meta property="og:publish_date" content="2025-07-28T15:48:00+00:00">'),
+      }).published,
+    ).toBe('2025-07-28')
+  })
+})
+
+describe('threads', () => {
+  it('dates a thread by its opening post, not by its last reply', () => {
+    const html = `<html><head><title>Bikes</title></head><body><main><div itemscope itemtype="https://schema.org/DiscussionForumPosting"><h1 itemprop="headline">Bikes</h1><meta itemprop="datePublished" content="2024-06-02T20:22:24-04:00"><meta itemprop="dateModified" content="2024-06-05T15:58:03-04:00"><p>Latest reply: Jun 5, 2024</p>${body}</div></main></body></html>`
+    expect(extractHtml({ html }).published).toBe('2024-06-02')
+  })
+})
+
+describe('titles with numbers or bytes in the way', () => {
+  it('drops a section’s number or a year before a dash in front of the headline', () => {
+    const t = (title: string): string => chooseTitle({ headline: title, h1s: [] })
+    expect(t('3.1 Git Branching - Branches in a Nutshell')).toBe(
+      'Git Branching - Branches in a Nutshell',
+    )
+    expect(t('15 - Tutorial: Sweep, Loft, and Extrude')).toBe('Tutorial: Sweep, Loft, and Extrude')
+    expect(t('8 Recent Trends in Photography')).toBe('8 Recent Trends in Photography')
+    expect(t('2025 Top Insurance Rankings')).toBe('2025 Top Insurance Rankings')
+    expect(t('2024.4.4 -> 2024.5.0 issue: stuck on starting')).toBe(
+      '2024.4.4 -> 2024.5.0 issue: stuck on starting',
+    )
+  })
+
+  it('reads a title its page encoded as UTF-8 twice', () => {
+    const twice = Buffer.from('A DIY Investor’s Guide', 'utf8').toString('latin1')
+    expect(chooseTitle({ headline: twice, h1s: [] })).toBe('A DIY Investor’s Guide')
+    expect(chooseTitle({ headline: 'Café à Paris', h1s: [] })).toBe('Café à Paris')
+  })
+})
