@@ -66,7 +66,9 @@ export function parseLecternLink(link: string): LecternTarget {
   }
   if (url.hostname !== 'article') bad('it names no article')
   if (url.username || url.password || url.port) bad('unexpected parts')
-  const segments = url.pathname.split('/').slice(1)
+  // The id as written: a URL would take an id of `.` or `..` (even encoded) for a path step.
+  const path = link.slice(PREFIX.length).split(/[?#]/, 1)[0] as string
+  const segments = path.split('/').slice(1)
   if (segments.length !== 1 || !segments[0]) bad('it names no article')
   let articleId: string
   try {

@@ -50,6 +50,13 @@ describe('lecternLink and parseLecternLink', () => {
     )
   })
 
+  it.each(['.', '..', 'a.b'])(
+    'keeps an id of dots (%s), which a URL would take as a path step',
+    (articleId) => {
+      expect(parseLecternLink(lecternLink({ articleId }))).toEqual({ articleId })
+    },
+  )
+
   it('takes the scheme in any case, as operating systems may pass it', () => {
     expect(parseLecternLink('LECTERN://article/x?paragraph=2')).toEqual({
       articleId: 'x',
