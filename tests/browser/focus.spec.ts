@@ -27,6 +27,24 @@ test('Enter on a library item opens it and moves the keyboard to the article', a
   await expect.poll(() => scrollTop(app, 'pane-reader')).toBeGreaterThan(0)
 })
 
+test('an article opened while the window is still starting stays open', async ({ page, host }) => {
+  // The start asks main for a link it was opened with before it reopens the last article;
+  // held here, so the reader's choice comes first.
+  let release = (): void => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/takeOpenedLink', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto(host.url)
+  const rows = page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem')
+  await rows.nth(1).getByRole('button').click()
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(/Netanyahu and Putin/)
+  release()
+  await page.waitForLoadState('networkidle')
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(/Netanyahu and Putin/)
+})
+
 test('Esc out of find puts the keyboard back in the article', async ({ app }) => {
   await app.keyboard.press('ControlOrMeta+f')
   await expect(app.getByRole('searchbox', { name: 'Find in article' })).toBeFocused()

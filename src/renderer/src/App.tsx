@@ -110,8 +110,9 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     [chooseImport],
   )
 
-  // At start, continue where the reader left off.
+  // At start, continue where the reader left off, unless they opened an article meanwhile.
   const started = useRef(false)
+  const openedSinceStart = useRef(false)
   useEffect(() => {
     if (started.current || !articles || !(user || annotations.userFailed)) return
     started.current = true
@@ -129,7 +130,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     // reader continues where they left off. Deciding after the link is known keeps the two
     // from racing to scroll the same article.
     void followLink.current().then((followed) => {
-      if (followed) return
+      if (followed || openedSinceStart.current) return
       const last = articles.find((a) => a.id === user?.reading.lastArticleId) ?? articles[0]
       if (!last) return
       const saved = reading[last.id]
@@ -199,6 +200,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   /** Opens an article: at `to` if given, else where the reader last was in it. */
   const open = useCallback(
     (id: string, to: ReadingTarget | null = null) => {
+      openedSinceStart.current = true
       flushReading()
       const was = positions.current[id]
       setView('reader')
