@@ -135,7 +135,7 @@ const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) 
  * Text's length as `textLength` measures a post's: runs of white space count once. Forum
  * markup is indented with tabs and new lines that a raw length would count as text.
  */
-const collapsedLength = (s: string): number => s.replace(/\s+/g, ' ').trim().length
+export const collapsedLength = (s: string): number => s.replace(/\s+/g, ' ').trim().length
 
 /**
  * Whether a thread holds the text Readability chose (so Readability picked one post of it)

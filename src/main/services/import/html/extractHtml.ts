@@ -18,6 +18,7 @@ import {
 import { namesThePublisher, shownByline } from './byline'
 import { imageResolver } from './images'
 import {
+  collapsedLength,
   findThread,
   isDiscussionPage,
   isPostChromeLine,
@@ -130,7 +131,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
         (declared && thread.chars >= 200) ||
         // Readability chose a side column's few words over a longer thread.
         (thread.chars >= 200 &&
-          thread.chars >= readText.replace(/\s+/g, ' ').trim().length * 1.5 &&
+          thread.chars >= collapsedLength(readText) * 1.5 &&
           readable !== document &&
           !!reader?.content &&
           pickedFromSidebar(document, reader.content)))
@@ -163,23 +164,21 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       !isThread && intro.length && intro.every((p) => !folded.includes(fold(p.textContent ?? '')))
         ? intro.flatMap((p) => toBlocks(p, resolveImage))
         : []
-    let blocks =
-      thread && isThread
-        ? [
-            ...opening,
-            ...thread.posts.flatMap((post) =>
-              toBlocks(withoutPostChrome(post), resolveImage).filter(notChromeLine),
-            ),
-          ]
-        : whole
-          ? [...lostIntro, ...toBlocks(whole.root, resolveImage)]
-          : reader?.content && wrapsThread
-            ? toBlocks(reader.content, resolveImage).filter(notChromeLine)
-            : reader?.content
-              ? [...lostIntro, ...toBlocks(reader.content, resolveImage)]
-              : document.body
-                ? toBlocks(document.body, resolveImage)
-                : []
+    // The thread's posts; else the document's sections; else Readability's pick; else the body.
+    const chosenBlocks = (): Block[] => {
+      if (thread && isThread) {
+        const posts = thread.posts.flatMap((post) =>
+          toBlocks(withoutPostChrome(post), resolveImage).filter(notChromeLine),
+        )
+        return [...opening, ...posts]
+      }
+      if (whole) return [...lostIntro, ...toBlocks(whole.root, resolveImage)]
+      if (reader?.content && wrapsThread)
+        return toBlocks(reader.content, resolveImage).filter(notChromeLine)
+      if (reader?.content) return [...lostIntro, ...toBlocks(reader.content, resolveImage)]
+      return document.body ? toBlocks(document.body, resolveImage) : []
+    }
+    let blocks = chosenBlocks()
     const title = chooseTitle({
       headline: meta.headline,
       documentTitle: meta.title,
@@ -289,7 +288,6 @@ interface Sections {
   words: Set<string>
 }
 
-const collapsed = (s: string): string => s.replace(/\s+/g, ' ').trim()
 const foldedWords = (s: string): string[] => fold(s).split(' ').filter(Boolean)
 
 /**
@@ -319,13 +317,13 @@ function sectionRun(body: Element): Sections | undefined {
         return first !== null && first.tagName !== 'P'
       })
       if (!opensWithHeading) continue
-      const lengths = members.map((m) => collapsed(m.textContent ?? '').length)
+      const lengths = members.map((m) => collapsedLength(m.textContent ?? ''))
       if (lengths.filter((n) => n >= 200).length < 2) continue
       const chars = lengths.reduce((a, b) => a + b, 0)
       let links = 0
       for (const m of members)
         for (const a of Array.from(m.querySelectorAll('a')))
-          links += collapsed(a.textContent ?? '').length
+          links += collapsedLength(a.textContent ?? '')
       if (links > chars * 0.3) continue
       if (!best || chars > best.chars) best = { members, chars }
     }
@@ -341,7 +339,7 @@ function holdsPick(sections: Sections, text: string): boolean {
   const chosen = foldedWords(text)
   if (chosen.length < 40) return false
   const covered = chosen.filter((w) => sections.words.has(w)).length / chosen.length
-  return covered >= 0.9 && sections.chars >= collapsed(text).length * 1.3
+  return covered >= 0.9 && sections.chars >= collapsedLength(text) * 1.3
 }
 
 /**
