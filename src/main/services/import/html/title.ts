@@ -219,6 +219,10 @@ function pickTitle(c: {
   // the headline, however little else of the title it shares.
   // The title's own spelling: an <h1> may be styled in capitals.
   const lead = docParts[0]
+  // An <h1> that is the headline the metadata states is the headline, whatever other <h1>
+  // matches the first part of the <title> (a tag before it: `backup - How to …`).
+  const stated = allH1s.find((h) => c.headline && squash(h) === squash(clean(c.headline)))
+  if (stated && lead && squash(stated) !== squash(lead)) return stated
   if (docParts.length > 1 && lead && h1s.some((h) => squash(h) === squash(lead))) return lead
   const sites = [c.siteName ?? '', ...allH1s].filter(Boolean)
   let best: string | undefined
