@@ -145,6 +145,12 @@ function withoutLabelsAfterBar(title: string): string {
     : title
 }
 
+/** Words in a text, a possessive (`Doom9's`) one word. */
+const wordsOf = (s: string): number =>
+  fold(s.replace(/['’]s\b/gi, 's'))
+    .split(' ')
+    .filter(Boolean).length
+
 /**
  * `Long Headline - Part 1`, `… - Infographic`, `… - Some Forum`: a word or two after a dash
  * at the end of a long title labels it or names the site. A longer part after a dash is a
@@ -155,7 +161,7 @@ function withoutShortTail(title: string): string {
   if (parts.length < 3) return title
   const last = parts[parts.length - 1] as string
   const rest = parts.slice(0, -2).join('')
-  return fold(last).split(' ').length <= 2 && fold(rest).split(' ').length >= 4 ? rest : title
+  return wordsOf(last) <= 2 && wordsOf(rest) >= 4 ? rest : title
 }
 
 /**

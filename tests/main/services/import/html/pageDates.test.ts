@@ -36,4 +36,13 @@ describe('titles', () => {
       }),
     ).toBe('How to back up my entire system?')
   })
+
+  it("takes a forum's name after a dash off a long title, a possessive one word", () => {
+    expect(
+      chooseTitle({
+        documentTitle: "Amd RX7800XT Wrong refresh rate ... - Doom9's Forum",
+        h1s: [],
+      }),
+    ).toBe('Amd RX7800XT Wrong refresh rate ...')
+  })
 })
