@@ -131,39 +131,8 @@ export function findThread(body: Element, unnamed = false): Thread | undefined {
       best = { posts: members, chars }
     }
   }
-  return best && registered(withOpeningApart(best, body))
+  return best && registered(best)
 }
-
-/**
- * A run with the opening post a forum sets apart above the replies, in a box of its own: an
- * element before the run, outside it, of the run's tag and with all the class words that name
- * the run's posts. Only the nearest such element: a page's other lists come earlier.
- */
-function withOpeningApart(thread: Thread, body: Element): Thread {
-  const first = thread.posts[0] as Element
-  const names = postNames(first)
-  const parent = first.parentElement
-  if (!names.length || !parent) return thread
-  const selector = `${first.tagName.toLowerCase()}.${names.map((n) => CSS_ESCAPE(n)).join('.')}`
-  let opening: Element | undefined
-  for (const el of Array.from(body.querySelectorAll(selector))) {
-    if (el === first || el.parentElement === parent) break
-    if (!(el.compareDocumentPosition(first) & 4 /* DOCUMENT_POSITION_FOLLOWING */)) break
-    if (el.contains(first) || thread.posts.some((p) => p.contains(el))) continue
-    opening = el
-  }
-  if (
-    !opening ||
-    textLength(opening) < MIN_POST_CHARS ||
-    NOT_POST.test(hints(opening)) ||
-    hiddenFrom(opening, body)
-  )
-    return thread
-  return { posts: [opening, ...thread.posts], chars: thread.chars + textLength(opening) }
-}
-
-/** A class word as a CSS selector writes it. */
-const CSS_ESCAPE = (word: string): string => word.replace(/[^\w-]/g, (ch) => `\\${ch}`)
 
 /** Whether an element, or one around it below `top`, is hidden until a click (`isHidden`). */
 function hiddenFrom(el: Element, top: Element): boolean {

@@ -44,20 +44,6 @@ describe('threads', () => {
     expect(text.toLowerCase().split('has anybody tried')).toHaveLength(3)
   })
 
-  it('takes the opening post a forum sets apart above the replies into the run', () => {
-    const post = (extra: string, body: string): string =>
-      `<article class="message message--post ${extra}"><div class="content">${body}</div></article>`
-    const dom = new JSDOM(`<body>
-      <div class="block"><div class="block-body">${post('message-threadStarterPost', 'I am planning to buy a new graphics card, but every brand sells this model: which one is better?')}</div></div>
-      <div class="block"><div class="block-body">
-      ${post('', 'Cards of the same model are within a few percent of each other in real world gaming tests.')}
-      ${post('', 'The more notable differences between them will be looks and cooling at the fan curves you set.')}
-      </div></div></body>`)
-    const thread = findThread(dom.window.document.body)
-    expect(thread?.posts).toHaveLength(3)
-    expect(thread?.posts[0]?.textContent).toContain('I am planning to buy')
-  })
-
   it('keeps the long form of a date a post writes twice, long and short', () => {
     const post = (name: string, body: string): string =>
       `<article class="post"><div class="author">${name}</div><div class="date"><time datetime="2024-04-02T05:03:15Z"><span class="ipsTime__long">April 2, 2024</span><span class="ipsTime__short">1 yr</span></time></div><div class="content"><p>${body}</p></div></article>`
