@@ -78,6 +78,16 @@ export interface Thread {
   chars: number
 }
 
+/** The thread each post was found in, for cleaning a post against the posts before it. */
+const threadOfPost = new WeakMap<Element, Thread>()
+/** Each post's words as one string, read before any post is cleaned. */
+const postWords = new WeakMap<Thread, string[]>()
+
+function registered(thread: Thread): Thread {
+  for (const post of thread.posts) threadOfPost.set(post, thread)
+  return thread
+}
+
 /** Elements that hold a post, when no class name says so. */
 const POST_TAGS = new Set(['DIV', 'LI', 'ARTICLE', 'SECTION'])
 
@@ -115,12 +125,13 @@ export function findThread(body: Element, unnamed = false): Thread | undefined {
       if (links > chars * (hinted ? 0.5 : 0.3)) continue
       if (!hinted && Math.max(...lengths) > chars * 0.6) continue
       if (best && chars <= best.chars) continue
-      // What the page hides until a click (a cookie dialog's sections, a menu) is no thread.
-      if (hiddenFrom(first, body)) continue
+      // What the page hides until a click (a cookie dialog's sections, a menu) is no thread;
+      // one post that a class calls hidden (`score-hidden`: its votes are) does not hide it.
+      if (hiddenFrom(parent, body) || members.filter(isHidden).length * 2 > members.length) continue
       best = { posts: members, chars }
     }
   }
-  return best
+  return best && registered(best)
 }
 
 /** Whether an element, or one around it below `top`, is hidden until a click (`isHidden`). */
@@ -235,7 +246,7 @@ export function markedThread(body: Element): Thread | undefined {
   }
   const lengths = posts.map(textLength)
   if (lengths.filter((n) => n >= MIN_POST_CHARS).length < 2) return undefined
-  return { posts, chars: lengths.reduce((a, b) => a + b, 0) }
+  return registered({ posts, chars: lengths.reduce((a, b) => a + b, 0) })
 }
 
 /**
@@ -303,18 +314,68 @@ export function withoutPostChrome(post: Element): Element {
   return copy
 }
 
+/** Words a repeat must have to be taken out: a short line may well be said twice. */
+const MIN_REPEAT_WORDS = 8
+
+/**
+ * The text a post repeats from a post before it: a quote of a whole earlier post, or the
+ * preview of the post it answers that a forum shows above a reply. The reader has read it
+ * just above; what the post adds is its own. Elements are taken out whole, outermost first.
+ */
+function dropRepeats(copy: Element, post: Element): void {
+  const thread = threadOfPost.get(post)
+  const at = thread ? thread.posts.indexOf(post) : -1
+  if (!thread || at <= 0) return
+  let texts = postWords.get(thread)
+  if (!texts) {
+    texts = thread.posts.map((p) => words(p.textContent ?? '').join(' '))
+    postWords.set(thread, texts)
+  }
+  const earlier = texts.slice(0, at)
+  const visit = (el: Element): void => {
+    for (const child of Array.from(el.children)) {
+      const own = words(child.textContent ?? '')
+      if (own.length < MIN_REPEAT_WORDS) continue
+      // Without spaces around: a page may glue a post's first word to the poster's name.
+      const run = own.join(' ')
+      if (earlier.some((t) => t.includes(run))) child.remove()
+      else visit(child)
+    }
+  }
+  visit(copy)
+}
+
 /** Removes the forum's chrome from a post in place (see `withoutPostChrome`). */
 export function stripPostChrome(copy: Element, post: Element = copy): void {
+  dropRepeats(copy, post)
   for (const el of Array.from(copy.querySelectorAll('[itemtype]')))
     if (isCommentOn(el, post)) el.remove()
   for (const el of Array.from(copy.querySelectorAll('[class], [id], [hidden], [aria-hidden]'))) {
     const words = [...(el.getAttribute('class') ?? '').split(/\s+/), el.getAttribute('id') ?? '']
     if (words.some((w) => w && POST_CHROME.test(w)) || isHidden(el)) el.remove()
   }
+  for (const time of Array.from(copy.querySelectorAll('time'))) dropShortForm(time)
   // A post's asides are the forum's (the poster's column, a link's preview card), except a
   // quote of another post, which the forum sets in an aside of its own.
   for (const el of Array.from(copy.querySelectorAll('aside')))
     if (!el.querySelector('blockquote')) el.remove()
+}
+
+/** A class word naming the short or the long form of a text (`ipsTime__short`, `date-long`). */
+const FORM = (form: 'short' | 'long'): RegExp => new RegExp(`(?:^|[-_])${form}$`, 'i')
+const SHORT_FORM = FORM('short')
+const LONG_FORM = FORM('long')
+const classWords = (el: Element): string[] => (el.getAttribute('class') ?? '').split(/\s+/)
+
+/**
+ * A date a forum writes twice in one `<time>`, long for wide screens and short for narrow ones
+ * (`April 2, 2024` and `1 yr`), which its style sheet shows one at a time: the long one stays.
+ * Read as text, the two run together (`April 2, 20241 yr`).
+ */
+function dropShortForm(time: Element): void {
+  const parts = Array.from(time.children)
+  if (!parts.some((p) => classWords(p).some((w) => LONG_FORM.test(w)))) return
+  for (const p of parts) if (classWords(p).some((w) => SHORT_FORM.test(w))) p.remove()
 }
 
 /** Breakpoints and media a `hidden` class may be limited to (`hidden-xs`, `mobile-hide`). */

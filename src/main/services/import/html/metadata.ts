@@ -311,6 +311,37 @@ export function cleanByline(value: string | undefined): string | undefined {
   return text
 }
 
+/** How many microdata items an element is inside. */
+function itemDepth(el: Element): number {
+  let depth = 0
+  for (let p = el.parentElement; p; p = p.parentElement) if (p.hasAttribute('itemscope')) depth++
+  return depth
+}
+
+/** Whether the item a property belongs to is a reply (`Comment`, `Answer`). */
+const ofReply = (el: Element): boolean =>
+  /(Comment|Answer)$/.test(el.parentElement?.closest('[itemscope]')?.getAttribute('itemtype') ?? '')
+
+/**
+ * The page's date in microdata: that of its outermost item, its `datePublished` or else its
+ * `dateCreated`. A thread or a question page marks up every reply with a date of its own, and
+ * a reply's may come first in the page: those are not the page's.
+ */
+function microdataPublished(document: Document): string | undefined {
+  const dated = Array.from(
+    document.querySelectorAll('[itemprop~="datePublished"], [itemprop~="dateCreated"]'),
+  )
+    .slice(0, 200)
+    .filter((el) => !ofReply(el))
+  if (!dated.length) return undefined
+  const depths = dated.map(itemDepth)
+  const top = Math.min(...depths)
+  const outer = dated.filter((_, i) => depths[i] === top)
+  const el =
+    outer.find((e) => /\bdatePublished\b/.test(e.getAttribute('itemprop') ?? '')) ?? outer[0]
+  return clean(el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? el?.textContent)
+}
+
 /**
  * The publication date the page states, most reliable first, as measured: the Open Graph
  * article date, then microdata, JSON-LD, other <meta> conventions, then <time> elements.
@@ -321,13 +352,7 @@ function statedPublished(
 ): string | undefined {
   return (
     isoDate(meta(document, 'article:published_time', 'og:published_time')) ??
-    isoDate(
-      clean(
-        document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
-          document.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ??
-          document.querySelector('[itemprop="datePublished"]')?.textContent,
-      ),
-    ) ??
+    isoDate(microdataPublished(document)) ??
     isoDate(ld((n) => clean(n.datePublished) ?? clean(n.dateCreated))) ??
     isoDate(
       meta(

@@ -145,6 +145,12 @@ function withoutLabelsAfterBar(title: string): string {
     : title
 }
 
+/** Words in a text, a possessive (`Doom9's`) one word. */
+const wordsOf = (s: string): number =>
+  fold(s.replace(/['’]s\b/gi, 's'))
+    .split(' ')
+    .filter(Boolean).length
+
 /**
  * `Long Headline - Part 1`, `… - Infographic`, `… - Some Forum`: a word or two after a dash
  * at the end of a long title labels it or names the site. A longer part after a dash is a
@@ -155,7 +161,7 @@ function withoutShortTail(title: string): string {
   if (parts.length < 3) return title
   const last = parts[parts.length - 1] as string
   const rest = parts.slice(0, -2).join('')
-  return fold(last).split(' ').length <= 2 && fold(rest).split(' ').length >= 4 ? rest : title
+  return wordsOf(last) <= 2 && wordsOf(rest) >= 4 ? rest : title
 }
 
 /**
@@ -219,6 +225,10 @@ function pickTitle(c: {
   // the headline, however little else of the title it shares.
   // The title's own spelling: an <h1> may be styled in capitals.
   const lead = docParts[0]
+  // An <h1> that is the headline the metadata states is the headline, whatever other <h1>
+  // matches the first part of the <title> (a tag before it: `backup - How to …`).
+  const stated = allH1s.find((h) => c.headline && squash(h) === squash(clean(c.headline)))
+  if (stated && lead && squash(stated) !== squash(lead)) return stated
   if (docParts.length > 1 && lead && h1s.some((h) => squash(h) === squash(lead))) return lead
   const sites = [c.siteName ?? '', ...allH1s].filter(Boolean)
   let best: string | undefined
