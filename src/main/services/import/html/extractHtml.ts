@@ -33,7 +33,14 @@ import {
 } from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
-import { revealStreamedParts, shieldLandmarks, unhintHeadingIds } from './prepare'
+import {
+  revealDisclosedPanels,
+  revealStreamedParts,
+  revealTabPanels,
+  shieldLandmarks,
+  unhintHeadingIds,
+  unhintInlineParts,
+} from './prepare'
 import { chooseTitle, headingText } from './title'
 import { toBlocks } from './toBlocks'
 
@@ -62,13 +69,22 @@ export function withoutScriptsAndStyles(html: string): string {
 
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i
 
-/** Removes what the page hides with inline styles, then every style attribute. */
+/**
+ * Removes what the page hides with inline styles, then every style attribute. An element
+ * that holds most of the page's text is not hidden content but the page hiding itself until
+ * its scripts have run (against a flash of unstyled content): it is kept.
+ */
 function dropStyles(document: Document): void {
+  const pageChars = document.body?.textContent?.length ?? 0
   for (const el of Array.from(document.querySelectorAll('[style]'))) {
-    if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) el.remove()
+    if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '') && !holdsMostOfPage(el, pageChars))
+      el.remove()
     else el.removeAttribute('style')
   }
 }
+
+const holdsMostOfPage = (el: Element, pageChars: number): boolean =>
+  pageChars > 0 && (el.textContent?.length ?? 0) >= pageChars / 2
 
 /**
  * Whether paragraphs of prose come before an element: a heading there is inside the text (a
@@ -88,6 +104,8 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
   const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
   try {
     const { document } = dom.window
+    revealTabPanels(document)
+    revealDisclosedPanels(document)
     dropStyles(document)
     revealStreamedParts(document)
     const meta = readPageMetadata(document)
@@ -115,6 +133,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     const readable = thread ? (document.cloneNode(true) as Document) : document
     shieldLandmarks(readable)
     unhintHeadingIds(readable)
+    unhintInlineParts(readable)
     const read = (page: Document) =>
       new Readability<Element>(page, {
         serializer: (el) => el as Element,
@@ -147,6 +166,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       for (const post of thread.posts) stripPostChrome(post)
       shieldLandmarks(document)
       unhintHeadingIds(document)
+      unhintInlineParts(document)
       reader = read(document) ?? reader
       readText = reader?.textContent ?? ''
     }
