@@ -198,7 +198,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       if (reader?.content) return [...lostIntro, ...toBlocks(reader.content, resolveImage)]
       return document.body ? toBlocks(document.body, resolveImage) : []
     }
-    let blocks = chosenBlocks()
+    let blocks = isThread ? chosenBlocks() : withoutRepeatedRuns(chosenBlocks())
     const title = chooseTitle({
       headline: meta.headline,
       documentTitle: meta.title,
@@ -274,6 +274,53 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
 const notChromeLine = (b: Block): boolean =>
   !(b.type === 'paragraph' || b.type === 'listItem' || b.type === 'quote') ||
   !isPostChromeLine(b.text)
+
+/** A block's content, to tell two blocks that say the same apart from two that do not. */
+const blockKey = (b: Block): string =>
+  b.type === 'tableRow'
+    ? `row\u0000${b.cells.join('\u0000')}`
+    : b.type === 'image'
+      ? `image\u0000${b.src ?? ''}\u0000${b.alt}`
+      : `${b.type}\u0000${b.text}`
+
+/** A run this long and this wordy said twice is the page rendered twice, not a refrain. */
+const REPEATED_RUN_BLOCKS = 3
+const REPEATED_RUN_WORDS = 50
+
+/**
+ * Without a part of the page said again: pages built for several screen sizes render the same
+ * section once per size and let style sheets show one. A run of blocks that repeats an
+ * earlier run word for word, several blocks and many words long, is dropped; a sentence
+ * repeated alone (a note under each tab of a manual) is kept.
+ */
+function withoutRepeatedRuns(blocks: Block[]): Block[] {
+  const keys = blocks.map(blockKey)
+  const dropped = new Array<boolean>(blocks.length).fill(false)
+  const seenAt = new Map<string, number[]>()
+  for (let i = 0; i < blocks.length; i++) {
+    const key = keys[i] as string
+    const earlier = seenAt.get(key)
+    if (earlier)
+      for (const j of earlier) {
+        let k = 0
+        let words = 0
+        while (i + k < blocks.length && j + k < i && keys[j + k] === keys[i + k]) {
+          words += wordCount(blocksToText([blocks[i + k] as Block]))
+          k++
+        }
+        if (k >= REPEATED_RUN_BLOCKS && words >= REPEATED_RUN_WORDS) {
+          dropped.fill(true, i, i + k)
+          i += k - 1
+          break
+        }
+      }
+    if (!dropped[i]) {
+      if (earlier) earlier.push(i)
+      else seenAt.set(key, [i])
+    }
+  }
+  return dropped.some(Boolean) ? blocks.filter((_, i) => !dropped[i]) : blocks
+}
 
 /** Words enough for a paragraph of prose, not a label, a date or a byline. */
 const PROSE_WORDS = 12

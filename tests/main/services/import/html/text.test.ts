@@ -69,3 +69,25 @@ describe('parts of a sentence', () => {
     expect(textOf(html)).toContain('students [1-3], and')
   })
 })
+
+describe('repeated parts', () => {
+  it('says once a section the page renders again for another screen size', () => {
+    const section = `<h2>Budget</h2>${para(3, 'a remodel on a budget')}`
+    const html = `<html><head><title>Remodel costs</title></head><body><main><h1>Remodel costs</h1>
+      ${para(2, 'remodel costs')}
+      <div class="variant desktop">${section}</div><div class="variant phone">${section}</div>
+      </main></body></html>`
+    const text = textOf(html)
+    expect(text.split('Paragraph 3 about a remodel on a budget').length - 1).toBe(1)
+  })
+
+  it('keeps a note that a manual repeats under each of its tabs', () => {
+    const note =
+      '<p>For more information, including links to example code that you can refer to, see Bindings.</p>'
+    const tab = (lang: string): string =>
+      `<div class="tab"><h3>${lang}</h3>${note}<pre><code>run --${lang}</code></pre></div>`
+    const html = `<html><head><title>Bindings</title></head><body><main><h1>Bindings</h1>
+      ${para(3, 'bindings')}${tab('python')}${tab('node')}</main></body></html>`
+    expect(textOf(html).split('see Bindings.').length - 1).toBe(2)
+  })
+})
