@@ -128,6 +128,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     const marked = declared && document.body ? markedThread(document.body) : undefined
     const thread = marked && (!found || marked.chars > found.chars) ? marked : found
     const intro = introAfterHeadline(document)
+    const landmark = thread ? undefined : landmarkProse(document)
     const sections = document.body && !thread ? sectionRun(document.body) : undefined
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
@@ -178,6 +179,11 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
         : []
     // Sections of one document of which Readability chose one: the document is all of them.
     const whole = sections && !isThread && holdsPick(sections, readText) ? sections : undefined
+    // Most of the landmark's prose outside Readability's pick: the landmark is the article.
+    const fromLandmark =
+      !whole && !isThread && landmark && missesLandmark(landmark, readText)
+        ? landmarkBlocks(html, resolveImage)
+        : undefined
     // An introduction Readability left out, all of it, above the part it chose.
     const folded = fold(whole ? (whole.root.textContent ?? '') : readText)
     const lostIntro =
@@ -193,6 +199,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
         return [...opening, ...posts]
       }
       if (whole) return [...lostIntro, ...toBlocks(whole.root, resolveImage)]
+      if (fromLandmark?.length) return fromLandmark
       if (reader?.content && wrapsThread)
         return toBlocks(reader.content, resolveImage).filter(notChromeLine)
       if (reader?.content) return [...lostIntro, ...toBlocks(reader.content, resolveImage)]
@@ -346,6 +353,78 @@ function introAfterHeadline(document: Document): Element[] {
     if (wordCount(el.textContent ?? '') >= PROSE_WORDS) intro.push(el.cloneNode(true) as Element)
   }
   return intro
+}
+
+/** The page's one `<main>` (or `role=main`), else its only `<article>`. */
+function landmarkOf(document: Document): Element | undefined {
+  const mains = document.querySelectorAll('main, [role="main"]')
+  if (mains.length === 1) return mains[0] as Element
+  if (mains.length > 1) return undefined
+  const articles = document.querySelectorAll('article')
+  return articles.length === 1 ? (articles[0] as Element) : undefined
+}
+
+/** Parts of a landmark that are the site's, not the article's. */
+const LANDMARK_CHROME = 'nav, aside, footer, form, [role="navigation"], [role="complementary"]'
+
+interface LandmarkProse {
+  /** The landmark's paragraphs of prose, folded. */
+  paragraphs: string[]
+  words: number
+}
+
+/** Prose words enough for a landmark to be worth reading in place of Readability's pick. */
+const LANDMARK_MIN_WORDS = 150
+
+/** The paragraphs of prose in the page's landmark, before Readability moves them. */
+function landmarkProse(document: Document): LandmarkProse | undefined {
+  const landmark = landmarkOf(document)
+  if (!landmark) return undefined
+  const paragraphs: string[] = []
+  let words = 0
+  for (const p of Array.from(landmark.querySelectorAll('p'))) {
+    const text = p.textContent ?? ''
+    const n = wordCount(text)
+    if (n < PROSE_WORDS || p.closest(LANDMARK_CHROME)) continue
+    paragraphs.push(fold(text))
+    words += n
+  }
+  return words >= LANDMARK_MIN_WORDS ? { paragraphs, words } : undefined
+}
+
+/**
+ * Whether Readability's pick leaves out most of the landmark's prose: a page in several
+ * sibling parts (a list of reviews, rows of a page builder) of which Readability scored one.
+ */
+function missesLandmark(landmark: LandmarkProse, readText: string): boolean {
+  const picked = fold(readText)
+  let kept = 0
+  for (const p of landmark.paragraphs) if (picked.includes(p)) kept += p.split(' ').length
+  return kept < landmark.words * 0.5
+}
+
+/**
+ * The landmark's blocks, without the site's parts inside it, from the page parsed again
+ * (Readability has changed the first parse); rare, so the second parse costs little.
+ */
+function landmarkBlocks(
+  html: string,
+  resolveImage: ReturnType<typeof imageResolver>,
+): Block[] | undefined {
+  const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
+  try {
+    const { document } = dom.window
+    revealTabPanels(document)
+    revealDisclosedPanels(document)
+    dropStyles(document)
+    revealStreamedParts(document)
+    const landmark = landmarkOf(document)
+    if (!landmark) return undefined
+    for (const el of Array.from(landmark.querySelectorAll(LANDMARK_CHROME))) el.remove()
+    return toBlocks(landmark, resolveImage)
+  } finally {
+    dom.window.close()
+  }
 }
 
 interface Sections {

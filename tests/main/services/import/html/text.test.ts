@@ -91,3 +91,29 @@ describe('repeated parts', () => {
     expect(textOf(html).split('see Bindings.').length - 1).toBe(2)
   })
 })
+
+describe('the landmark', () => {
+  it("reads the whole main part when Readability drops most of its prose (a grid of 'widgets')", () => {
+    const plant = (name: string): string =>
+      `<div class="col-lg"><img src="/${name}.jpg" alt=""><h6><strong>${name}</strong></h6>
+        <p>${name} grows in the darkest corner of a room, and its leaves keep their colour through the winter months. It needs water once a fortnight, less in the cold, and it forgives a forgotten week. Repot it every other spring, into a pot one size larger than the last one it had.</p></div>`
+    const grid = (names: string[]): string =>
+      `<div class="ck-widget bs_grid"><div class="ck-widget row">${names.map(plant).join('')}</div></div>`
+    const html = `<html><head><title>Plants for dark rooms</title></head><body>
+      <header><nav><a href="/">Home</a></nav></header>
+      <main><div class="layout-main"><div class="layout-content"><div><article><div><div class="plant-info">
+        <div class="plant-info__item plant-info__item--body">${para(3, 'dark rooms')}
+        <p>But that is no problem for several indoor plants that can brighten a drab corner with their leaves and their shapes.</p>
+        ${grid(['Snake plant', 'ZZ plant', 'Pothos'])}${grid(['Cast iron plant', 'Peace lily', 'Philodendron'])}
+        <div><a href="/more">More plants</a></div>
+        <aside><p>Sign up to our newsletter, for the best of our advice in your inbox every single week.</p></aside>
+      </div></div></div></article></div></div></div></main>
+      <footer><p>Copyright the garden, all rights reserved, do not copy this page without asking first.</p></footer>
+      </body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Paragraph 3 about dark rooms')
+    expect(text).toContain('Philodendron grows in the darkest corner')
+    expect(text).not.toContain('newsletter')
+    expect(text).not.toContain('Copyright')
+  })
+})
