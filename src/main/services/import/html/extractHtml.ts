@@ -33,7 +33,14 @@ import {
 } from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
-import { revealStreamedParts, shieldLandmarks, unhintHeadingIds } from './prepare'
+import {
+  revealDisclosedPanels,
+  revealStreamedParts,
+  revealTabPanels,
+  shieldLandmarks,
+  unhintHeadingIds,
+  unhintInlineParts,
+} from './prepare'
 import { chooseTitle, headingText } from './title'
 import { toBlocks } from './toBlocks'
 
@@ -62,13 +69,22 @@ export function withoutScriptsAndStyles(html: string): string {
 
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i
 
-/** Removes what the page hides with inline styles, then every style attribute. */
+/**
+ * Removes what the page hides with inline styles, then every style attribute. An element
+ * that holds most of the page's text is not hidden content but the page hiding itself until
+ * its scripts have run (against a flash of unstyled content): it is kept.
+ */
 function dropStyles(document: Document): void {
+  const pageChars = document.body?.textContent?.length ?? 0
   for (const el of Array.from(document.querySelectorAll('[style]'))) {
-    if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) el.remove()
+    if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '') && !holdsMostOfPage(el, pageChars))
+      el.remove()
     else el.removeAttribute('style')
   }
 }
+
+const holdsMostOfPage = (el: Element, pageChars: number): boolean =>
+  pageChars > 0 && (el.textContent?.length ?? 0) >= pageChars / 2
 
 /**
  * Whether paragraphs of prose come before an element: a heading there is inside the text (a
@@ -88,6 +104,8 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
   const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
   try {
     const { document } = dom.window
+    revealTabPanels(document)
+    revealDisclosedPanels(document)
     dropStyles(document)
     revealStreamedParts(document)
     const meta = readPageMetadata(document)
@@ -110,11 +128,13 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     const marked = declared && document.body ? markedThread(document.body) : undefined
     const thread = marked && (!found || marked.chars > found.chars) ? marked : found
     const intro = introAfterHeadline(document)
+    const landmark = thread ? undefined : landmarkProse(document)
     const sections = document.body && !thread ? sectionRun(document.body) : undefined
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
     shieldLandmarks(readable)
     unhintHeadingIds(readable)
+    unhintInlineParts(readable)
     const read = (page: Document) =>
       new Readability<Element>(page, {
         serializer: (el) => el as Element,
@@ -147,6 +167,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       for (const post of thread.posts) stripPostChrome(post)
       shieldLandmarks(document)
       unhintHeadingIds(document)
+      unhintInlineParts(document)
       reader = read(document) ?? reader
       readText = reader?.textContent ?? ''
     }
@@ -158,6 +179,11 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
         : []
     // Sections of one document of which Readability chose one: the document is all of them.
     const whole = sections && !isThread && holdsPick(sections, readText) ? sections : undefined
+    // Most of the landmark's prose outside Readability's pick: the landmark is the article.
+    const fromLandmark =
+      !whole && !isThread && landmark && missesLandmark(landmark, readText)
+        ? landmarkBlocks(html, resolveImage)
+        : undefined
     // An introduction Readability left out, all of it, above the part it chose.
     const folded = fold(whole ? (whole.root.textContent ?? '') : readText)
     const lostIntro =
@@ -173,12 +199,13 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
         return [...opening, ...posts]
       }
       if (whole) return [...lostIntro, ...toBlocks(whole.root, resolveImage)]
+      if (fromLandmark?.length) return fromLandmark
       if (reader?.content && wrapsThread)
         return toBlocks(reader.content, resolveImage).filter(notChromeLine)
       if (reader?.content) return [...lostIntro, ...toBlocks(reader.content, resolveImage)]
       return document.body ? toBlocks(document.body, resolveImage) : []
     }
-    let blocks = chosenBlocks()
+    let blocks = isThread ? chosenBlocks() : withoutRepeatedRuns(chosenBlocks())
     const title = chooseTitle({
       headline: meta.headline,
       documentTitle: meta.title,
@@ -255,6 +282,53 @@ const notChromeLine = (b: Block): boolean =>
   !(b.type === 'paragraph' || b.type === 'listItem' || b.type === 'quote') ||
   !isPostChromeLine(b.text)
 
+/** A block's content, to tell two blocks that say the same apart from two that do not. */
+const blockKey = (b: Block): string =>
+  b.type === 'tableRow'
+    ? `row\u0000${b.cells.join('\u0000')}`
+    : b.type === 'image'
+      ? `image\u0000${b.src ?? ''}\u0000${b.alt}`
+      : `${b.type}\u0000${b.text}`
+
+/** A run this long and this wordy said twice is the page rendered twice, not a refrain. */
+const REPEATED_RUN_BLOCKS = 3
+const REPEATED_RUN_WORDS = 50
+
+/**
+ * Without a part of the page said again: pages built for several screen sizes render the same
+ * section once per size and let style sheets show one. A run of blocks that repeats an
+ * earlier run word for word, several blocks and many words long, is dropped; a sentence
+ * repeated alone (a note under each tab of a manual) is kept.
+ */
+function withoutRepeatedRuns(blocks: Block[]): Block[] {
+  const keys = blocks.map(blockKey)
+  const dropped = new Array<boolean>(blocks.length).fill(false)
+  const seenAt = new Map<string, number[]>()
+  for (let i = 0; i < blocks.length; i++) {
+    const key = keys[i] as string
+    const earlier = seenAt.get(key)
+    if (earlier)
+      for (const j of earlier) {
+        let k = 0
+        let words = 0
+        while (i + k < blocks.length && j + k < i && keys[j + k] === keys[i + k]) {
+          words += wordCount(blocksToText([blocks[i + k] as Block]))
+          k++
+        }
+        if (k >= REPEATED_RUN_BLOCKS && words >= REPEATED_RUN_WORDS) {
+          dropped.fill(true, i, i + k)
+          i += k - 1
+          break
+        }
+      }
+    if (!dropped[i]) {
+      if (earlier) earlier.push(i)
+      else seenAt.set(key, [i])
+    }
+  }
+  return dropped.some(Boolean) ? blocks.filter((_, i) => !dropped[i]) : blocks
+}
+
 /** Words enough for a paragraph of prose, not a label, a date or a byline. */
 const PROSE_WORDS = 12
 
@@ -279,6 +353,78 @@ function introAfterHeadline(document: Document): Element[] {
     if (wordCount(el.textContent ?? '') >= PROSE_WORDS) intro.push(el.cloneNode(true) as Element)
   }
   return intro
+}
+
+/** The page's one `<main>` (or `role=main`), else its only `<article>`. */
+function landmarkOf(document: Document): Element | undefined {
+  const mains = document.querySelectorAll('main, [role="main"]')
+  if (mains.length === 1) return mains[0] as Element
+  if (mains.length > 1) return undefined
+  const articles = document.querySelectorAll('article')
+  return articles.length === 1 ? (articles[0] as Element) : undefined
+}
+
+/** Parts of a landmark that are the site's, not the article's. */
+const LANDMARK_CHROME = 'nav, aside, footer, form, [role="navigation"], [role="complementary"]'
+
+interface LandmarkProse {
+  /** The landmark's paragraphs of prose, folded. */
+  paragraphs: string[]
+  words: number
+}
+
+/** Prose words enough for a landmark to be worth reading in place of Readability's pick. */
+const LANDMARK_MIN_WORDS = 150
+
+/** The paragraphs of prose in the page's landmark, before Readability moves them. */
+function landmarkProse(document: Document): LandmarkProse | undefined {
+  const landmark = landmarkOf(document)
+  if (!landmark) return undefined
+  const paragraphs: string[] = []
+  let words = 0
+  for (const p of Array.from(landmark.querySelectorAll('p'))) {
+    const text = p.textContent ?? ''
+    const n = wordCount(text)
+    if (n < PROSE_WORDS || p.closest(LANDMARK_CHROME)) continue
+    paragraphs.push(fold(text))
+    words += n
+  }
+  return words >= LANDMARK_MIN_WORDS ? { paragraphs, words } : undefined
+}
+
+/**
+ * Whether Readability's pick leaves out most of the landmark's prose: a page in several
+ * sibling parts (a list of reviews, rows of a page builder) of which Readability scored one.
+ */
+function missesLandmark(landmark: LandmarkProse, readText: string): boolean {
+  const picked = fold(readText)
+  let kept = 0
+  for (const p of landmark.paragraphs) if (picked.includes(p)) kept += p.split(' ').length
+  return kept < landmark.words * 0.5
+}
+
+/**
+ * The landmark's blocks, without the site's parts inside it, from the page parsed again
+ * (Readability has changed the first parse); rare, so the second parse costs little.
+ */
+function landmarkBlocks(
+  html: string,
+  resolveImage: ReturnType<typeof imageResolver>,
+): Block[] | undefined {
+  const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
+  try {
+    const { document } = dom.window
+    revealTabPanels(document)
+    revealDisclosedPanels(document)
+    dropStyles(document)
+    revealStreamedParts(document)
+    const landmark = landmarkOf(document)
+    if (!landmark) return undefined
+    for (const el of Array.from(landmark.querySelectorAll(LANDMARK_CHROME))) el.remove()
+    return toBlocks(landmark, resolveImage)
+  } finally {
+    dom.window.close()
+  }
 }
 
 interface Sections {

@@ -24,6 +24,44 @@ export function revealStreamedParts(document: Document): void {
 }
 
 /**
+ * Tab panels: a manual shows one panel of a tab group at a time (`macOS`, `Linux`, `Windows`)
+ * and hides the others until a reader picks their tab; all are the page's content. Readability
+ * skips hidden elements, so the panels are shown.
+ */
+export function revealTabPanels(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('[role="tabpanel"]'))) reveal(el)
+}
+
+/** Shows an element however the page hides it: an attribute, ARIA or an inline style. */
+function reveal(el: Element): void {
+  el.removeAttribute('hidden')
+  if (el.getAttribute('aria-hidden') === 'true') el.removeAttribute('aria-hidden')
+  if (/\b(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(el.getAttribute('style') ?? ''))
+    el.removeAttribute('style')
+}
+
+/** Words enough for a paragraph of prose, not a label or a menu's entry. */
+const PROSE_WORDS = 12
+const holdsProse = (el: Element): boolean =>
+  Array.from(el.getElementsByTagName('p')).some(
+    (p) => ((p.textContent ?? '').match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= PROSE_WORDS,
+  )
+
+/**
+ * Collapsed sections: an accordion's button names the panel it opens (`aria-controls`), and
+ * the panel stays hidden until a reader clicks. A panel of prose is the article's text, folded
+ * away (a menu's panel, of links, stays hidden).
+ */
+export function revealDisclosedPanels(document: Document): void {
+  for (const button of Array.from(document.querySelectorAll('[aria-controls]'))) {
+    for (const id of (button.getAttribute('aria-controls') ?? '').split(/\s+/)) {
+      const panel = id ? document.getElementById(id) : null
+      if (panel && panel !== button && !panel.contains(button) && holdsProse(panel)) reveal(panel)
+    }
+  }
+}
+
+/**
  * Landmarks are content: the page's `<main>`, `role=main`, its `articleBody` and its only
  * `<article>`, with every element around them, keep their place even when a class names a
  * layout (`main-with-sidebar`, `template-with-sidebar`) that Readability takes for a
@@ -83,5 +121,46 @@ export function unhintHeadingIds(document: Document): void {
     }
     const layout = parts.length <= 2 && isHint(parts[0] ?? '')
     if (!layout) el.removeAttribute('id')
+  }
+}
+
+/** Elements that sit inside a line of text rather than make a part of the page. */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'CITE',
+  'CODE',
+  'EM',
+  'I',
+  'MARK',
+  'Q',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+])
+
+/**
+ * Parts of a sentence: an inline element inside a paragraph (`[<span class="footers">1</span>]`,
+ * a citation's number) is words of that paragraph, whatever its class says. Readability reads
+ * `footer`, `comment` or `related` in such a class as a part of the layout and removes it,
+ * leaving `[]` in the sentence; the hint is dropped.
+ */
+export function unhintInlineParts(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('p [class], p [id]'))) {
+    if (!INLINE.has(el.tagName)) continue
+    const id = el.getAttribute('id') ?? ''
+    const classes = el.getAttribute('class') ?? ''
+    if (!UNLIKELY.test(`${classes} ${id}`) || MAYBE.test(`${classes} ${id}`)) continue
+    el.setAttribute(
+      'class',
+      classes
+        .split(/\s+/)
+        .filter((c) => c && !UNLIKELY.test(c))
+        .join(' '),
+    )
+    if (UNLIKELY.test(id)) el.removeAttribute('id')
   }
 }
