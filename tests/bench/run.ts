@@ -30,19 +30,21 @@ const relevanceOnly = process.argv.includes('--relevance') || process.argv.inclu
  * `--no-baselines` / `--no-defuddle`: leave the other extractors (or the slowest) out;
  * `--per-page FILE`: each page's F1 per extractor, as TSV;
  * `--meta-out FILE`: each page's title, author and date, Lectern's beside the truth, as TSV.
+ * `--html-only` (`--only html`): the saved web pages alone, without the PDF and book parts.
  * `--pdf-only`: just the PDF part of the import section; `--pdf-count N` articles printed (48).
  */
 const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
   return i >= 0 ? process.argv[i + 1] : undefined
 }
-/** `--only <section>`: one section alone: store, import, pdf, epub, library or relevance. */
+/** `--only <section>`: one section alone: store, import, html, pdf, epub, library or relevance. */
 const only = flag('--only')
-const SECTIONS = ['store', 'import', 'pdf', 'epub', 'library', 'relevance']
+const SECTIONS = ['store', 'import', 'html', 'pdf', 'epub', 'library', 'relevance']
 if (only !== undefined && !SECTIONS.includes(only)) {
   throw new Error(`--only takes one of ${SECTIONS.join(', ')}, not ${only}`)
 }
 const importOnly = process.argv.includes('--import-only') || only === 'import'
+const htmlOnly = process.argv.includes('--html-only') || only === 'html'
 const pdfOnly = process.argv.includes('--pdf-only') || only === 'pdf'
 const epubOnly = process.argv.includes('--epub-only') || only === 'epub'
 /** `--library-only`: just the large library section; `--library-count N` articles (10 000). */
@@ -141,6 +143,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       json ? `${JSON.stringify({ books, moby })}\n` : `${epubReport(books, moby)}\n`,
     )
+    return
+  }
+  if (htmlOnly) {
+    const figures = await runImport()
+    process.stdout.write(json ? `${JSON.stringify(figures)}\n` : `${importReport(figures)}\n`)
     return
   }
   if (importOnly) {
