@@ -60,7 +60,7 @@ export function shownByline(document: Document): string | undefined {
   if (h1) {
     for (const el of elementsAfter(document, h1, 1500)) {
       const line = cleanText(el).length <= 3 ? cleanText(el.parentElement ?? el) : cleanText(el)
-      const name = nameIn(line)
+      const name = nameIn(line) ?? nameFirstIn(line)
       if (name) return name
     }
   }
@@ -103,7 +103,38 @@ export function shownByline(document: Document): string | undefined {
       if (name && NAME.test(name) && name.split(' ').length >= 2) return name
     }
   }
-  return byClassName(document) ?? byPortrait(document)
+  return byClassName(document) ?? byPortrait(document) ?? byJobUnder(document)
+}
+
+/** A writer's job as a byline prints it (`Tech Writer`, `Senior Editor`, `Author`). */
+const JOB =
+  /^(?:[\p{L}-]+\s+){0,3}(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author)s?$/iu
+
+/**
+ * `Jane Doe | Senior Writer | July 2, 2025` under the headline: a line of parts set apart by
+ * bars or dots, a full name first and a job or a date after it.
+ */
+function nameFirstIn(line: string): string | undefined {
+  if (line.length > 120) return undefined
+  const parts = line.split(/\s+[|·•]\s+/)
+  const [first, ...rest] = parts
+  if (!first || !rest.length || !isFullName(first)) return undefined
+  return rest.some((p) => JOB.test(p) || /\b\d{4}\b/.test(p)) ? first : undefined
+}
+
+/**
+ * A full name with the writer's job in the element after it (`<p>Jane Doe</p><p>Tech
+ * Writer</p>`): an author card that marks up neither.
+ */
+function byJobUnder(document: Document): string | undefined {
+  for (const el of Array.from(document.querySelectorAll('p, span, div, h3, h4, h5, strong'))) {
+    if (el.children.length) continue
+    const next = el.nextElementSibling
+    if (!next || !JOB.test(cleanText(next).replace(/^\|\s*/, ''))) continue
+    const text = cleanText(el)
+    if (isFullName(text) && !el.closest(COMMENTS)) return text
+  }
+  return undefined
 }
 
 /** An address of a page about one writer: a folder named for writers, then the writer. */

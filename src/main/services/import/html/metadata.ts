@@ -122,7 +122,20 @@ function personNames(value: unknown, byId: Map<string, Json>, organisations = fa
     if (name && /^[,;]/.test(name)) name = undefined
     if (name && !/^https?:\/\//.test(name)) names.push(name)
   }
-  return names
+  const people = names.filter((n) => !isPhrase(n))
+  return people.length ? people : names
+}
+
+/** Words that may stand in lower case inside a person's name (`Ludwig van Beethoven`). */
+const PARTICLES = /^(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|ten|ter|y|e)$/
+
+/**
+ * A phrase, not a person's name: lower-case words other than particles, or more words than a
+ * name has (`Garden Learning Network on Facebook`). Templates list such pages beside the writer.
+ */
+function isPhrase(name: string): boolean {
+  const words = name.split(/\s+/)
+  return words.length > 5 || words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.test(w))
 }
 
 function meta(document: Document, ...keys: string[]): string | undefined {

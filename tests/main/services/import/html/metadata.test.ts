@@ -579,3 +579,32 @@ describe('bylines with a description of the writer', () => {
     expect(cleanByline('Summer Swann-June 5, 2025')).toBe('Summer Swann')
   })
 })
+
+describe('bylines as author cards and meta lines print them', () => {
+  const page = (under: string, after = ''): string =>
+    `<html><head><title>Apps</title></head><body><article><h1>Apps</h1>${under}${body}</article>${after}</body></html>`
+
+  it('reads the name first in a line of parts under the headline', () => {
+    expect(
+      extractHtml({ html: page('<p>Ann Lee | Senior Writer | July 2, 2025</p>') }).author,
+    ).toBe('Ann Lee')
+  })
+
+  it('reads a full name with the writer’s job in the element after it', () => {
+    expect(
+      extractHtml({ html: page('', '<div><p>Ann Lee</p><p>Tech Writer</p></div>') }).author,
+    ).toBe('Ann Lee')
+  })
+
+  it('drops a phrase that JSON-LD lists beside the writer as another author', () => {
+    const ld = JSON.stringify({
+      '@type': 'Article',
+      author: [
+        { '@type': 'Person', name: 'Ann Lee' },
+        { '@type': 'Person', name: 'Garden Learning Network on Facebook' },
+      ],
+    })
+    const html = `<html><head><title>Apps</title><script type="application/ld+json">${ld}</script></head><body><article><h1>Apps</h1>${body}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Ann Lee')
+  })
+})
