@@ -550,12 +550,13 @@ describe('bylines found by how the page sets them', () => {
     ).toBe('Ann Lee')
   })
 
-  it('reads a full name in an element whose class names the author', () => {
-    expect(
-      extractHtml({
-        html: page('', '<div class="staff"><div class="text__author">Ann Lee</div></div>'),
-      }).author,
-    ).toBe('Ann Lee')
+  it('reads a full name in an element whose class names the author, over the site as author', () => {
+    const card = '<div class="staff"><div class="text__author">Ann Lee</div></div>'
+    const html = page('', card).replace(
+      '<title>Apps</title>',
+      '<title>Apps</title><meta name="author" content="Acme"><meta property="og:site_name" content="Acme">',
+    )
+    expect(extractHtml({ html }).author).toBe('Ann Lee')
   })
 
   it('reads the name beside a portrait of the writer, not beside a product photo', () => {
