@@ -9,13 +9,29 @@ import { cleanByline, squash } from './metadata'
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)){0,3}$/u
 
 /**
+ * Degrees and licences a writer signs with (`Jane Doe, MD`, `Jane Doe, Ph.D., RN`): capitals,
+ * not words, so not a second name.
+ */
+const CREDENTIALS = /(?:,\s*\p{Lu}[\p{L}.]*\p{Lu}\.?)+\s*\*?$/u
+
+/**
  * Names of several writers, as bylines join them (`Moses Kim and Kate Shokurova`, `Ana Ruiz,
  * Li Wei & Tom Berg`): each part a name.
  */
 const isNames = (s: string): boolean =>
-  s.split(/\s*(?:,|&|\band\b)\s*/).every((part) => NAME.test(part))
+  s
+    .replace(CREDENTIALS, '')
+    .split(/\s*(?:,|&|\band\b)\s*/)
+    .every((part) => NAME.test(part))
 
 const BY_LINE = /^(?:written\s+|posted\s+|reviewed\s+|words\s+|story\s+)?by:?\s+\S/i
+
+/** Menus, forms and tables, where `By …` sorts or filters (`By Company Size`) and names no one. */
+const CONTROLS = 'nav, form, table, button, select, label'
+
+/** A label set apart from the name it introduces (`By`, `Written by`, `Author:`). */
+const LABEL =
+  /^(?:(?:written|article|posted|words|story)\s+)?by\s*:?$|^(?:author|contributors?)\s*:?$/i
 
 const cleanText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
 
@@ -44,24 +60,31 @@ export function shownByline(document: Document): string | undefined {
   if (h1) {
     for (const el of elementsAfter(document, h1, 1500)) {
       const line = cleanText(el).length <= 3 ? cleanText(el.parentElement ?? el) : cleanText(el)
-      const name = nameIn(line)
+      const name = nameIn(line) ?? nameFirstIn(line)
       if (name) return name
     }
   }
-  // An author box in or under the article: a short element that is just `Written by …`, or
-  // a post's footer (`Posted by Jane at March 3, 2024 11:15 AM`).
+  // An author box in or under the article, or a byline above a headline or on a page with
+  // none: a short element that is just `By …`, `Written by …`, `Contributors: …`, or a post's
+  // footer (`Posted by Jane at March 3, 2024 11:15 AM`).
   for (const el of Array.from(document.querySelectorAll('p, span, div, h2, h3, h4, h5, h6'))) {
     const line = cleanText(el)
-    if (/^(?:written|posted)\s+by\s/i.test(line)) {
+    if (BY_LINE.test(line)) {
+      // A post's `Posted by` footer may sit in a table laid out as columns; a bare `By …` there
+      // is a column of a chart.
+      if (!/^(?:written|posted)\s/i.test(line) && el.closest(CONTROLS)) continue
+      if (OTHER_ROLE.test(line)) continue
       const name = nameIn(line)
       if (name) return name
+    } else if (/^(?:authors?|contributors?)\s*:\s*\S/i.test(line) && line.length <= 120) {
+      const name = cleanByline(line)
+      if (name && isNames(name)) return name
     }
   }
   // A label alone in its element (`Written by`, `Author`), the name in the next one: layouts
   // that set the label above the name.
-  for (const el of Array.from(document.querySelectorAll('p, span, div, dt, h3, h4, h5, h6'))) {
-    if (el.children.length || !/^(?:written\s+by|author|posted\s+by)\s*:?$/i.test(cleanText(el)))
-      continue
+  for (const el of Array.from(document.querySelectorAll('p, span, div, dt, h2, h3, h4, h5, h6'))) {
+    if (el.children.length || !LABEL.test(cleanText(el))) continue
     for (const next of elementsAfter(document, el, 80)) {
       if (el.contains(next)) continue
       // Capitals alone (`CP`) are the initials an avatar shows, not the name.
@@ -70,12 +93,111 @@ export function shownByline(document: Document): string | undefined {
       break
     }
   }
-  // A link to the writer's page.
-  for (const a of Array.from(
-    document.querySelectorAll('a[href*="/author/" i], a[href*="/authors/" i]'),
-  )) {
-    const name = cleanByline(cleanText(a))
-    if (name && NAME.test(name) && name.split(' ').length >= 2) return name
+  // A link to the writer's page (`/author/jane-doe`, `/contributor/jane_doe`,
+  // `/blog-authors/jane-doe`): its text, or the first line in it when it also holds a role.
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
+    if (!WRITER_PAGE.test(a.getAttribute('href') ?? '')) continue
+    const lines = [a, ...Array.from(a.querySelectorAll('*')).filter((e) => !e.children.length)]
+    for (const el of lines) {
+      const name = cleanByline(cleanText(el))
+      if (name && NAME.test(name) && name.split(' ').length >= 2) return name
+    }
+  }
+  return byClassName(document) ?? byPortrait(document) ?? byJobUnder(document)
+}
+
+/** A writer's job as a byline prints it (`Tech Writer`, `Senior Editor`, `Author`). */
+const JOB =
+  /^(?:[\p{L}-]+\s+){0,3}(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author)s?$/iu
+
+/**
+ * `Jane Doe | Senior Writer | July 2, 2025` under the headline: a line of parts set apart by
+ * bars or dots, a full name first and a job or a date after it.
+ */
+function nameFirstIn(line: string): string | undefined {
+  if (line.length > 120) return undefined
+  const parts = line.split(/\s+[|·•]\s+/)
+  const [first, ...rest] = parts
+  if (!first || !rest.length || !isFullName(first)) return undefined
+  return rest.some((p) => JOB.test(p) || /\b\d{4}\b/.test(p)) ? first : undefined
+}
+
+/**
+ * A full name with the writer's job in the element after it (`<p>Jane Doe</p><p>Tech
+ * Writer</p>`): an author card that marks up neither.
+ */
+function byJobUnder(document: Document): string | undefined {
+  for (const el of Array.from(document.querySelectorAll('p, span, div, h3, h4, h5, strong'))) {
+    if (el.children.length) continue
+    const next = el.nextElementSibling
+    if (!next || !JOB.test(cleanText(next).replace(/^\|\s*/, ''))) continue
+    const text = cleanText(el)
+    if (isFullName(text) && !el.closest(COMMENTS)) return text
+  }
+  return undefined
+}
+
+/** An address of a page about one writer: a folder named for writers, then the writer. */
+const WRITER_PAGE =
+  /\/(?:[\w-]*[-_])?(?:authors?|contributors?|writers?|columnists?|journalists?)\/[^/?#]+/i
+
+/** A full name: two to four capitalised words. */
+const isFullName = (s: string): boolean => NAME.test(s) && /\s/.test(s)
+
+/** Readers' comments under the article: their authors are not its writer. */
+const COMMENTS = '[class*="comment" i], [id*="comment" i]'
+
+/** Labels of people other than the writer. */
+const OTHER_ROLE =
+  /^(?:(?:medically|clinically|expert)\s+)?(?:reviewed|fact[- ]checked|edited|updated|illustrated|photographed)\b/i
+
+/**
+ * An element the layout names for the author (`text__author`, `author-meta--name`,
+ * `byline-name`) whose whole text is a full name: the byline of a page that marks it up in its
+ * class names only.
+ */
+function byClassName(document: Document): string | undefined {
+  for (const el of Array.from(
+    document.querySelectorAll('[class*="author" i], [class*="byline" i]'),
+  ).slice(0, 60)) {
+    if (el.querySelector('p, div, li, img, h1, h2, h3, h4, h5, h6') || el.closest(COMMENTS))
+      continue
+    // Whoever checked the piece (`Reviewed by Jane Doe`) is not who wrote it.
+    if (OTHER_ROLE.test(cleanText(el))) continue
+    const name = cleanByline(cleanText(el))
+    if (name && isFullName(name)) return name
+  }
+  return undefined
+}
+
+/** Words layouts use for a person's small picture: its class, its address, its frame's class. */
+const PORTRAIT = /avatar|author|profile|headshot|portrait|gravatar|byline|rounded|circle/i
+
+/** An image drawn as a person's picture (`avatar`, `rounded-full`), not a product or a photo. */
+function looksLikePortrait(img: Element): boolean {
+  const marks = [img.getAttribute('class'), img.getAttribute('src')]
+  for (let e = img.parentElement, i = 0; e && i < 2; e = e.parentElement, i++)
+    marks.push(e.getAttribute('class'))
+  return marks.some((m) => m && PORTRAIT.test(m))
+}
+
+/**
+ * A writer's portrait beside their name: an image whose alt text is a full name that is also
+ * the whole text of an element on the page (`<img alt="Jane Doe"> <span>Jane Doe</span>`).
+ * A picture of someone the article is about carries a caption, not their name alone.
+ */
+function byPortrait(document: Document): string | undefined {
+  const alts = new Set(
+    Array.from(document.querySelectorAll('img[alt]'))
+      .filter(looksLikePortrait)
+      .map((img) => (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim())
+      .filter(isFullName),
+  )
+  if (!alts.size) return undefined
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    if (el.children.length || el.closest(COMMENTS)) continue
+    const text = cleanText(el)
+    if (alts.has(text)) return text
   }
   return undefined
 }

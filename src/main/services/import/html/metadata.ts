@@ -117,12 +117,25 @@ function personNames(value: unknown, byId: Map<string, Json>, organisations = fa
       if (isOrganisation === organisations) name = clean(node.name) ?? clean(ref?.name)
     }
     // A person's name written as a byline (`By Jane Doe`).
-    if (name && !organisations) name = name.replace(/^by\s+(?=\p{Lu})/iu, '')
+    if (name && !organisations) name = withoutAffiliation(name.replace(/^by\s+(?=\p{Lu})/iu, ''))
     // `, USA TODAY`: a template that had no writer's name to put before the publication.
     if (name && /^[,;]/.test(name)) name = undefined
     if (name && !/^https?:\/\//.test(name)) names.push(name)
   }
-  return names
+  const people = names.filter((n) => !isPhrase(n))
+  return people.length ? people : names
+}
+
+/** Words that may stand in lower case inside a person's name (`Ludwig van Beethoven`). */
+const PARTICLES = /^(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|ten|ter|y|e)$/
+
+/**
+ * A phrase, not a person's name: lower-case words other than particles, or more words than a
+ * name has (`Garden Learning Network on Facebook`). Templates list such pages beside the writer.
+ */
+function isPhrase(name: string): boolean {
+  const words = name.split(/\s+/)
+  return words.length > 5 || words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.test(w))
 }
 
 function meta(document: Document, ...keys: string[]): string | undefined {
@@ -202,7 +215,7 @@ function shortText(document: Document, selectors: string, maxWords: number): str
 
 /** Job titles printed after a name (`Jane Doe Senior Tech Reporter`). */
 const ROLE =
-  /(?:\s+|(?<=\p{Ll}))(?:(?:former|senior|deputy|staff|contributing|associate|managing|chief|lead|guest|freelance|tech|technology|news|features?|science|health|sports?|video|audio|social|digital|executive|assistant)\s+)*(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author|producer|analyst)s?(?=$|[\s,;|(]).*$/iu
+  /(?:\s+|(?<=\p{Ll}))(?:(?:former|senior|deputy|staff|contributing|associate|managing|chief|lead|guest|freelance|tech|technology|news|features?|science|health|sports?|video|audio|social|digital|executive|assistant)\s+)*(?:(?<=(?:senior|staff|deputy|chief|lead|associate|contributing)\s+)\p{Lu}\p{Ll}+\s+)?(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author|producer|analyst)s?(?=$|[\s,;|(]).*$/iu
 
 /** A comma, then words ending in a job (`, Senior Privacy Expert`, `, Staff Writer`). */
 const COMMA_ROLE =
@@ -222,6 +235,7 @@ const DATE_AFTER = new RegExp(
   `(?:,|\\s+at)?\\s+(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b.*$`,
   'iu',
 )
+const DASHED_DATE = new RegExp(`(?<=\\p{L})[-–—](?:${MONTHS})\\.?\\s*\\d.*$`, 'u')
 const BARE_LABEL =
   /^(?:(?:written|posted|reviewed|edited|published)\s+)?by$|^(?:(?:the|topic|thread|post)\s+)?(?:author|authors|byline|written|starter)$|^original\s+poster$/i
 
@@ -251,6 +265,25 @@ function once(text: string): string {
   return text
 }
 
+/** Words that join names in a list of writers, not words of a description. */
+const JOINERS = new Set(['and', 'und', 'et', 'y', 'e'])
+
+/**
+ * `Jane Doe, Extension horticulture educator` → `Jane Doe`, `Ann Lee, South Carolina Garden
+ * Network on Facebook` → `Ann Lee`: after a name and a comma, words in lower case are a
+ * description of the writer (a job, a place of work), not more writers' names, which are
+ * capitalised. Degrees (`, MD`) and lists of names stay.
+ */
+function withoutAffiliation(text: string): string {
+  const at = text.indexOf(', ')
+  if (at <= 0) return text
+  const head = text.slice(0, at)
+  const tail = text.slice(at + 2).split(/\s+/)
+  if (!/^\p{Lu}\S*(?:\s+\S+){1,4}$/u.test(head) || /\p{Ll}\s*$/u.test(head) === false) return text
+  const described = tail.length >= 2 && tail.some((w) => /^\p{Ll}/u.test(w) && !JOINERS.has(w))
+  return described ? head : text
+}
+
 /** `By Jane Doe and John Roe | May 2` → `Jane Doe and John Roe`. */
 export function cleanByline(value: string | undefined): string | undefined {
   if (!value) return undefined
@@ -260,7 +293,7 @@ export function cleanByline(value: string | undefined): string | undefined {
     // `ByAmy Roeder`: the label glued to the name, capitalised.
     .replace(/^\s*By(?=\p{Lu}\p{Ll})/u, '')
     .replace(/^\s*(?:[\p{L}]+\s+){0,5}?by[:\s]+/iu, '')
-    .replace(/^\s*(authors?|autor|auteur|posted by)\s*:\s*/i, '')
+    .replace(/^\s*(authors?|autor|auteur|contributors?|posted by)\s*:\s*/i, '')
     // A link to the writer's page (`Read more about Jane Doe`).
     .replace(/^\s*(?:read\s+)?more\s+(?:about|from|by)\s+/i, '')
     .split(/\s+[|•·—–»]\s+|\s+-\s+|\n/)[0] as string
@@ -280,8 +313,9 @@ export function cleanByline(value: string | undefined): string | undefined {
     /(?<=\p{Ll})(?:Published|Updated|Posted|Written|Reviewed|Last|Founder|Co-?founder|Head|Senior|Chief|Lead|Staff|Editor|Writer|Author|Contributor|Director|Manager)\b.*$/u,
     '',
   )
-  // A date glued after the name (`Luke KimDecember 17, 2025`, `Yucy3/4/2025`).
-  text = text.replace(GLUED_DATE, '')
+  // A date glued after the name (`Luke KimDecember 17, 2025`, `Yucy3/4/2025`), or after a
+  // dash with no spaces (`Jane Doe-June 5, 2025`).
+  text = text.replace(GLUED_DATE, '').replace(DASHED_DATE, '')
   // Digits glued after a full name (`Chris Carroll30 Sep`); a one-word name may be a user's
   // own spelling (`jdoe1984`).
   text = text.replace(/^(\p{Lu}\S*\s+(?:\S+\s+){0,2}\p{Lu}\p{Ll}+)\d.*$/u, '$1')
@@ -289,7 +323,7 @@ export function cleanByline(value: string | undefined): string | undefined {
   const unranked = text.replace(FORUM_RANK, '')
   if (!/^\p{Lu}\p{Ll}+$/u.test(unranked)) text = unranked
   // A title after a comma (`Jane Doe, Home- and Digital-Security Expert`); degrees stay.
-  text = text.replace(COMMA_ROLE, '')
+  text = withoutAffiliation(text.replace(COMMA_ROLE, ''))
   // Reputation counts and badges on Q&A sites (`jane 1,591 1 silver badge`).
   text = text.replace(/\s+\d[\d,.]*\b.*$/, '')
   // A job after a name; a job with one word or an article before it (`Our Editors`, `The

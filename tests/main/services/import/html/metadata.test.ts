@@ -508,3 +508,104 @@ describe('titles with numbers or bytes in the way', () => {
     expect(chooseTitle({ headline: 'Café à Paris', h1s: [] })).toBe('Café à Paris')
   })
 })
+
+describe('bylines found by how the page sets them', () => {
+  const page = (inner: string, after = ''): string =>
+    `<html><head><title>Apps</title></head><body>${inner}<article><h1>Apps</h1>${body}</article>${after}</body></html>`
+
+  it('reads a `By` line above the headline, but not a menu that sorts by something', () => {
+    expect(
+      extractHtml({ html: page('<div><span>May 2, 2024</span> <span>by Ann Lee</span></div>') })
+        .author,
+    ).toBe('Ann Lee')
+    expect(
+      extractHtml({ html: page('<nav><ul><li>By Company Size</li></ul></nav>') }).author,
+    ).toBeUndefined()
+  })
+
+  it('reads the name after a `By` label in its own element, and after `Contributors:`', () => {
+    expect(
+      extractHtml({ html: page('', '<div><div>By</div><div>Ann Lee</div></div>') }).author,
+    ).toBe('Ann Lee')
+    expect(
+      extractHtml({ html: page('', '<div><strong>Contributors:</strong> Ann Lee</div>') }).author,
+    ).toBe('Ann Lee')
+  })
+
+  it('reads a `Written by` line with a degree after the name', () => {
+    expect(
+      extractHtml({ html: page('', '<p>Written By <span>Ann Lee-Ray, MD*</span></p>') }).author,
+    ).toBe('Ann Lee-Ray, MD*')
+  })
+
+  it('reads the writer from a link to a contributor’s page, first line only', () => {
+    expect(
+      extractHtml({ html: page('', '<a href="/magazine/contributor/a._j._ray">A. J. Ray</a>') })
+        .author,
+    ).toBe('A. J. Ray')
+    expect(
+      extractHtml({
+        html: page('', '<a href="/blog-authors/ann-lee"><p>Ann Lee</p><p>| Author</p></a>'),
+      }).author,
+    ).toBe('Ann Lee')
+  })
+
+  it('reads a full name in an element whose class names the author, over the site as author', () => {
+    const card = '<div class="staff"><div class="text__author">Ann Lee</div></div>'
+    const html = page('', card).replace(
+      '<title>Apps</title>',
+      '<title>Apps</title><meta name="author" content="Acme"><meta property="og:site_name" content="Acme">',
+    )
+    expect(extractHtml({ html }).author).toBe('Ann Lee')
+  })
+
+  it('reads the name beside a portrait of the writer, not beside a product photo', () => {
+    const portrait =
+      '<a><img class="rounded-full" src="/me.png" alt="Ann Lee"><div>Ann Lee</div></a>'
+    expect(extractHtml({ html: page('', portrait) }).author).toBe('Ann Lee')
+    const product = '<div><img src="/bulb.png" alt="Light Bulbs"><div>Light Bulbs</div></div>'
+    expect(extractHtml({ html: page('', product) }).author).toBeUndefined()
+  })
+})
+
+describe('bylines with a description of the writer', () => {
+  it('drops a job with a beat after a rank, a description after a comma, a date after a dash', () => {
+    expect(cleanByline('Keith Barry Senior Autos Reporter')).toBe('Keith Barry')
+    expect(cleanByline('Julie Weis and Natalie Holt, Extension horticulture educators')).toBe(
+      'Julie Weis and Natalie Holt',
+    )
+    expect(cleanByline('Ann Lee, Garden Learning Network of Ohio')).toBe('Ann Lee')
+    expect(cleanByline('Ann Lee, John Roe, and Mia Poe')).toBe('Ann Lee, John Roe, and Mia Poe')
+    expect(cleanByline('Ann Lee, MD')).toBe('Ann Lee, MD')
+    expect(cleanByline('Summer Swann-June 5, 2025')).toBe('Summer Swann')
+  })
+})
+
+describe('bylines as author cards and meta lines print them', () => {
+  const page = (under: string, after = ''): string =>
+    `<html><head><title>Apps</title></head><body><article><h1>Apps</h1>${under}${body}</article>${after}</body></html>`
+
+  it('reads the name first in a line of parts under the headline', () => {
+    expect(
+      extractHtml({ html: page('<p>Ann Lee | Senior Writer | July 2, 2025</p>') }).author,
+    ).toBe('Ann Lee')
+  })
+
+  it('reads a full name with the writer’s job in the element after it', () => {
+    expect(
+      extractHtml({ html: page('', '<div><p>Ann Lee</p><p>Tech Writer</p></div>') }).author,
+    ).toBe('Ann Lee')
+  })
+
+  it('drops a phrase that JSON-LD lists beside the writer as another author', () => {
+    const ld = JSON.stringify({
+      '@type': 'Article',
+      author: [
+        { '@type': 'Person', name: 'Ann Lee' },
+        { '@type': 'Person', name: 'Garden Learning Network on Facebook' },
+      ],
+    })
+    const html = `<html><head><title>Apps</title><script type="application/ld+json">${ld}</script></head><body><article><h1>Apps</h1>${body}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Ann Lee')
+  })
+})
