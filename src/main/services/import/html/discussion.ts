@@ -80,8 +80,17 @@ export interface Thread {
 
 /** The thread each post was found in, for cleaning a post against the posts before it. */
 const threadOfPost = new WeakMap<Element, Thread>()
-/** Each post's words as one string, read before any post is cleaned. */
-const postWords = new WeakMap<Thread, string[]>()
+/** The thread's posts as words, read before any post is cleaned (see `dropRepeats`). */
+const postWords = new WeakMap<Thread, ThreadWords>()
+
+interface ThreadWords {
+  /** Each post's words as one string. */
+  texts: string[]
+  /** Where each post stands in the thread. */
+  indexOf: Map<Element, number>
+  /** The posts holding each run of SHINGLE_WORDS words, in thread order. */
+  postsWith: Map<string, number[]>
+}
 
 function registered(thread: Thread): Thread {
   for (const post of thread.posts) threadOfPost.set(post, thread)
@@ -324,25 +333,52 @@ const MIN_REPEAT_WORDS = 8
  */
 function dropRepeats(copy: Element, post: Element): void {
   const thread = threadOfPost.get(post)
-  const at = thread ? thread.posts.indexOf(post) : -1
-  if (!thread || at <= 0) return
-  let texts = postWords.get(thread)
-  if (!texts) {
-    texts = thread.posts.map((p) => words(p.textContent ?? '').join(' '))
-    postWords.set(thread, texts)
+  if (!thread) return
+  let read = postWords.get(thread)
+  if (!read) {
+    read = threadWords(thread)
+    postWords.set(thread, read)
   }
-  const earlier = texts.slice(0, at)
+  const { texts, indexOf, postsWith } = read
+  const at = indexOf.get(post) ?? -1
+  if (at <= 0) return
   const visit = (el: Element): void => {
     for (const child of Array.from(el.children)) {
       const own = words(child.textContent ?? '')
       if (own.length < MIN_REPEAT_WORDS) continue
-      // Without spaces around: a page may glue a post's first word to the poster's name.
+      // Without spaces around: a page may glue a post's first word to the poster's name, so
+      // the run is looked for as text; only posts sharing words inside it are searched.
       const run = own.join(' ')
-      if (earlier.some((t) => t.includes(run))) child.remove()
+      const candidates = postsWith.get(shingle(own, 1)) ?? []
+      if (candidates.some((i) => i < at && (texts[i] as string).includes(run))) child.remove()
       else visit(child)
     }
   }
   visit(copy)
+}
+
+/**
+ * Words in a run that a repeat's inner words must share with the post it repeats: an index
+ * of them keeps a thread of a thousand posts from searching every earlier post for each part
+ * of each post. The run's first and last words are left out, as they may be glued to others.
+ */
+const SHINGLE_WORDS = 6
+const shingle = (ws: readonly string[], from: number): string =>
+  ws.slice(from, from + SHINGLE_WORDS).join(' ')
+
+function threadWords(thread: Thread): ThreadWords {
+  const postsWith = new Map<string, number[]>()
+  const texts = thread.posts.map((p, i) => {
+    const ws = words(p.textContent ?? '')
+    for (let from = 0; from + SHINGLE_WORDS <= ws.length; from++) {
+      const key = shingle(ws, from)
+      const posts = postsWith.get(key)
+      if (!posts) postsWith.set(key, [i])
+      else if (posts[posts.length - 1] !== i) posts.push(i)
+    }
+    return ws.join(' ')
+  })
+  return { texts, indexOf: new Map(thread.posts.map((p, i) => [p, i])), postsWith }
 }
 
 /** Removes the forum's chrome from a post in place (see `withoutPostChrome`). */

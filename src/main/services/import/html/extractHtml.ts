@@ -293,6 +293,7 @@ const blockKey = (b: Block): string =>
 /** A run this long and this wordy said twice is the page rendered twice, not a refrain. */
 const REPEATED_RUN_BLOCKS = 3
 const REPEATED_RUN_WORDS = 50
+const REPEAT_COMPARISONS_PER_BLOCK = 50
 
 /**
  * Without a part of the page said again: pages built for several screen sizes render the same
@@ -300,11 +301,14 @@ const REPEATED_RUN_WORDS = 50
  * earlier run word for word, several blocks and many words long, is dropped; a sentence
  * repeated alone (a note under each tab of a manual) is kept.
  */
-function withoutRepeatedRuns(blocks: Block[]): Block[] {
+export function withoutRepeatedRuns(blocks: Block[]): Block[] {
   const keys = blocks.map(blockKey)
   const dropped = new Array<boolean>(blocks.length).fill(false)
   const seenAt = new Map<string, number[]>()
-  for (let i = 0; i < blocks.length; i++) {
+  // Blocks compared, at most: a page of a thousand like lines (a log, a table of the same
+  // cells) would otherwise compare every run with every earlier one.
+  let budget = REPEAT_COMPARISONS_PER_BLOCK * blocks.length
+  for (let i = 0; i < blocks.length && budget > 0; i++) {
     const key = keys[i] as string
     const earlier = seenAt.get(key)
     if (earlier)
@@ -315,6 +319,7 @@ function withoutRepeatedRuns(blocks: Block[]): Block[] {
           words += wordCount(blocksToText([blocks[i + k] as Block]))
           k++
         }
+        budget -= k + 1
         if (k >= REPEATED_RUN_BLOCKS && words >= REPEATED_RUN_WORDS) {
           dropped.fill(true, i, i + k)
           i += k - 1
@@ -398,10 +403,21 @@ function landmarkProse(document: Document): LandmarkProse | undefined {
  */
 function missesLandmark(landmark: LandmarkProse, readText: string): boolean {
   const picked = fold(readText)
+  // A sample of the paragraphs on a long page: each is looked for in the whole pick.
+  const step = Math.ceil(landmark.paragraphs.length / LANDMARK_SAMPLE)
   let kept = 0
-  for (const p of landmark.paragraphs) if (picked.includes(p)) kept += p.split(' ').length
-  return kept < landmark.words * 0.5
+  let all = 0
+  for (let i = 0; i < landmark.paragraphs.length; i += step) {
+    const p = landmark.paragraphs[i] as string
+    const words = p.split(' ').length
+    all += words
+    if (picked.includes(p)) kept += words
+  }
+  return kept < all * 0.5
 }
+
+/** Paragraphs looked for, at most. */
+const LANDMARK_SAMPLE = 200
 
 /**
  * The landmark's blocks, without the site's parts inside it, from the page parsed again

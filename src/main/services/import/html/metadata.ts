@@ -138,12 +138,35 @@ function isPhrase(name: string): boolean {
   return words.length > 5 || words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.test(w))
 }
 
+/**
+ * The page's `<meta>` tags by key (`property`, `name` or `itemprop`, in any case), in page
+ * order. Read once per page: a selector per key scanned the whole document each time, which
+ * on a page of thousands of posts was a quarter of its reading.
+ */
+const metaIndexes = new WeakMap<Document, Map<string, Element[]>>()
+function metaTags(document: Document, key: string): Element[] {
+  let index = metaIndexes.get(document)
+  if (!index) {
+    index = new Map()
+    for (const el of Array.from(document.getElementsByTagName('meta'))) {
+      const keys = new Set(
+        ['property', 'name', 'itemprop'].map((a) => el.getAttribute(a)?.toLowerCase()),
+      )
+      for (const k of keys) {
+        if (!k) continue
+        const tags = index.get(k)
+        if (tags) tags.push(el)
+        else index.set(k, [el])
+      }
+    }
+    metaIndexes.set(document, index)
+  }
+  return index.get(key.toLowerCase()) ?? []
+}
+
 function meta(document: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const el = document.querySelector(
-      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
-    )
-    const value = clean(el?.getAttribute('content'))
+    const value = clean(metaTags(document, key)[0]?.getAttribute('content'))
     if (value) return value
   }
   return undefined
@@ -151,11 +174,7 @@ function meta(document: Document, ...keys: string[]): string | undefined {
 
 /** Every value of a `<meta>` key, in page order. */
 function metaAll(document: Document, key: string): string[] {
-  return Array.from(
-    document.querySelectorAll(
-      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
-    ),
-  )
+  return metaTags(document, key)
     .map((el) => clean(el.getAttribute('content')))
     .filter((v): v is string => Boolean(v))
 }

@@ -3,8 +3,11 @@
  * mislead Readability, each on a small page built to need its rule.
  */
 import { describe, expect, it } from 'vitest'
-import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
-import { blocksToText } from '../../../../../src/main/services/import/types'
+import {
+  extractHtml,
+  withoutRepeatedRuns,
+} from '../../../../../src/main/services/import/html/extractHtml'
+import { blocksToText, type Block } from '../../../../../src/main/services/import/types'
 
 const para = (n: number, topic: string): string =>
   Array.from(
@@ -89,6 +92,16 @@ describe('repeated parts', () => {
     const html = `<html><head><title>Bindings</title></head><body><main><h1>Bindings</h1>
       ${para(3, 'bindings')}${tab('python')}${tab('node')}</main></body></html>`
     expect(textOf(html).split('see Bindings.').length - 1).toBe(2)
+  })
+
+  it('looks for repeats within a bound on a page of many like blocks', () => {
+    // A word said between every line (a log's `Reply`): every line could start a repeat.
+    const blocks: Block[] = Array.from({ length: 40_000 }, (_, i) => ({
+      type: 'paragraph',
+      text: i % 2 ? `Line ${i} of the log, said once.` : 'Reply',
+    }))
+    const kept = withoutRepeatedRuns(blocks)
+    expect(kept).toHaveLength(blocks.length)
   })
 })
 
