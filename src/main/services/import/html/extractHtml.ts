@@ -41,7 +41,7 @@ import {
   unhintHeadingIds,
   unhintInlineParts,
 } from './prepare'
-import { chooseTitle, headingText } from './title'
+import { chooseTitle, headingText, isSiteBanner } from './title'
 import { toBlocks } from './toBlocks'
 
 export interface HtmlInput {
@@ -109,7 +109,13 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     dropStyles(document)
     revealStreamedParts(document)
     const meta = readPageMetadata(document)
-    const h1Elements = Array.from(document.querySelectorAll('h1'))
+    const allH1Elements = Array.from(document.querySelectorAll('h1'))
+    const h1Elements = allH1Elements.filter((h) => !isSiteBanner(h))
+    // The site's name, as its banner heading writes it.
+    const banner = allH1Elements.find(isSiteBanner)
+    const bannerName = banner
+      ? headingText(banner).replace(/\s+/g, ' ').trim() || undefined
+      : undefined
     const h1s = h1Elements.map(headingText)
     // Before Readability, which moves and drops elements.
     const h1FollowsText = h1Elements.length === 1 && followsText(document, h1Elements[0]!)
@@ -206,15 +212,18 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       return document.body ? toBlocks(document.body, resolveImage) : []
     }
     let blocks = isThread ? chosenBlocks() : withoutRepeatedRuns(chosenBlocks())
-    const title = chooseTitle({
-      headline: meta.headline,
-      documentTitle: meta.title,
-      readabilityTitle: reader?.title ?? undefined,
-      h1s,
-      h1FollowsText,
-      siteName: meta.siteName ?? reader?.siteName ?? undefined,
-      url: pageUrl,
-    })
+    const title = withoutBannerName(
+      chooseTitle({
+        headline: meta.headline,
+        documentTitle: meta.title,
+        readabilityTitle: reader?.title ?? undefined,
+        h1s,
+        h1FollowsText,
+        siteName: meta.siteName ?? reader?.siteName ?? bannerName,
+        url: pageUrl,
+      }),
+      bannerName,
+    )
     // The headline is the article's title, not its first paragraph.
     const first = blocks.find((b) => b.type !== 'image')
     if (first && 'text' in first && fold(first.text) === fold(title))
@@ -616,3 +625,13 @@ function isLinkList(content: Element): boolean {
 }
 
 const wordCount = (s: string): number => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+
+/**
+ * A title that starts with the site's name as its banner writes it, with nothing between
+ * (`davidbau.com Vibe Coding`): the name is the site's, the rest the article's.
+ */
+function withoutBannerName(title: string, bannerName: string | undefined): string {
+  if (!bannerName || !title.toLowerCase().startsWith(`${bannerName.toLowerCase()} `)) return title
+  const rest = title.slice(bannerName.length).trim()
+  return wordCount(rest) >= 2 ? rest : title
+}

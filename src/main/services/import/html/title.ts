@@ -19,8 +19,25 @@ const clean = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').
  */
 export function headingText(heading: Element): string {
   const copy = heading.cloneNode(true) as Element
-  for (const el of Array.from(copy.querySelectorAll('button, [hidden], template'))) el.remove()
+  // An SVG's <title> and <desc> label a drawing (a logo's `Artboard`); a reader sees no words.
+  for (const el of Array.from(copy.querySelectorAll('button, [hidden], template, svg'))) el.remove()
   return copy.textContent ?? ''
+}
+
+/** A link to a site's front page: `/`, `https://example.org/`, `index.html`. */
+const FRONT_PAGE = /^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.\w+)?$/i
+
+/**
+ * A heading that is the site's banner, not the article's headline: all its words are one link
+ * to the front page (a blog's name at the top of every page, or its logo).
+ */
+export function isSiteBanner(heading: Element): boolean {
+  const links = heading.querySelectorAll('a[href]')
+  if (links.length !== 1) return false
+  const link = links[0] as Element
+  if (!FRONT_PAGE.test((link.getAttribute('href') ?? '').trim())) return false
+  const words = (el: Element): string => headingText(el).replace(/\s+/g, ' ').trim()
+  return words(link) === words(heading)
 }
 
 /** Share of words two titles have in common (Jaccard). */

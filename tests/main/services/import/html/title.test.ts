@@ -1,0 +1,33 @@
+/**
+ * Which heading is the article's title: a site's banner and a logo's drawing are not.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
+
+const prose = Array.from(
+  { length: 5 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of the post, with enough words in it, commas, and a full stop to read as prose. It goes on a little longer.</p>`,
+).join('')
+
+describe('the title', () => {
+  it('is not the site banner, a heading whose words are a link to the front page', () => {
+    const html = `<html><head><title>example.com Notes on small models</title></head><body>
+      <header><h1><a href="https://example.com/">example.com</a></h1></header>
+      <main><h2>Notes on small models</h2>${prose}</main></body></html>`
+    expect(extractHtml({ html }).title).toBe('Notes on small models')
+  })
+
+  it('is a headline that links to the article itself', () => {
+    const html = `<html><head><title>Blog</title></head><body>
+      <main><h1><a href="/2025/12/notes-on-small-models.html">Notes on small models</a></h1>${prose}</main></body></html>`
+    expect(extractHtml({ html }).title).toBe('Notes on small models')
+  })
+
+  it('leaves out the label of a drawing in the heading (a logo)', () => {
+    const html = `<html><head><title>Which board to choose</title></head><body>
+      <h1 class="header"><svg viewBox="0 0 4 4"><title>Artboard</title><desc>Created with Sketch.</desc></svg> Forum</h1>
+      <main><h2>Which board to choose</h2>${prose}</main></body></html>`
+    expect(extractHtml({ html }).title).not.toMatch(/Artboard|Sketch/)
+  })
+})
