@@ -100,14 +100,24 @@ function followsText(document: Document, el: Element): boolean {
   return false
 }
 
-export function extractHtml({ html, path, url, resources, inside }: HtmlInput): ExtractedArticle {
+/**
+ * The page as a reader would see it once its scripts had run: parsed without scripts and
+ * styles, what it folds away shown, what it hides with inline styles gone.
+ */
+function parsePage(html: string): JSDOM {
   const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
+  const { document } = dom.window
+  revealTabPanels(document)
+  revealDisclosedPanels(document)
+  dropStyles(document)
+  revealStreamedParts(document)
+  return dom
+}
+
+export function extractHtml({ html, path, url, resources, inside }: HtmlInput): ExtractedArticle {
+  const dom = parsePage(html)
   try {
     const { document } = dom.window
-    revealTabPanels(document)
-    revealDisclosedPanels(document)
-    dropStyles(document)
-    revealStreamedParts(document)
     const meta = readPageMetadata(document)
     const allH1Elements = Array.from(document.querySelectorAll('h1'))
     const h1Elements = allH1Elements.filter((h) => !isSiteBanner(h))
@@ -436,13 +446,9 @@ function landmarkBlocks(
   html: string,
   resolveImage: ReturnType<typeof imageResolver>,
 ): Block[] | undefined {
-  const dom = new JSDOM(capNesting(withoutScriptsAndStyles(html)), { contentType: 'text/html' })
+  const dom = parsePage(html)
   try {
     const { document } = dom.window
-    revealTabPanels(document)
-    revealDisclosedPanels(document)
-    dropStyles(document)
-    revealStreamedParts(document)
     const landmark = landmarkOf(document)
     if (!landmark) return undefined
     for (const el of Array.from(landmark.querySelectorAll(LANDMARK_CHROME))) el.remove()

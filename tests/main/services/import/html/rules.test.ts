@@ -9,18 +9,9 @@ import {
   openingOutside,
   threadHoldsArticle,
 } from '../../../../../src/main/services/import/html/discussion'
-import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
 import { unhintHeadingIds } from '../../../../../src/main/services/import/html/prepare'
-import { blocksToText } from '../../../../../src/main/services/import/types'
 
-const para = (n: number, topic: string): string =>
-  Array.from(
-    { length: n },
-    (_, i) =>
-      `<p>Paragraph ${i + 1} about ${topic}, with enough words in it, commas, and a full stop to read as prose. It goes on a little longer, so that it counts.</p>`,
-  ).join('')
-
-const textOf = (html: string): string => blocksToText(extractHtml({ html }).blocks)
+import { para, textOf } from './pages'
 
 describe('page preparation', () => {
   it('shows the parts a streaming page sends hidden for its scripts to move', () => {

@@ -3,20 +3,10 @@
  * mislead Readability, each on a small page built to need its rule.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  extractHtml,
-  withoutRepeatedRuns,
-} from '../../../../../src/main/services/import/html/extractHtml'
-import { blocksToText, type Block } from '../../../../../src/main/services/import/types'
+import { withoutRepeatedRuns } from '../../../../../src/main/services/import/html/extractHtml'
+import type { Block } from '../../../../../src/main/services/import/types'
 
-const para = (n: number, topic: string): string =>
-  Array.from(
-    { length: n },
-    (_, i) =>
-      `<p>Paragraph ${i + 1} about ${topic}, with enough words in it, commas, and a full stop to read as prose. It goes on a little longer, so that it counts.</p>`,
-  ).join('')
-
-const textOf = (html: string): string => blocksToText(extractHtml({ html }).blocks)
+import { para, textOf } from './pages'
 
 describe('hidden content', () => {
   it('keeps a page that hides itself until its scripts have run', () => {
