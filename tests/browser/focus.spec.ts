@@ -195,6 +195,8 @@ test('the keyboard walk: read, search, open a result, bookmark, note, Esc, read 
   await app.keyboard.type('drones')
   const results = app.getByRole('listbox', { name: 'Search results' })
   await expect(results.getByRole('option').first()).toBeVisible()
+  // Results of the whole query, not of its first letters still shown while it is asked.
+  await expect(results).toHaveAttribute('aria-busy', 'false')
   // The first result's article is the one Enter opens.
   const title = await results.getByRole('group').first().getAttribute('aria-label')
   await app.keyboard.press('Enter')

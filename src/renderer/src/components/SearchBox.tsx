@@ -229,7 +229,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
               Try fewer words, or another spelling. A word in quotes finds an exact phrase.
             </p>
           )}
-          <div id="search-results" role="listbox" aria-label="Search results">
+          <div id="search-results" role="listbox" aria-label="Search results" aria-busy={busy}>
             {groups.map((g) => (
               <div key={g.articleId} className="result-group" role="group" aria-label={g.title}>
                 <h3 aria-hidden="true">{g.title}</h3>
