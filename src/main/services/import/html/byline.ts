@@ -106,6 +106,42 @@ export function shownByline(document: Document): string | undefined {
   return byClassName(document) ?? byPortrait(document) ?? byJobUnder(document)
 }
 
+/**
+ * A label forums print for whoever opened the thread (`Thread starter`, `Topic author`,
+ * `Original poster`), set apart from the member's name that follows it.
+ */
+const STARTER_LABEL =
+  /^(?:(?:thread|topic|discussion)\s+(?:starter|author|creator)|original\s+poster)\s*:?$/i
+
+/**
+ * Whoever opened a forum thread, as the forum labels them: the name after a `Thread starter`
+ * label, or a `Started by jdoe, June 4, 2024` line. Read before the posts: the first post a
+ * layout marks up may be a moderator's note or a reply, and members' names are handles
+ * (`sean_g`), not the capitalised names a byline has.
+ */
+export function shownStarter(document: Document): string | undefined {
+  for (const el of Array.from(document.querySelectorAll('span, div, dt, dd, li, p, strong, b'))) {
+    const line = cleanText(el)
+    if (STARTER_LABEL.test(line) && !el.children.length) {
+      for (const next of elementsAfter(document, el, 80)) {
+        if (el.contains(next)) continue
+        // The member's name, as a link to their profile or a handle alone; a badge the forum
+        // sets after a post's author (`Discussion starter`) is followed by the member's post
+        // count or join date instead (`410 posts`, `Join Date: Aug`).
+        const text = cleanText(next)
+        if (!next.closest('a') && !/^[^\s:\d][^\s:]*$/.test(text)) break
+        const name = cleanByline(text)
+        if (name && name.split(' ').length <= 4) return name
+        break
+      }
+    } else if (/^(?:thread\s+|topic\s+)?started\s+by\s+\S/i.test(line) && line.length <= 100) {
+      const name = cleanByline(line.replace(/^.*?started\s+by\s+/i, ''))
+      if (name && name.split(' ').length <= 4) return name
+    }
+  }
+  return undefined
+}
+
 /** A writer's job as a byline prints it (`Tech Writer`, `Senior Editor`, `Author`). */
 const JOB =
   /^(?:[\p{L}-]+\s+){0,3}(?:writer|editor|reporter|correspondent|contributor|journalist|columnist|author)s?$/iu

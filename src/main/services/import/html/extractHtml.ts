@@ -15,7 +15,7 @@ import {
   type Block,
   type ExtractedArticle,
 } from '../types'
-import { namesThePublisher, shownByline } from './byline'
+import { namesThePublisher, shownByline, shownStarter } from './byline'
 import { imageResolver } from './images'
 import {
   collapsedLength,
@@ -135,6 +135,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       dateNearHeadline(document) ??
       dateInDateLabel(document)
     const shownAuthor = shownByline(document)
+    const labelledStarter = shownStarter(document)
     // A page that says it is a discussion: the posts it marks up are the thread, when they are
     // more than the run of post-like siblings found by their class names.
     const declared = isDiscussionPage(document)
@@ -187,7 +188,12 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       reader = read(document) ?? reader
       readText = reader?.textContent ?? ''
     }
-    const starter = isThread ? cleanByline(threadStarter(thread)) : undefined
+    // A thread's author is whoever opened it: as the forum labels them, else as the page's
+    // metadata names them, else the first post's. The first post found may be a moderator's
+    // pinned note or a reply, where the metadata describes the thread itself.
+    const starter =
+      labelledStarter ??
+      (isThread ? (meta.author ?? cleanByline(threadStarter(thread))) : undefined)
     // A question whose answers are the run: Readability's pick is the opening post.
     const opening =
       isThread && declared && reader?.content && openingOutside(thread, readText)

@@ -262,9 +262,12 @@ const BARE_LABEL =
 const REVIEWER =
   /[.,;]?\s+(?:(?:medically|clinically|expert|fact[- ]checked\s+and)\s+)?(?:reviewed|fact[- ]checked|edited|updated)\s+by\b.*$/i
 
-/** Rank a forum prints after a member's name (`jdoe Member`, `jdoe Well-known member`). */
+/**
+ * Rank a forum prints after a member's name (`jdoe Member`, `jdoe Well-known member`), and
+ * the count of posts it may print after the rank (`jdoe Member 5`).
+ */
 const FORUM_RANK =
-  /\s+(?:(?:well-known|new|senior|junior|active|registered|valued|established|premium|super|global)\s+)?(?:member|moderator|administrator|admin|guest)$/i
+  /\s+(?:(?:well-known|new|senior|junior|active|registered|valued|established|premium|super|global)\s+)?(?:member|moderator|administrator|admin|guest)(?:\s+\d[\d,.]*)?$/i
 
 const DAYS_AND_MONTHS = new RegExp(
   `^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS})\\.?,?\\s*)+$`,

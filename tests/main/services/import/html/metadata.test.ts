@@ -299,6 +299,7 @@ describe('bylines with more than the name', () => {
     expect(cleanByline('xNinjax X')).toBe('xNinjax')
     expect(cleanByline('Malcolm X')).toBe('Malcolm X')
     expect(cleanByline('Mr_Enigmatic Member')).toBe('Mr_Enigmatic')
+    expect(cleanByline('Mr_Enigmatic Member 5')).toBe('Mr_Enigmatic')
     expect(cleanByline('Former Member')).toBe('Former Member')
     expect(cleanByline('jdoe Well-known member')).toBe('jdoe')
   })

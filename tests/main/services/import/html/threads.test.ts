@@ -55,4 +55,42 @@ describe('threads', () => {
     expect(text).toContain('April 2, 2024')
     expect(text).not.toContain('1 yr')
   })
+
+  it('takes the member a forum labels as the thread starter, not a badge on a post', () => {
+    const post = (name: string, badge: string, body: string): string =>
+      `<article class="message"><div class="message-user"><a class="username" href="/members/${name}">${name}</a>${badge}</div><div class="content"><p>${body}</p></div></article>`
+    const html = `<html><head><title>Which bench</title></head><body>
+      <div class="p-description"><span class="u-srOnly">Thread starter</span> <a class="username" href="/members/sean_g">sean_g</a></div>
+      <div class="posts">
+      ${post('Packard', '', 'A reply above the opening post, as the page is sorted: start with a simple bench and learn the joints.')}
+      ${post('sean_g', '<span>Discussion starter</span><span>410 posts</span>', 'Which projects teach the fundamentals of woodworking best, for a beginner with a few hand tools?')}
+      </div></body></html>`
+    expect(extractHtml({ html }).author).toBe('sean_g')
+    const badgeOnly = html.replace(
+      '<span class="u-srOnly">Thread starter</span> <a class="username" href="/members/sean_g">sean_g</a>',
+      '',
+    )
+    expect(extractHtml({ html: badgeOnly }).author).not.toBe('410 posts')
+  })
+
+  it('reads who started a thread from a `Started by` line', () => {
+    const html = `<html><head><title>AI in forums</title></head><body><h2>AI in forums</h2>
+      <p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p>
+      <div class="post"><p>How is everyone implementing AI into their forums, and what did your members think of it?</p></div>
+      </body></html>`
+    expect(extractHtml({ html }).author).toBe('Biology Forums')
+  })
+
+  it('takes the thread’s author from its metadata over the first post found', () => {
+    const post = (name: string, body: string): string =>
+      `<li class="post"><div class="author">${name}</div><div class="content"><p>${body}</p></div></li>`
+    const html = `<html><head><title>Open source</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Open source","author":{"@type":"Person","name":"Linc"}}</script>
+      </head><body><ul class="posts">
+      ${post('K17', 'A reply first in the list, as this forum sets the opening post apart from the replies below it.')}
+      ${post('Pat', 'Another reply: the project goes on under a new name, and the old repository is archived for good.')}
+      ${post('Kim', 'And a third: the licence of the code already released stays as it was, whatever happens next.')}
+      </ul></body></html>`
+    expect(extractHtml({ html }).author).toBe('Linc')
+  })
 })
