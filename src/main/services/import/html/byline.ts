@@ -55,15 +55,44 @@ function* elementsAfter(document: Document, start: Node, budget: number): Genera
 }
 
 export function shownByline(document: Document): string | undefined {
+  return byHeadline(document, 1500) ?? byLineElement(document) ?? labelledByline(document)
+}
+
+/**
+ * The writer a `By …` line right under the headline names, when the name the metadata states
+ * is someone else's: templates fill the metadata with the account that posted the piece (an
+ * editor, a site manager), while the line under the headline says who wrote it. A line that
+ * holds the stated name, or is held in it (`Jane Doe, Modern Farmer`), names the same writer.
+ */
+export function writerUnderHeadline(
+  document: Document,
+  stated: string | undefined,
+): string | undefined {
+  if (!stated) return undefined
+  const shown = byHeadline(document, 500)
+  if (!shown) return undefined
+  const [a, b] = [squash(shown), squash(stated)]
+  return a.includes(b) || b.includes(a) ? undefined : shown
+}
+
+/** A `By …` line in the first `budget` characters of text after the headline. */
+function byHeadline(document: Document, budget: number): string | undefined {
   const h1 = document.querySelector('h1')
   // A `By …` line by the headline: the text node may be `By ` alone, the name in a link.
   if (h1) {
-    for (const el of elementsAfter(document, h1, 1500)) {
+    for (const el of elementsAfter(document, h1, budget)) {
       const line = cleanText(el).length <= 3 ? cleanText(el.parentElement ?? el) : cleanText(el)
+      // Whoever checked the piece (`Reviewed by Jane Doe`) is not who wrote it.
+      if (OTHER_ROLE.test(line)) continue
       const name = nameIn(line) ?? nameFirstIn(line)
       if (name) return name
     }
   }
+  return undefined
+}
+
+/** A short element that is a `By …` line, anywhere in the page. */
+function byLineElement(document: Document): string | undefined {
   // An author box in or under the article, or a byline above a headline or on a page with
   // none: a short element that is just `By …`, `Written by …`, `Contributors: …`, or a post's
   // footer (`Posted by Jane at March 3, 2024 11:15 AM`).
@@ -81,6 +110,11 @@ export function shownByline(document: Document): string | undefined {
       if (name && isNames(name)) return name
     }
   }
+  return undefined
+}
+
+/** A name the page sets apart by a label, a link to the writer's page, a class or a portrait. */
+function labelledByline(document: Document): string | undefined {
   // A label alone in its element (`Written by`, `Author`), the name in the next one: layouts
   // that set the label above the name.
   for (const el of Array.from(document.querySelectorAll('p, span, div, dt, h2, h3, h4, h5, h6'))) {
@@ -185,7 +219,7 @@ const COMMENTS = '[class*="comment" i], [id*="comment" i]'
 
 /** Labels of people other than the writer. */
 const OTHER_ROLE =
-  /^(?:(?:medically|clinically|expert)\s+)?(?:reviewed|fact[- ]checked|edited|updated|illustrated|photographed)\b/i
+  /^(?:(?:medically|clinically|expert)\s+)?(?:reviewed|fact[- ]checked|edited|updated|illustrated|photographed|researched)\b/i
 
 /**
  * An element the layout names for the author (`text__author`, `author-meta--name`,

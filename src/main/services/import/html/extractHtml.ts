@@ -15,7 +15,7 @@ import {
   type Block,
   type ExtractedArticle,
 } from '../types'
-import { namesThePublisher, shownByline, shownStarter } from './byline'
+import { namesThePublisher, shownByline, shownStarter, writerUnderHeadline } from './byline'
 import { imageResolver } from './images'
 import {
   collapsedLength,
@@ -136,6 +136,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       dateInDateLabel(document)
     const shownAuthor = shownByline(document)
     const labelledStarter = shownStarter(document)
+    const writerShown = writerUnderHeadline(document, meta.author)
     // A page that says it is a discussion: the posts it marks up are the thread, when they are
     // more than the run of post-like siblings found by their class names.
     const declared = isDiscussionPage(document)
@@ -254,7 +255,11 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     // A thread's author is whoever opened it.
     const siteName = meta.siteName ?? reader?.siteName ?? undefined
     const stated = withoutSite(
-      starter ?? meta.author ?? cleanByline(reader?.byline ?? undefined) ?? shownAuthor,
+      starter ??
+        writerShown ??
+        meta.author ??
+        cleanByline(reader?.byline ?? undefined) ??
+        shownAuthor,
       siteName,
     )
     // An author that is the site itself (`Rapid7`, `Five Books`) stands in for the writer the

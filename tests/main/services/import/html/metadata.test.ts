@@ -138,10 +138,12 @@ describe('bylines that name the publication or carry glue', () => {
     )
     // With no byline, the site's name is all the page says.
     expect(extractHtml({ html: page('Acme Security', '') }).author).toBe('Acme Security')
-    // A writer the metadata names keeps their place.
-    expect(extractHtml({ html: page('Tom Berg', '<p>By Rosa Lindqvist</p>') }).author).toBe(
-      'Tom Berg',
-    )
+    // A writer the metadata names keeps their place over a byline away from the headline.
+    expect(
+      extractHtml({
+        html: page('Tom Berg', '').replace('</article>', '<p>By Rosa Lindqvist</p></article>'),
+      }).author,
+    ).toBe('Tom Berg')
   })
 
   it('takes a JSON-LD author typed Organization only when no person is named', () => {
@@ -608,5 +610,23 @@ describe('bylines as author cards and meta lines print them', () => {
     })
     const html = `<html><head><title>Apps</title><script type="application/ld+json">${ld}</script></head><body><article><h1>Apps</h1>${body}</article></body></html>`
     expect(extractHtml({ html }).author).toBe('Ann Lee')
+  })
+})
+
+describe('a byline under the headline against the metadata', () => {
+  const page = (meta: string, under: string): string =>
+    `<html><head><title>Apps</title><meta name="author" content="${meta}"></head><body><article><h1>Apps</h1>${under}${body}</article></body></html>`
+
+  it('takes the writer a `By` line under the headline names over another name in <meta>', () => {
+    expect(extractHtml({ html: page('Web Manager', '<p>By: Ann Lee</p>') }).author).toBe('Ann Lee')
+  })
+
+  it('keeps the stated name when the line names the same writer, or someone who reviewed it', () => {
+    expect(extractHtml({ html: page('Ann Lee', '<p>By Ann Lee, Modern Farmer</p>') }).author).toBe(
+      'Ann Lee',
+    )
+    expect(extractHtml({ html: page('Ann Lee', '<p>Reviewed by John Roe</p>') }).author).toBe(
+      'Ann Lee',
+    )
   })
 })
