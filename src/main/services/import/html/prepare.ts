@@ -14,13 +14,68 @@ const MAYBE = /and|article|body|column|content|main|shadow/i
 
 /**
  * Streamed content: React's streaming server rendering sends parts of the page late, in
- * `<div hidden id="S:0">`, and a script moves each into its place. Scripts never run here, so
- * such a part is shown where it stands (else Readability, which skips hidden elements, loses
- * a whole article body).
+ * `<div hidden id="S:0">`, and a script moves each into its place (`<template id="B:0">`).
+ * Scripts never run here, so the move is made here; a part whose place is not in the page is
+ * shown where it stands (else Readability, which skips hidden elements, loses a whole
+ * article body).
  */
 export function revealStreamedParts(document: Document): void {
-  for (const el of Array.from(document.querySelectorAll('div[hidden][id^="S:"]')))
-    if (/^S:\d+$/.test(el.id)) el.removeAttribute('hidden')
+  for (const el of Array.from(document.querySelectorAll('div[hidden][id^="S:"]'))) {
+    // React numbers the parts in hexadecimal (`S:1a`).
+    if (!/^S:[0-9a-f]+$/i.test(el.id)) continue
+    const n = el.id.slice(2)
+    // `B:` stands for a part with a fallback, `P:` for a part of a part, with none.
+    const slot = document.getElementById(`B:${n}`) ?? document.getElementById(`P:${n}`)
+    if (slot?.tagName === 'TEMPLATE' && !el.contains(slot)) fillSlot(slot, el)
+    else el.removeAttribute('hidden')
+  }
+}
+
+/** A fallback's words at most (`Loading paragraph...`): more is content, not a stand-in. */
+const FALLBACK_CHARS = 80
+
+/**
+ * Puts a streamed part where its placeholder (`<template id="B:0">`) stands, in place of the
+ * fallback shown meanwhile, as React's script would: the part belongs there, in the flow of
+ * the article, not at the end of the page where it arrived. The fallback runs to the
+ * boundary's end comment (`<!--/$-->`); a page saved without comments shows it as the one
+ * short element after the placeholder.
+ */
+function fillSlot(slot: Element, part: Element): void {
+  const parent = slot.parentNode
+  if (!parent) return
+  const before = slot.id.startsWith('B:') ? slot.previousSibling : null
+  const opensBoundary =
+    before?.nodeType === 8 /* comment */ && ((before as Comment).data ?? '').startsWith('$')
+  let end: ChildNode | null = slot.nextSibling
+  if (opensBoundary) {
+    let depth = 0
+    while (end) {
+      const data = end.nodeType === 8 ? ((end as Comment).data ?? '') : undefined
+      if (data === '/$' && depth === 0) break
+      if (data === '/$') depth--
+      else if (data !== undefined && data.startsWith('$')) depth++
+      const next: ChildNode | null = end.nextSibling
+      if (end.nodeType !== 8) end.remove()
+      end = next
+    }
+  } else if (slot.id.startsWith('B:')) {
+    let next = slot.nextSibling
+    while (next && next.nodeType === 3 && !(next.nodeValue ?? '').trim()) next = next.nextSibling
+    if (
+      next?.nodeType === 1 &&
+      (next as Element).tagName !== 'TEMPLATE' &&
+      (next.textContent ?? '').trim().length <= FALLBACK_CHARS &&
+      !(next as Element).querySelector('img, template')
+    ) {
+      end = next.nextSibling
+      next.remove()
+    }
+  }
+  const at = end && end.parentNode === parent ? end : slot.nextSibling
+  while (part.firstChild) parent.insertBefore(part.firstChild, at)
+  slot.remove()
+  part.remove()
 }
 
 /**

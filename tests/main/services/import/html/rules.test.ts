@@ -23,6 +23,28 @@ describe('page preparation', () => {
     expect(textOf(html)).toContain('Paragraph 6 about indexes')
   })
 
+  it('puts streamed parts in their placeholders, in place of the fallback', () => {
+    // Parts numbered in hexadecimal; one boundary with its comments, one saved without, one
+    // part of a part (`P:`); the article is whole only once every part is in its place.
+    const html = `<html><head><title>Index funds</title></head><body>
+      <nav><a href="/">Home</a> <a href="/blog">Blog</a></nav>
+      <article><h1>Index funds</h1>
+        <!--$?--><template id="B:a"></template><div>Loading paragraph...</div><!--/$-->
+        <template id="B:b"></template><div>Loading paragraph...</div>
+        <template id="P:c"></template>
+      </article>
+      <aside><p>Our newsletter: market news every morning, sent to your inbox, free of charge for every reader who signs up today.</p></aside>
+      <div hidden id="S:a">${para(3, 'index funds')}</div>
+      <div hidden id="S:b">${para(3, 'expense ratios')}</div>
+      <div hidden id="S:c">${para(3, 'brokers')}</div>
+      </body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Paragraph 3 about index funds')
+    expect(text).toContain('Paragraph 3 about expense ratios')
+    expect(text).toContain('Paragraph 3 about brokers')
+    expect(text).not.toContain('Loading paragraph')
+  })
+
   it('keeps an article whose layout classes name a sidebar', () => {
     const html = `<html><head><title>Renting a car</title></head><body>
       <div class="disclosure"><p>Some offers on this site come from partners who pay us, which may change where and how products appear on the page.</p></div>
