@@ -3,6 +3,8 @@
  * metadata. Imported HTML never travels further than the extractor; only these plain values do.
  */
 
+import { listNumbers } from '../../../shared/listNumbers'
+
 export type Block =
   | { type: 'heading'; level: number; text: string }
   | { type: 'paragraph'; text: string }
@@ -106,13 +108,18 @@ export const foldWords = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 
-/** The article body as plain text: blocks separated by a blank line (images left out). */
+/**
+ * The article body as plain text: blocks separated by a blank line (images left out), an
+ * ordered list's items with the numbers the reader shows.
+ */
 export function blocksToText(blocks: Block[]): string {
+  const numbers = listNumbers(blocks)
   return blocks
-    .map((b) => {
+    .map((b, i) => {
       if (b.type === 'image') return ''
       if (b.type === 'tableRow') return b.cells.join(' | ')
-      return b.text
+      const number = numbers.get(i)
+      return number === undefined ? b.text : `${number}. ${b.text}`
     })
     .filter((t) => t.trim().length > 0)
     .join('\n\n')
