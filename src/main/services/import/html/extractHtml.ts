@@ -5,8 +5,6 @@
  */
 import { Readability } from '@mozilla/readability'
 import { JSDOM } from 'jsdom'
-import { dateOfLine } from '../../library/parseArticle'
-import { showsDate } from '../dates'
 import { directionOf } from '../direction'
 import {
   blocksToText,
@@ -33,6 +31,7 @@ import {
 } from './discussion'
 import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
+import { pageDate } from './pageDates'
 import {
   revealDisclosedPanels,
   revealStreamedParts,
@@ -129,11 +128,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     const h1s = h1Elements.map(headingText)
     // Before Readability, which moves and drops elements.
     const h1FollowsText = h1Elements.length === 1 && followsText(document, h1Elements[0]!)
-    const published =
-      shownRevisionDate(document, meta.published, meta.modified) ??
-      meta.published ??
-      dateNearHeadline(document) ??
-      dateInDateLabel(document)
+    const published = pageDate(document, meta)
     const shownAuthor = shownByline(document)
     const labelledStarter = shownStarter(document)
     const writerShown = writerUnderHeadline(document, meta.author)
@@ -531,34 +526,6 @@ function holdsPick(sections: Sections, text: string): boolean {
 }
 
 /**
- * The date a page shows by its headline (`By Jane Doe · March 3, 2024`), for pages whose
- * metadata names none: the first short text after the first <h1> that is just a date, else
- * one just above it (a dateline over the headline).
- */
-function dateNearHeadline(document: Document): string | undefined {
-  const h1 = document.querySelector('h1')
-  if (!h1) return undefined
-  const walker = document.createTreeWalker(document.body ?? h1, 4 /* text */)
-  for (const [step, budget] of [
-    [() => walker.nextNode(), 1500],
-    [() => walker.previousNode(), 300],
-  ] as const) {
-    walker.currentNode = h1
-    let seen = 0
-    for (let node = step(); node && seen < budget; node = step()) {
-      if (h1.contains(node)) continue
-      const text = (node.nodeValue ?? '').trim()
-      seen += text.length
-      if (text && text.length <= 80) {
-        const date = dateOfLine(text)
-        if (date) return date
-      }
-    }
-  }
-  return undefined
-}
-
-/**
  * `Jane Doe, The Daily Courier` → `Jane Doe`: the publication is the site, not an author,
  * also when the site's name says more (`Memphis Daily Courier`).
  */
@@ -569,50 +536,6 @@ function withoutSite(author: string | undefined, siteName: string | undefined): 
   const tail = fold(author.slice(at + 2)).replace(/^the /, '')
   const site = fold(siteName)
   return tail.length >= 4 && ` ${site} `.includes(` ${tail} `) ? author.slice(0, at) : author
-}
-
-/** Text a reader sees: the body's text outside scripts (JSON-LD is kept in the document). */
-function visibleText(document: Document): string {
-  const parts: string[] = []
-  const walker = document.createTreeWalker(document.body ?? document, 4 /* text */)
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement?.tagName
-    if (parent !== 'SCRIPT' && parent !== 'TEMPLATE' && parent !== 'NOSCRIPT')
-      parts.push(node.nodeValue ?? '')
-  }
-  return parts.join(' ').replace(/\s+/g, ' ')
-}
-
-/**
- * The date a reader sees, when the page was revised: a page that shows its last change
- * (`Updated September 5, 2024`) and nowhere its first publication dates itself by the change.
- */
-function shownRevisionDate(
-  document: Document,
-  published: string | undefined,
-  modified: string | undefined,
-): string | undefined {
-  if (!published || !modified || modified <= published) return undefined
-  const text = visibleText(document)
-  return showsDate(text, modified) && !showsDate(text, published) ? modified : undefined
-}
-
-/**
- * A date in an element whose class names it one (`post-date`, `published`, `posted-on`), for
- * pages that show their date away from the headline and mark it up no other way.
- */
-function dateInDateLabel(document: Document): string | undefined {
-  const labelled = document.querySelectorAll(
-    '[class*="date" i], [class*="publish" i], [class*="posted" i], time',
-  )
-  for (const el of Array.from(labelled).slice(0, 40)) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
-    if (text && text.length <= 80) {
-      const date = dateOfLine(text)
-      if (date) return date
-    }
-  }
-  return undefined
 }
 
 /**

@@ -399,6 +399,22 @@ function microdataPublished(document: Document): string | undefined {
 }
 
 /**
+ * A key a site of its own naming gives its publication date (`w-published-date`,
+ * `article.publish_date`): a word for publishing, then one for a date or a time, at its end.
+ */
+const PUBLISHED_KEY = /(?:^|[-_:.\s])(?:publish|published|publication)[-_\s]?(?:date|time|on)$/i
+
+/** The first `<meta>` value whose key (`name`, `property`, `itemprop`) matches. */
+function metaNamed(document: Document, key: RegExp): string | undefined {
+  for (const el of Array.from(document.getElementsByTagName('meta'))) {
+    const named = ['name', 'property', 'itemprop'].some((a) => key.test(el.getAttribute(a) ?? ''))
+    const value = named ? clean(el.getAttribute('content')) : undefined
+    if (value) return value
+  }
+  return undefined
+}
+
+/**
  * The publication date the page states, most reliable first, as measured: the Open Graph
  * article date, then microdata, JSON-LD, other <meta> conventions, then <time> elements.
  */
@@ -430,8 +446,11 @@ function statedPublished(
         'citation_date',
         'sailthru.date',
         'parsely-pub-date',
+        // Documentation sites built with DocFX date each page in `ms.date`.
+        'ms.date',
       ),
     ) ??
+    isoDate(metaNamed(document, PUBLISHED_KEY)) ??
     isoDate(
       clean(
         document

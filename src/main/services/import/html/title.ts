@@ -225,9 +225,10 @@ function pickTitle(c: {
   url?: string
 }): string {
   const docParts = partsOf(clean(c.documentTitle))
-  // A heading's text escaped twice (`Python &#x26; SQL`) reads as its page shows it.
+  // A heading's text escaped twice (`Python &#x26; SQL`) reads as its page shows it; one
+  // encoded twice is read back before its permalink sign (`Â¶`, a `¶` encoded twice) comes off.
   const allH1s = c.h1s
-    .map((h) => clean(decodeEntities(h)).replace(PERMALINK_SIGN, ''))
+    .map((h) => clean(withoutDoubleEncoding(decodeEntities(h))).replace(PERMALINK_SIGN, ''))
     .filter(Boolean)
   const h1s = allH1s
     // An <h1> that is a later part of the <title> (`What is Ownership? - The Book`) is the

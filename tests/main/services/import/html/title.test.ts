@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { extractHtml } from '../../../../../src/main/services/import/html/extractHtml'
+import { chooseTitle } from '../../../../../src/main/services/import/html/title'
 
 const prose = Array.from(
   { length: 5 },
@@ -29,5 +30,19 @@ describe('the title', () => {
       <h1 class="header"><svg viewBox="0 0 4 4"><title>Artboard</title><desc>Created with Sketch.</desc></svg> Forum</h1>
       <main><h2>Which board to choose</h2>${prose}</main></body></html>`
     expect(extractHtml({ html }).title).not.toMatch(/Artboard|Sketch/)
+  })
+})
+
+describe('a heading encoded as UTF-8 twice', () => {
+  it('is read back before its permalink sign comes off', () => {
+    // `—` and `¶` as UTF-8 bytes each taken for a character of its own.
+    const twice = (s: string): string =>
+      Array.from(new TextEncoder().encode(s), (b) => String.fromCharCode(b)).join('')
+    expect(
+      chooseTitle({
+        documentTitle: 'itertools — Functions creating iterators — Python 3 documentation',
+        h1s: [twice('itertools — Functions creating iterators¶')],
+      }),
+    ).toBe('itertools — Functions creating iterators')
   })
 })
