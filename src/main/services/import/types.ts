@@ -3,8 +3,6 @@
  * metadata. Imported HTML never travels further than the extractor; only these plain values do.
  */
 
-import { listNumbers } from '../../../shared/listNumbers'
-
 export type Block =
   | { type: 'heading'; level: number; text: string }
   | { type: 'paragraph'; text: string }
@@ -108,18 +106,13 @@ export const foldWords = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 
-/**
- * The article body as plain text: blocks separated by a blank line (images left out), an
- * ordered list's items with the numbers the reader shows.
- */
+/** The article body as plain text: blocks separated by a blank line (images left out). */
 export function blocksToText(blocks: Block[]): string {
-  const numbers = listNumbers(blocks)
   return blocks
-    .map((b, i) => {
+    .map((b) => {
       if (b.type === 'image') return ''
       if (b.type === 'tableRow') return b.cells.join(' | ')
-      const number = numbers.get(i)
-      return number === undefined ? b.text : `${number}. ${b.text}`
+      return b.text
     })
     .filter((t) => t.trim().length > 0)
     .join('\n\n')

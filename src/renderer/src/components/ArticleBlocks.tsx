@@ -8,7 +8,22 @@ import { useEffect, useState, type ReactNode } from 'react'
 import type { ArticleImage, BlockKind } from '../../../shared/types'
 import { api } from '../api'
 
-export { listNumbers } from '../../../shared/listNumbers'
+/** The number an ordered list item shows: its place among the items before it at its depth. */
+export function listNumbers(blocks: readonly BlockKind[] | undefined): Map<number, number> {
+  const numbers = new Map<number, number>()
+  if (!blocks) return numbers
+  const counters: number[] = []
+  blocks.forEach((b, i) => {
+    if (b.type !== 'listItem') {
+      counters.length = 0
+      return
+    }
+    counters.length = b.depth + 1
+    counters[b.depth] = (counters[b.depth] ?? 0) + 1
+    if (b.ordered) numbers.set(i, counters[b.depth] as number)
+  })
+  return numbers
+}
 
 /** The element of one paragraph, by its kind; `id` and `data-paragraph` are what the rest reads. */
 export function BlockText({
