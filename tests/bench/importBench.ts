@@ -17,7 +17,7 @@ import { isoDate } from '../../src/main/services/import/dates'
 import { withoutScriptsAndStyles } from '../../src/main/services/import/html/extractHtml'
 import { ImportService } from '../../src/main/services/import/importService'
 import { blocksToText } from '../../src/main/services/import/types'
-import { sameAuthors, sameText, wordF1, type Prf } from './extractionMetrics'
+import { sameAuthors, sameText, wordF1, words, type Prf } from './extractionMetrics'
 
 export const WCXB = join(import.meta.dirname, '..', '..', '..', 'shared', 'bench', 'wcxb-dev')
 
@@ -45,6 +45,11 @@ export interface ExtractorFigures {
   author: number
   date: number
   pagesPerSecond: number
+  /**
+   * Pages whose ground truth has no text: F1 is undefined there (recall divides by its
+   * words), so they are left out of the text figures, as pages without a title are of titles.
+   */
+  unscored: string[]
 }
 
 export interface ImportFigures {
@@ -148,6 +153,7 @@ async function score(
     date: { right: 0, judged: 0 },
   }
   const perPage = new Map<string, number>()
+  const unscored: string[] = []
   const started = performance.now()
   for (const [i, t] of pages.entries()) {
     let e: Extraction = { text: '' }
@@ -159,8 +165,10 @@ async function score(
       log(`  ${name} ${t.id}: ${err instanceof Error ? err.message : String(err)}`)
     }
     const prf = wordF1(e.text, t.text)
-    perPage.set(t.id, prf.f1)
-    for (const key of [t.type, 'all']) {
+    const scored = words(t.text).length > 0
+    if (scored) perPage.set(t.id, prf.f1)
+    else unscored.push(t.id)
+    for (const key of scored ? [t.type, 'all'] : []) {
       const s = (sums[key] ??= { p: 0, r: 0, f: 0, n: 0, failed: 0 })
       s.p += prf.precision
       s.r += prf.recall
@@ -217,6 +225,7 @@ async function score(
       author: rate(meta.author),
       date: rate(meta.date),
       pagesPerSecond: pages.length / seconds,
+      unscored,
     },
     perPage,
   }
@@ -233,7 +242,7 @@ export async function importBench(options: {
   /** Defuddle is several times slower than the others: it can be left out of a run. */
   defuddle?: boolean
   log: (s: string) => void
-  /** Where to write each page's F1 per extractor (for looking into the worst pages). */
+  /** Where to write each page's F1 per extractor (for looking into the worst pages; `-` unscored). */
   perPageOut?: string
   /** Where to write each page's title, author and date, Lectern's beside the truth. */
   metaOut?: string
@@ -294,7 +303,7 @@ export async function importBench(options: {
   if (options.perPageOut) {
     const { writeFileSync } = await import('node:fs')
     const rows = pages.map((t) =>
-      [t.id, t.type, ...Object.values(perPage).map((m) => (m.get(t.id) ?? 0).toFixed(3))].join(
+      [t.id, t.type, ...Object.values(perPage).map((m) => m.get(t.id)?.toFixed(3) ?? '-')].join(
         '\t',
       ),
     )
@@ -336,6 +345,7 @@ export function importReport(r: ImportFigures | { skipped: string }): string {
     ]
   })
   const metaHead = ['extractor', 'title', 'author', 'date', 'pages/s']
+  const unscored = r.extractors.lectern?.unscored ?? []
   const metaRows = names.map((name) => {
     const f = r.extractors[name] as ExtractorFigures
     return [name, pct(f.title), pct(f.author), pct(f.date), f.pagesPerSecond.toFixed(2)]
@@ -351,6 +361,11 @@ export function importReport(r: ImportFigures | { skipped: string }): string {
     'Word-level F1 per page, averaged (precision / recall); metadata exactly right, over the pages whose ground truth has it.',
     table(head, rows),
     table(metaHead, metaRows),
+    ...(unscored.length
+      ? [
+          `Not in the text figures: ${unscored.length} page(s) whose ground truth has no text (${unscored.join(', ')}).`,
+        ]
+      : []),
     `Lectern's memory: peak ${r.peakRssMb.toFixed(0)} MB resident (worker included); heap ${r.heapEarlyMb.toFixed(1)} MB after the first tenth of the pages, ${r.heapEndMb.toFixed(1)} MB after the last.`,
   ].join('\n\n')
 }
