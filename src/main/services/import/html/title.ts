@@ -21,6 +21,12 @@ export function headingText(heading: Element): string {
   const copy = heading.cloneNode(true) as Element
   // An SVG's <title> and <desc> label a drawing (a logo's `Artboard`); a reader sees no words.
   for (const el of Array.from(copy.querySelectorAll('button, [hidden], template, svg'))) el.remove()
+  // A line break, or a block set inside the heading, parts words a reader sees apart
+  // (`Top MBA Programs<br>Your Guide`); textContent would run them together.
+  for (const el of Array.from(copy.querySelectorAll('br, div, p'))) {
+    el.before(' ')
+    el.after(' ')
+  }
   return copy.textContent ?? ''
 }
 

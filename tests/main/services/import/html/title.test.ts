@@ -31,6 +31,14 @@ describe('the title', () => {
       <main><h2>Which board to choose</h2>${prose}</main></body></html>`
     expect(extractHtml({ html }).title).not.toMatch(/Artboard|Sketch/)
   })
+
+  it('keeps apart the lines of a headline broken in two', () => {
+    const html = `<html><head><title>Top programs</title></head><body>
+      <main><h1>Top Programs of 2025 (US)<br>Your Guide to the Best Schools</h1>${prose}</main></body></html>`
+    expect(extractHtml({ html }).title).toBe(
+      'Top Programs of 2025 (US) Your Guide to the Best Schools',
+    )
+  })
 })
 
 describe('a heading encoded as UTF-8 twice', () => {
