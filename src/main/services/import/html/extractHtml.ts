@@ -39,6 +39,7 @@ import {
   shieldLandmarks,
   unhintHeadingIds,
   unhintInlineParts,
+  unhintStyleClasses,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
 import { toBlocks } from './toBlocks'
@@ -148,6 +149,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     shieldLandmarks(readable)
     unhintHeadingIds(readable)
     unhintInlineParts(readable)
+    unhintStyleClasses(readable)
     const read = (page: Document) =>
       new Readability<Element>(page, {
         serializer: (el) => el as Element,
@@ -181,6 +183,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       shieldLandmarks(document)
       unhintHeadingIds(document)
       unhintInlineParts(document)
+      unhintStyleClasses(document)
       reader = read(document) ?? reader
       readText = reader?.textContent ?? ''
     }

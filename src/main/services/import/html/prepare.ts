@@ -219,3 +219,23 @@ export function unhintInlineParts(document: Document): void {
     if (UNLIKELY.test(id)) el.removeAttribute('id')
   }
 }
+
+/**
+ * Style-only class names of utility CSS (Tailwind and the like): `scroll-mt-20` keeps a
+ * heading clear of a sticky bar when a link jumps to it, `overflow-x-scroll` lets a wide code
+ * block scroll. They say how a part is drawn, not what it is, yet Readability reads `scroll` in
+ * them as a mark of boilerplate and removes the heading or the code block. (`overflow-hidden`
+ * stays: with no height it folds a panel away.) Variant prefixes (`lg:`), a minus sign or an
+ * `!` may come first.
+ */
+const STYLE_ONLY_CLASS =
+  /^(?:[\w-]+:)*!?-?(?:scroll-[mp][trblxyse]?-\S+|scroll-(?:smooth|auto)|overflow(?:-[xy])?-scroll|overscroll(?:-[xy])?-\w+|(?:no-)?scrollbar(?:-[\w-]+)?)$/
+
+/** Drops the style-only class names (`STYLE_ONLY_CLASS`) that Readability would misread. */
+export function unhintStyleClasses(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('[class]'))) {
+    const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean)
+    const kept = classes.filter((c) => !STYLE_ONLY_CLASS.test(c))
+    if (kept.length < classes.length) el.setAttribute('class', kept.join(' '))
+  }
+}

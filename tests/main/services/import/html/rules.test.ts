@@ -53,6 +53,20 @@ describe('page preparation', () => {
         <aside class="sidebar"><a href="/a">Best cards</a></aside></article></main></body></html>`
     expect(textOf(html)).toContain('Paragraph 8 about renting a car')
   })
+
+  it('keeps headings and code whose classes only say how they are drawn', () => {
+    // Utility CSS: `scroll-mt-20` (jump offset) and `overflow-x-scroll` (a scrolling box).
+    const html = `<html><head><title>Networking</title></head><body>
+      <article><h1>Networking</h1>${para(3, 'networks')}
+        <h2 class="scroll-mt-20 flex items-center">Link containers</h2>${para(3, 'links')}
+        <div class="mt-2 overflow-x-scroll scroll-mt-2 rounded"><pre><code>services:
+  web:
+    build: .</code></pre></div>${para(2, 'aliases')}
+      </article></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Link containers')
+    expect(text).toContain('build: .')
+  })
 })
 
 const reply = (cls: string, name: string, body: string): string =>
