@@ -39,6 +39,7 @@ import {
   shieldLandmarks,
   unhintHeadingIds,
   unhintInlineParts,
+  unhintRoot,
   unhintStyleClasses,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
@@ -150,6 +151,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     unhintHeadingIds(readable)
     unhintInlineParts(readable)
     unhintStyleClasses(readable)
+    unhintRoot(readable)
     const read = (page: Document) =>
       new Readability<Element>(page, {
         serializer: (el) => el as Element,
@@ -184,6 +186,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       unhintHeadingIds(document)
       unhintInlineParts(document)
       unhintStyleClasses(document)
+      unhintRoot(document)
       reader = read(document) ?? reader
       readText = reader?.textContent ?? ''
     }

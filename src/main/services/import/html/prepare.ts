@@ -239,3 +239,16 @@ export function unhintStyleClasses(document: Document): void {
     if (kept.length < classes.length) el.setAttribute('class', kept.join(' '))
   }
 }
+
+/**
+ * The page's root is the whole page, never a part of its layout: a class on `<html>` that
+ * records a state of the layout (`sidebar-visible`, `menu-open`) is read by Readability as
+ * the mark of a sidebar or a menu, and it removes the root, so that nothing is left out of
+ * the article (a help popup, the menus). It spares `<body>` but not `<html>`; the hints go.
+ */
+export function unhintRoot(document: Document): void {
+  const root = document.documentElement
+  if (!UNLIKELY.test(`${root.getAttribute('class') ?? ''} ${root.getAttribute('id') ?? ''}`)) return
+  root.removeAttribute('class')
+  root.removeAttribute('id')
+}

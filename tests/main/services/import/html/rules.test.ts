@@ -67,6 +67,18 @@ describe('page preparation', () => {
     expect(text).toContain('Link containers')
     expect(text).toContain('build: .')
   })
+
+  it('leaves out a popup when the root element names a layout state', () => {
+    const html = `<html class="light sidebar-visible"><head><title>Introduction</title></head><body>
+      <div id="help-container"><div id="help-popup"><h2>Keyboard shortcuts</h2>
+        <div><p>Press S to search in the book</p><p>Press Esc to hide this help</p></div></div></div>
+      <div id="body-container"><nav id="sidebar"><a href="/a">Chapter 1</a> <a href="/b">Chapter 2</a></nav>
+        <div class="page"><main><h1>Introduction</h1>${para(6, 'the book')}</main></div></div>
+      </body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Paragraph 6 about the book')
+    expect(text).not.toContain('Keyboard shortcuts')
+  })
 })
 
 const reply = (cls: string, name: string, body: string): string =>
