@@ -39,6 +39,8 @@ import {
   shieldLandmarks,
   unhintHeadingIds,
   unhintInlineParts,
+  unhintRoot,
+  unhintStyleClasses,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
 import { toBlocks } from './toBlocks'
@@ -148,6 +150,8 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     shieldLandmarks(readable)
     unhintHeadingIds(readable)
     unhintInlineParts(readable)
+    unhintStyleClasses(readable)
+    unhintRoot(readable)
     const read = (page: Document) =>
       new Readability<Element>(page, {
         serializer: (el) => el as Element,
@@ -181,6 +185,8 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       shieldLandmarks(document)
       unhintHeadingIds(document)
       unhintInlineParts(document)
+      unhintStyleClasses(document)
+      unhintRoot(document)
       reader = read(document) ?? reader
       readText = reader?.textContent ?? ''
     }

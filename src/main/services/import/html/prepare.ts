@@ -219,3 +219,36 @@ export function unhintInlineParts(document: Document): void {
     if (UNLIKELY.test(id)) el.removeAttribute('id')
   }
 }
+
+/**
+ * Style-only class names of utility CSS (Tailwind and the like): `scroll-mt-20` keeps a
+ * heading clear of a sticky bar when a link jumps to it, `overflow-x-scroll` lets a wide code
+ * block scroll. They say how a part is drawn, not what it is, yet Readability reads `scroll` in
+ * them as a mark of boilerplate and removes the heading or the code block. (`overflow-hidden`
+ * stays: with no height it folds a panel away.) Variant prefixes (`lg:`), a minus sign or an
+ * `!` may come first.
+ */
+const STYLE_ONLY_CLASS =
+  /^(?:[\w-]+:)*!?-?(?:scroll-[mp][trblxyse]?-\S+|scroll-(?:smooth|auto)|overflow(?:-[xy])?-scroll|overscroll(?:-[xy])?-\w+|(?:no-)?scrollbar(?:-[\w-]+)?)$/
+
+/** Drops the style-only class names (`STYLE_ONLY_CLASS`) that Readability would misread. */
+export function unhintStyleClasses(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('[class]'))) {
+    const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean)
+    const kept = classes.filter((c) => !STYLE_ONLY_CLASS.test(c))
+    if (kept.length < classes.length) el.setAttribute('class', kept.join(' '))
+  }
+}
+
+/**
+ * The page's root is the whole page, never a part of its layout: a class on `<html>` that
+ * records a state of the layout (`sidebar-visible`, `menu-open`) is read by Readability as
+ * the mark of a sidebar or a menu, and it removes the root, so that nothing is left out of
+ * the article (a help popup, the menus). It spares `<body>` but not `<html>`; the hints go.
+ */
+export function unhintRoot(document: Document): void {
+  const root = document.documentElement
+  if (!UNLIKELY.test(`${root.getAttribute('class') ?? ''} ${root.getAttribute('id') ?? ''}`)) return
+  root.removeAttribute('class')
+  root.removeAttribute('id')
+}

@@ -53,6 +53,32 @@ describe('page preparation', () => {
         <aside class="sidebar"><a href="/a">Best cards</a></aside></article></main></body></html>`
     expect(textOf(html)).toContain('Paragraph 8 about renting a car')
   })
+
+  it('keeps headings and code whose classes only say how they are drawn', () => {
+    // Utility CSS: `scroll-mt-20` (jump offset) and `overflow-x-scroll` (a scrolling box).
+    const html = `<html><head><title>Networking</title></head><body>
+      <article><h1>Networking</h1>${para(3, 'networks')}
+        <h2 class="scroll-mt-20 flex items-center">Link containers</h2>${para(3, 'links')}
+        <div class="mt-2 overflow-x-scroll scroll-mt-2 rounded"><pre><code>services:
+  web:
+    build: .</code></pre></div>${para(2, 'aliases')}
+      </article></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Link containers')
+    expect(text).toContain('build: .')
+  })
+
+  it('leaves out a popup when the root element names a layout state', () => {
+    const html = `<html class="light sidebar-visible"><head><title>Introduction</title></head><body>
+      <div id="help-container"><div id="help-popup"><h2>Keyboard shortcuts</h2>
+        <div><p>Press S to search in the book</p><p>Press Esc to hide this help</p></div></div></div>
+      <div id="body-container"><nav id="sidebar"><a href="/a">Chapter 1</a> <a href="/b">Chapter 2</a></nav>
+        <div class="page"><main><h1>Introduction</h1>${para(6, 'the book')}</main></div></div>
+      </body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Paragraph 6 about the book')
+    expect(text).not.toContain('Keyboard shortcuts')
+  })
 })
 
 const reply = (cls: string, name: string, body: string): string =>
