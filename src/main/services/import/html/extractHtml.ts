@@ -33,14 +33,10 @@ import { cleanByline, readPageMetadata } from './metadata'
 import { capNesting } from './nesting'
 import { pageDate } from './pageDates'
 import {
+  prepareForReadability,
   revealDisclosedPanels,
   revealStreamedParts,
   revealTabPanels,
-  shieldLandmarks,
-  unhintHeadingIds,
-  unhintInlineParts,
-  unhintRoot,
-  unhintStyleClasses,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
 import { toBlocks } from './toBlocks'
@@ -147,11 +143,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     const sections = document.body && !thread ? sectionRun(document.body) : undefined
     // Readability changes the document it reads: it gets a copy when a thread may be kept.
     const readable = thread ? (document.cloneNode(true) as Document) : document
-    shieldLandmarks(readable)
-    unhintHeadingIds(readable)
-    unhintInlineParts(readable)
-    unhintStyleClasses(readable)
-    unhintRoot(readable)
+    prepareForReadability(readable)
     const read = (page: Document) =>
       new Readability<Element>(page, {
         serializer: (el) => el as Element,
@@ -182,11 +174,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       pickWrapsThread(thread, readText)
     if (wrapsThread) {
       for (const post of thread.posts) stripPostChrome(post)
-      shieldLandmarks(document)
-      unhintHeadingIds(document)
-      unhintInlineParts(document)
-      unhintStyleClasses(document)
-      unhintRoot(document)
+      prepareForReadability(document)
       reader = read(document) ?? reader
       readText = reader?.textContent ?? ''
     }

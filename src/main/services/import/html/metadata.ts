@@ -145,6 +145,10 @@ function isPhrase(name: string): boolean {
  */
 const metaIndexes = new WeakMap<Document, Map<string, Element[]>>()
 function metaTags(document: Document, key: string): Element[] {
+  return metaIndex(document).get(key.toLowerCase()) ?? []
+}
+
+function metaIndex(document: Document): Map<string, Element[]> {
   let index = metaIndexes.get(document)
   if (!index) {
     index = new Map()
@@ -161,7 +165,7 @@ function metaTags(document: Document, key: string): Element[] {
     }
     metaIndexes.set(document, index)
   }
-  return index.get(key.toLowerCase()) ?? []
+  return index
 }
 
 function meta(document: Document, ...keys: string[]): string | undefined {
@@ -406,9 +410,9 @@ const PUBLISHED_KEY = /(?:^|[-_:.\s])(?:publish|published|publication)[-_\s]?(?:
 
 /** The first `<meta>` value whose key (`name`, `property`, `itemprop`) matches. */
 function metaNamed(document: Document, key: RegExp): string | undefined {
-  for (const el of Array.from(document.getElementsByTagName('meta'))) {
-    const named = ['name', 'property', 'itemprop'].some((a) => key.test(el.getAttribute(a) ?? ''))
-    const value = named ? clean(el.getAttribute('content')) : undefined
+  for (const [name, tags] of metaIndex(document)) {
+    if (!key.test(name)) continue
+    const value = tags.map((el) => clean(el.getAttribute('content'))).find(Boolean)
     if (value) return value
   }
   return undefined

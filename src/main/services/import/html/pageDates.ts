@@ -63,7 +63,7 @@ function firstPublishedInText(document: Document): string | undefined {
 }
 
 /** A date a page shows, and whether its label says it is a revision's (`Updated May 2`). */
-export interface ShownDate {
+interface ShownDate {
   date: string
   revision: boolean
 }
@@ -90,7 +90,7 @@ function textBefore(node: Node): string {
  * headline). A date labelled as an update gives way to one close by that is not (`Updated:
  * January 2, 2026` under the headline, the publication's date above it).
  */
-export function shownNearHeadline(document: Document): ShownDate | undefined {
+function shownNearHeadline(document: Document): ShownDate | undefined {
   const h1 = document.querySelector('h1')
   if (!h1) return undefined
   const walker = document.createTreeWalker(document.body ?? h1, 4 /* text */)
@@ -123,11 +123,6 @@ export function shownNearHeadline(document: Document): ShownDate | undefined {
 /** Characters past a revision's date in which to look for the publication's. */
 const NEXT_TO_REVISION = 200
 
-/** The date a page shows by its headline, for pages whose metadata names none. */
-export function dateNearHeadline(document: Document): string | undefined {
-  return shownNearHeadline(document)?.date
-}
-
 /** Text a reader sees: the body's text outside scripts (JSON-LD is kept in the document). */
 function visibleText(document: Document): string {
   const known = visibleTexts.get(document)
@@ -149,7 +144,7 @@ const visibleTexts = new WeakMap<Document, string>()
  * The date a reader sees, when the page was revised: a page that shows its last change
  * (`Updated September 5, 2024`) and nowhere its first publication dates itself by the change.
  */
-export function shownRevisionDate(
+function shownRevisionDate(
   document: Document,
   published: string | undefined,
   modified: string | undefined,
@@ -164,7 +159,7 @@ export function shownRevisionDate(
  * names the byline it stands in (`author`, `byline`: `by jdoe » Tue Aug 27, 2019 1:47 am`),
  * for pages that show their date away from the headline and mark it up no other way.
  */
-export function dateInDateLabel(document: Document): string | undefined {
+function dateInDateLabel(document: Document): string | undefined {
   const labelled = document.querySelectorAll(
     '[class*="date" i], [class*="publish" i], [class*="posted" i], time, [class*="byline" i], [class*="author" i]',
   )
@@ -183,7 +178,7 @@ export function dateInDateLabel(document: Document): string | undefined {
  * has no <h1> to look by and labels no date as one: a forum's post header (`30th March 2025,
  * 16:26`), the date above a post.
  */
-export function firstShownDate(document: Document): string | undefined {
+function firstShownDate(document: Document): string | undefined {
   const root = document.querySelector('main, [role="main"], article') ?? document.body
   if (!root) return undefined
   const walker = document.createTreeWalker(root, 4 /* text */)
@@ -208,7 +203,7 @@ const META_SEPARATOR = /\s+[|·•»—–]\s+|\s*[|·•»]\s*/
  * part of a meta line between its separators that is (`Dec. 19, 2025 · Jane Doe on behalf of
  * the team`), where the names and roles beside it are more words than a label.
  */
-export function dateOfShownLine(text: string): string | undefined {
+function dateOfShownLine(text: string): string | undefined {
   const whole = dateOfLine(text)
   if (whole) return whole
   const parts = text.split(META_SEPARATOR)

@@ -252,3 +252,15 @@ export function unhintRoot(document: Document): void {
   root.removeAttribute('class')
   root.removeAttribute('id')
 }
+
+/**
+ * Readability's misreadings undone before it reads a page: landmarks kept whole, and the ids
+ * and class names it takes for boilerplate where they only place or draw a part.
+ */
+export function prepareForReadability(document: Document): void {
+  shieldLandmarks(document)
+  unhintHeadingIds(document)
+  unhintInlineParts(document)
+  unhintStyleClasses(document)
+  unhintRoot(document)
+}
