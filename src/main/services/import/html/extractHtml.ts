@@ -39,6 +39,7 @@ import {
   revealTabPanels,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
+import { withoutChromeLines } from './chromeLines'
 import { toBlocks } from './toBlocks'
 
 export interface HtmlInput {
@@ -217,7 +218,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       if (reader?.content) return [...lostIntro, ...toBlocks(reader.content, resolveImage)]
       return document.body ? toBlocks(document.body, resolveImage) : []
     }
-    let blocks = isThread ? chosenBlocks() : withoutRepeatedRuns(chosenBlocks())
+    let blocks = withoutChromeLines(isThread ? chosenBlocks() : withoutRepeatedRuns(chosenBlocks()))
     const title = withoutBannerName(
       chooseTitle({
         headline: meta.headline,

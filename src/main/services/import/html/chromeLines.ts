@@ -1,0 +1,49 @@
+import type { Block } from '../types'
+
+/**
+ * Lines a page sets among its paragraphs that belong to the page, not to what it says: an
+ * advertisement's label, buttons and links that lead elsewhere (which go nowhere offline), a
+ * stand-in for what scripts would have loaded, and a picture's credit line. Each is a whole
+ * line on its own; the same words inside a sentence are the writer's.
+ */
+const CHROME_LINES: RegExp[] = [
+  // `Advertisement - Continue Reading Below`, `Advertisement (gone after registration)`.
+  /^advertisement\b.{0,50}$/i,
+  // `↑ Back to Top`, `< Back to top`.
+  /^[\s<^↑⬆▲]*back to (?:the )?top\W*$/i,
+  // `Read more`, `View all`, `Read full review`: a link's label. `Read our full review here`
+  // is the writer speaking, and stays.
+  /^(?:read|learn|see|view) (?:more|all|less|next)\W*$/i,
+  /^(?:read|see) (?:the |more )?(?:full |all )?reviews?\W*$/i,
+  // Share buttons, named after the site they share to.
+  /^share (?:this(?: article| post| story| page)?|on [\p{L}\d.+ ]{1,20})\W*$/iu,
+  // `Loading prices for your region…`: what a script would have put there.
+  /^loading\b[^.!?]{0,40}(?:…|\.\.\.)$/i,
+]
+
+/** `Credit: The Spruce Eats`, `(Image credit: Wareable)`, `Photo courtesy of …`. */
+const CREDIT_LINE =
+  /^\(?\s*(?:(?:image|photo(?:graph)?|picture)\s+)?credits?\s*:\s*\S|^(?:photo\s+)?courtesy(?:\s+of)?\s+\S/i
+
+/** A credit longer than this is a sentence about credit, not a picture's small print. */
+const CREDIT_MAX_WORDS = 12
+
+export function isChromeLine(text: string): boolean {
+  const t = text.trim()
+  if (CHROME_LINES.some((re) => re.test(t))) return true
+  return CREDIT_LINE.test(t) && t.split(/\s+/).length <= CREDIT_MAX_WORDS
+}
+
+/** The blocks without the page's own lines; headings, code and tables are never such lines. */
+export function withoutChromeLines(blocks: Block[]): Block[] {
+  return blocks.filter(
+    (b) =>
+      !(
+        (b.type === 'paragraph' ||
+          b.type === 'listItem' ||
+          b.type === 'caption' ||
+          b.type === 'quote') &&
+        isChromeLine(b.text)
+      ),
+  )
+}

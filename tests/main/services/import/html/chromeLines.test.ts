@@ -1,0 +1,63 @@
+/**
+ * The page's own lines among an article's paragraphs (advertisement labels, "Back to top",
+ * "Read more", share buttons, loading stand-ins, credit lines) leave; the writer's stay.
+ */
+import { describe, expect, it } from 'vitest'
+import { isChromeLine } from '../../../../../src/main/services/import/html/chromeLines'
+
+import { para, textOf } from './pages'
+
+describe('isChromeLine', () => {
+  it.each([
+    'Advertisement',
+    'Advertisement - Continue Reading Below',
+    'Advertisement (gone after registration)',
+    '↑ Back to Top',
+    '< Back to top',
+    'Read more',
+    'Learn More »',
+    'View all',
+    'Read full review',
+    'Read reviews',
+    'Share on Pinterest',
+    'Share this article',
+    'Loading prices for your region…',
+    'Loading specifications...',
+    'Credit: The Spruce Eats',
+    '(Image credit: Wareable)',
+    'Photo credit: ©iStock.com/gorodenkoff',
+    'Photo courtesy Method Architecture',
+    'Courtesy of Brand',
+  ])('takes %j for a line of the page', (line) => {
+    expect(isChromeLine(line)).toBe(true)
+  })
+
+  it.each([
+    'Read our full review here.',
+    'Advertisement revenue fell by a third in 2024, and the paper cut its staff in response to it.',
+    'Learn more about the tax rules that apply to a sole trader before you register.',
+    'See also',
+    'Share',
+    'Credits',
+    'Credit card fees are charged at 3 % of the amount paid.',
+    'Credit: this method was first described by Ada Lovelace in her notes on the Analytical Engine, in 1843.',
+    'Loading the van is the part of moving that takes the longest. Start early.',
+    'Back to top of the hill we went, tired but happy.',
+  ])('leaves %j to the writer', (line) => {
+    expect(isChromeLine(line)).toBe(false)
+  })
+})
+
+describe('chrome lines in an imported article', () => {
+  it('leaves out the page’s lines and keeps every paragraph around them', () => {
+    const html = `<html><head><title>Stock pot</title></head><body><article><h1>Stock pot</h1>
+      ${para(3, 'stock')}<figure><img src="data:image/png;base64,AAAA" alt="A pot"></figure>
+      <p>Credit: The Kitchen Pages</p><p>Advertisement - Continue Reading Below</p>
+      ${para(3, 'simmering')}<ul><li>Bones</li><li>Onions</li><li>Credit: The Kitchen Pages</li></ul>
+      <p><a href="#top">↑ Back to top</a></p><p><a href="/more">Read more</a></p></article></body></html>`
+    const text = textOf(html)
+    expect(text).not.toMatch(/Credit:|Advertisement|Back to top|Read more/)
+    expect(text).toContain('Paragraph 3 about simmering')
+    expect(text).toContain('Onions')
+  })
+})
