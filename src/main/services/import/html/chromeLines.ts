@@ -47,3 +47,41 @@ export function withoutChromeLines(blocks: Block[]): Block[] {
       ),
   )
 }
+
+/**
+ * A heading that introduces links to other pieces of the site (`Related articles`, `You might
+ * also like`): teasers, not this article. Bare `Related` or `Up next` may head the writer's
+ * own section, so only the explicit phrases count.
+ */
+const RELATED_HEADING =
+  /^(?:related (?:articles|posts|stories|reading|content|guides|news)|more (?:stories|articles|posts|news)(?: like this)?|you (?:may|might) also (?:like|enjoy)|recommended (?:reading|for you|articles|posts|stories)|read next|also in the news)\W*$/i
+
+/** `More from Top Gear`: the site's name after it, capitalised; `More from the survey` is prose. */
+const MORE_FROM = /^more from\s+(.{1,40}?)\W*$/i
+
+function headsTeasers(text: string): boolean {
+  const t = text.trim()
+  if (RELATED_HEADING.test(t)) return true
+  const name = MORE_FROM.exec(t)?.[1]
+  return Boolean(name && /^\p{Lu}/u.test(name) && !/^the\s/i.test(name))
+}
+
+/**
+ * The blocks without a section of teasers for other pages: the heading that introduces it
+ * and what follows, up to the next heading of its level or above (the article may go on).
+ */
+export function withoutRelatedSections(blocks: Block[]): Block[] {
+  const kept: Block[] = []
+  let cutBelow = 0 // while cutting, the level of the heading that began the cut
+  for (const b of blocks) {
+    if (b.type === 'heading') {
+      if (cutBelow && b.level <= cutBelow) cutBelow = 0
+      if (!cutBelow && headsTeasers(b.text)) {
+        cutBelow = b.level
+        continue
+      }
+    }
+    if (!cutBelow) kept.push(b)
+  }
+  return kept
+}

@@ -39,7 +39,7 @@ import {
   revealTabPanels,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
-import { withoutChromeLines } from './chromeLines'
+import { withoutChromeLines, withoutRelatedSections } from './chromeLines'
 import { toBlocks } from './toBlocks'
 
 export interface HtmlInput {
@@ -218,7 +218,9 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       if (reader?.content) return [...lostIntro, ...toBlocks(reader.content, resolveImage)]
       return document.body ? toBlocks(document.body, resolveImage) : []
     }
-    let blocks = withoutChromeLines(isThread ? chosenBlocks() : withoutRepeatedRuns(chosenBlocks()))
+    let blocks = withoutChromeLines(
+      isThread ? chosenBlocks() : withoutRelatedSections(withoutRepeatedRuns(chosenBlocks())),
+    )
     const title = withoutBannerName(
       chooseTitle({
         headline: meta.headline,

@@ -1,9 +1,14 @@
 /**
  * The page's own lines among an article's paragraphs (advertisement labels, "Back to top",
- * "Read more", share buttons, loading stand-ins, credit lines) leave; the writer's stay.
+ * "Read more", share buttons, loading stand-ins, credit lines) and sections of teasers for
+ * other pages leave; the writer's stay.
  */
 import { describe, expect, it } from 'vitest'
-import { isChromeLine } from '../../../../../src/main/services/import/html/chromeLines'
+import {
+  isChromeLine,
+  withoutRelatedSections,
+} from '../../../../../src/main/services/import/html/chromeLines'
+import type { Block } from '../../../../../src/main/services/import/types'
 
 import { para, textOf } from './pages'
 
@@ -59,5 +64,59 @@ describe('chrome lines in an imported article', () => {
     expect(text).not.toMatch(/Credit:|Advertisement|Back to top|Read more/)
     expect(text).toContain('Paragraph 3 about simmering')
     expect(text).toContain('Onions')
+  })
+})
+
+describe('withoutRelatedSections', () => {
+  const heading = (level: number, text: string): Block => ({ type: 'heading', level, text })
+  const paragraph = (text: string): Block => ({ type: 'paragraph', text })
+
+  it('drops a section of teasers, its own sub-headings included, and keeps what follows it', () => {
+    const blocks = [
+      heading(2, 'Stock'),
+      paragraph('Simmer the bones for six hours.'),
+      heading(2, 'You might also like…'),
+      heading(3, 'The best stock pots of 2026'),
+      paragraph('We tested twelve pots.'),
+      heading(2, 'Storing stock'),
+      paragraph('Freeze it in small pots.'),
+    ]
+    expect(withoutRelatedSections(blocks).map((b) => ('text' in b ? b.text : ''))).toEqual([
+      'Stock',
+      'Simmer the bones for six hours.',
+      'Storing stock',
+      'Freeze it in small pots.',
+    ])
+  })
+
+  it.each([
+    'Related articles',
+    'More from Top Gear',
+    'MORE FROM CFR',
+    'Recommended for you',
+    'Read Next',
+  ])('takes %j for the heading of teasers', (title) => {
+    const blocks = [paragraph('The article.'), heading(2, title), paragraph('A teaser.')]
+    expect(withoutRelatedSections(blocks)).toHaveLength(1)
+  })
+
+  it.each([
+    'Related',
+    'Up next',
+    'Related work in the field',
+    'More from the survey',
+    'More from us',
+  ])("leaves %j, which may head the writer's own section", (title) => {
+    const blocks = [paragraph('The article.'), heading(2, title), paragraph('More of it.')]
+    expect(withoutRelatedSections(blocks)).toHaveLength(3)
+  })
+
+  it('reads a page end to end: the teasers at its foot leave the imported article', () => {
+    const html = `<html><head><title>Stock pot</title></head><body><article><h1>Stock pot</h1>
+      ${para(4, 'stock')}<h2>Related articles</h2><h3>Ten soups for winter</h3>
+      <p>Our favourite soups for the cold months, from broth to bisque.</p></article></body></html>`
+    const text = textOf(html)
+    expect(text).toContain('Paragraph 4 about stock')
+    expect(text).not.toMatch(/Related articles|Ten soups|favourite soups/)
   })
 })
