@@ -85,3 +85,61 @@ export function withoutRelatedSections(blocks: Block[]): Block[] {
   }
   return kept
 }
+
+/** `Table of Contents`, `In this article:`, `Jump to ↓`: the label of a page's contents list. */
+const CONTENTS_LABEL =
+  /^(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?|article contents|page contents)\W*$/i
+
+/** A contents list's entry as its heading reads: without the section number before it. */
+const entryOf = (text: string): string =>
+  text
+    .replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+/** At least this many entries, and this share of them naming a later heading. */
+const CONTENTS_MIN_ENTRIES = 3
+const CONTENTS_SHARE = 0.75
+
+/**
+ * The blocks without the page's table of contents: a run of list items under a contents
+ * label that name the headings after them, links the reader's own headings replace. Without
+ * the label such a list is the writer's (`In this post we answer: …`, a workout's exercises)
+ * and stays. A label left with no list goes too (the page's scripts would have built it).
+ */
+export function withoutTableOfContents(blocks: Block[]): Block[] {
+  const drop = new Set<number>()
+  // Where each heading's text is last seen: an entry names a later heading if it is after.
+  const lastHeading = new Map<string, number>()
+  blocks.forEach((b, i) => {
+    if (b.type === 'heading') lastHeading.set(entryOf(b.text), i)
+  })
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]?.type !== 'listItem') continue
+    let end = i
+    while (blocks[end]?.type === 'listItem') end++
+    const entries = blocks.slice(i, end)
+    const named = entries.filter(
+      (e) => 'text' in e && (lastHeading.get(entryOf(e.text)) ?? -1) >= end,
+    ).length
+    const label = blocks[i - 1]
+    const labelled = label && 'text' in label && CONTENTS_LABEL.test(label.text.trim())
+    if (
+      labelled &&
+      entries.length >= CONTENTS_MIN_ENTRIES &&
+      named >= CONTENTS_SHARE * entries.length
+    ) {
+      for (let k = i - 1; k < end; k++) drop.add(k)
+    }
+    i = end - 1
+  }
+  blocks.forEach((b, i) => {
+    if ((b.type !== 'paragraph' && b.type !== 'heading') || !CONTENTS_LABEL.test(b.text.trim()))
+      return
+    let next = i + 1
+    while (blocks[next]?.type === 'image') next++
+    if (blocks[next]?.type !== 'listItem') drop.add(i)
+  })
+  return blocks.filter((_, i) => !drop.has(i))
+}

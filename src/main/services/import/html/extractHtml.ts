@@ -39,7 +39,7 @@ import {
   revealTabPanels,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
-import { withoutChromeLines, withoutRelatedSections } from './chromeLines'
+import { withoutChromeLines, withoutRelatedSections, withoutTableOfContents } from './chromeLines'
 import { toBlocks } from './toBlocks'
 
 export interface HtmlInput {
@@ -219,7 +219,9 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       return document.body ? toBlocks(document.body, resolveImage) : []
     }
     let blocks = withoutChromeLines(
-      isThread ? chosenBlocks() : withoutRelatedSections(withoutRepeatedRuns(chosenBlocks())),
+      isThread
+        ? chosenBlocks()
+        : withoutTableOfContents(withoutRelatedSections(withoutRepeatedRuns(chosenBlocks()))),
     )
     const title = withoutBannerName(
       chooseTitle({

@@ -1,12 +1,13 @@
 /**
  * The page's own lines among an article's paragraphs (advertisement labels, "Back to top",
- * "Read more", share buttons, loading stand-ins, credit lines) and sections of teasers for
- * other pages leave; the writer's stay.
+ * "Read more", share buttons, loading stand-ins, credit lines), sections of teasers for other
+ * pages and the page's table of contents leave; the writer's stay.
  */
 import { describe, expect, it } from 'vitest'
 import {
   isChromeLine,
   withoutRelatedSections,
+  withoutTableOfContents,
 } from '../../../../../src/main/services/import/html/chromeLines'
 import type { Block } from '../../../../../src/main/services/import/types'
 
@@ -118,5 +119,64 @@ describe('withoutRelatedSections', () => {
     const text = textOf(html)
     expect(text).toContain('Paragraph 4 about stock')
     expect(text).not.toMatch(/Related articles|Ten soups|favourite soups/)
+  })
+})
+
+describe('withoutTableOfContents', () => {
+  const heading = (text: string): Block => ({ type: 'heading', level: 2, text })
+  const paragraph = (text: string): Block => ({ type: 'paragraph', text })
+  const item = (text: string): Block => ({ type: 'listItem', text, ordered: false, depth: 0 })
+  const texts = (blocks: Block[]): string[] => blocks.map((b) => ('text' in b ? b.text : ''))
+
+  it('drops a list that names the headings after it, and its label', () => {
+    const blocks = [
+      paragraph('Stock is the base of most soups.'),
+      paragraph('Table of Contents'),
+      item('1. Bones'),
+      item('2 Vegetables'),
+      item('Simmering'),
+      heading('Bones'),
+      paragraph('Roast them first.'),
+      heading('Vegetables'),
+      heading('Simmering'),
+    ]
+    expect(texts(withoutTableOfContents(blocks))).toEqual([
+      'Stock is the base of most soups.',
+      'Bones',
+      'Roast them first.',
+      'Vegetables',
+      'Simmering',
+    ])
+  })
+
+  it('keeps a list that repeats headings before it, names too few, or has no contents label', () => {
+    const summary = [heading('Bones'), heading('Vegetables'), heading('Salt')]
+    const recap = [item('Bones'), item('Vegetables'), item('Salt')]
+    expect(withoutTableOfContents([...summary, ...recap])).toHaveLength(6)
+    const shopping = [item('Bones'), item('Two onions'), item('A leek'), item('Salt')]
+    expect(withoutTableOfContents([...shopping, heading('Bones')])).toHaveLength(5)
+    // The writer's own preview of the sections, with no contents label over it.
+    const preview = [paragraph('This guide covers:'), ...recap, ...summary]
+    expect(withoutTableOfContents(preview)).toHaveLength(7)
+  })
+
+  it('drops a contents label the page left with no list, and keeps one over a list of its own', () => {
+    expect(
+      texts(withoutTableOfContents([paragraph('In this article:'), heading('Bones')])),
+    ).toEqual(['Bones'])
+    const own = [heading('Contents'), item('A pot'), item('Bones'), item('Water')]
+    expect(withoutTableOfContents(own)).toHaveLength(4)
+  })
+
+  it('reads a page end to end: its contents list leaves the imported article', () => {
+    const section = (name: string): string => `<h2>${name}</h2>${para(2, name)}`
+    const html = `<html><head><title>Stock pot</title></head><body><article><h1>Stock pot</h1>
+      ${para(2, 'stock')}<p>Table of Contents</p><ul><li><a href="#a">Bones</a></li>
+      <li><a href="#b">Vegetables</a></li><li><a href="#c">Simmering</a></li></ul>
+      ${section('Bones')}${section('Vegetables')}${section('Simmering')}</article></body></html>`
+    const text = textOf(html)
+    expect(text).not.toContain('Table of Contents')
+    expect(text.match(/^Vegetables$/gm)).toHaveLength(1)
+    expect(text).toContain('Paragraph 2 about Simmering')
   })
 })
