@@ -7,8 +7,9 @@ import type { Block } from '../types'
  * line on its own; the same words inside a sentence are the writer's.
  */
 const CHROME_LINES: RegExp[] = [
-  // `Advertisement - Continue Reading Below`, `Advertisement (gone after registration)`.
-  /^advertisement\b.{0,50}$/i,
+  // `Advertisement - Continue Reading Below`, `Advertisement (gone after registration)`; a
+  // caption that begins with the word (`Advertisement for Lucky Strike, 1930`) is the writer's.
+  /^advertisement(?:\s*[-–—:.(]\s*(?:continue|scroll|story|article|members|gone|remove|hide|skip)\b.{0,40})?\W*$/i,
   // `↑ Back to Top`, `< Back to top`.
   /^[\s<^↑⬆▲]*back to (?:the )?top\W*$/i,
   // `Read more`, `View all`, `Read full review`: a link's label. `Read our full review here`

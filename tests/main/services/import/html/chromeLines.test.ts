@@ -18,6 +18,8 @@ describe('isChromeLine', () => {
     'Advertisement',
     'Advertisement - Continue Reading Below',
     'Advertisement (gone after registration)',
+    'Advertisement. Scroll to continue reading.',
+    "Advertisement - Members don't see this ad",
     '↑ Back to Top',
     '< Back to top',
     'Read more',
@@ -41,6 +43,7 @@ describe('isChromeLine', () => {
   it.each([
     'Read our full review here.',
     'Advertisement revenue fell by a third in 2024, and the paper cut its staff in response to it.',
+    'Advertisement for Lucky Strike cigarettes, 1930.',
     'Learn more about the tax rules that apply to a sole trader before you register.',
     'See also',
     'Share',
