@@ -5,6 +5,8 @@
  */
 
 import { decodeEntities } from './metadata'
+import { withoutPermalinkSign } from './toBlocks'
+
 const fold = (s: string): string =>
   s
     .toLowerCase()
@@ -137,9 +139,6 @@ const partsOf = (title: string): string[] =>
     .map(clean)
     .filter(Boolean)
 
-/** Signs a heading carries for its own link (`Quickstart¶`, `Usage #`). */
-const PERMALINK_SIGN = /\s*[¶#§🔗]+$/u
-
 /**
  * A headline cut short where sharing metadata has a length limit (`… Solutions (Including`):
  * when a long headline is the start of the <title>, the title's headline part is all of it.
@@ -234,7 +233,7 @@ function pickTitle(c: {
   // A heading's text escaped twice (`Python &#x26; SQL`) reads as its page shows it; one
   // encoded twice is read back before its permalink sign (`Â¶`, a `¶` encoded twice) comes off.
   const allH1s = c.h1s
-    .map((h) => clean(withoutDoubleEncoding(decodeEntities(h))).replace(PERMALINK_SIGN, ''))
+    .map((h) => withoutPermalinkSign(clean(withoutDoubleEncoding(decodeEntities(h)))))
     .filter(Boolean)
   const h1s = allH1s
     // An <h1> that is a later part of the <title> (`What is Ownership? - The Book`) is the

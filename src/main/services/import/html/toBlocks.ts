@@ -115,6 +115,14 @@ const descendants = (el: Element, name: string): Element[] =>
 
 const clean = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim()
 
+/**
+ * A heading without the sign its page shows for the heading's own link: after it
+ * (`Handlers¶`, `Usage #`, `Setup 🔗`) or, as rustdoc sets it, before (`§Examples`). A `#`
+ * that ends a word is the word's (`C#`), and a `§` before a number cites a section (`§ 230`).
+ */
+export const withoutPermalinkSign = (heading: string): string =>
+  heading.replace(/(?:\s*[¶§🔗]+|\s+#+)$/u, '').replace(/^§(?=\p{L})/u, '')
+
 /** Where a picture comes from; `resolve` turns a page's `src` into a safe local reference. */
 export type ImageResolver = (src: string) => { src?: string; origin: 'file' | 'embedded' | 'web' }
 
@@ -228,7 +236,7 @@ export function toBlocks(root: Element, resolveImage: ImageResolver): Block[] {
     flush()
     const heading = /^H([1-6])$/.exec(tag)
     if (heading) {
-      const text = clean(textOf(el))
+      const text = withoutPermalinkSign(clean(textOf(el)))
       if (text) blocks.push({ type: 'heading', level: Number(heading[1]), text })
       descendants(el, 'img').forEach(image)
       return

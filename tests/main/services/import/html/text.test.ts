@@ -3,7 +3,11 @@
  * mislead Readability, each on a small page built to need its rule.
  */
 import { describe, expect, it } from 'vitest'
-import { withoutRepeatedRuns } from '../../../../../src/main/services/import/html/extractHtml'
+import {
+  extractHtml,
+  withoutRepeatedRuns,
+} from '../../../../../src/main/services/import/html/extractHtml'
+import { withoutPermalinkSign } from '../../../../../src/main/services/import/html/toBlocks'
 import type { Block } from '../../../../../src/main/services/import/types'
 
 import { para, textOf } from './pages'
@@ -118,5 +122,28 @@ describe('the landmark', () => {
     expect(text).toContain('Philodendron grows in the darkest corner')
     expect(text).not.toContain('newsletter')
     expect(text).not.toContain('Copyright')
+  })
+})
+
+describe("headings' link signs", () => {
+  it.each([
+    ['Handlers¶', 'Handlers'],
+    ['Usage #', 'Usage'],
+    ['Setup 🔗', 'Setup'],
+    ['§Examples', 'Examples'],
+    ['Learn C#', 'Learn C#'],
+    ['§ 230 of the Communications Act', '§ 230 of the Communications Act'],
+    ['#16 Fixing the build', '#16 Fixing the build'],
+  ])('%j reads %j', (heading, text) => {
+    expect(withoutPermalinkSign(heading)).toBe(text)
+  })
+
+  it("leaves the sign of a heading's own link out of the article and its title", () => {
+    const html = `<html><head><title>Logging HOWTO</title></head><body><main>
+      <h1>Logging HOWTO<a class="headerlink" href="#logging-howto">¶</a></h1>${para(2, 'logging')}
+      <h2><a class="anchor" href="#handlers">§</a>Handlers</h2>${para(2, 'handlers')}</main></body></html>`
+    const article = extractHtml({ html })
+    expect(article.title).toBe('Logging HOWTO')
+    expect(article.blocks).toContainEqual({ type: 'heading', level: 2, text: 'Handlers' })
   })
 })
