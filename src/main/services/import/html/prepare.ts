@@ -179,6 +179,22 @@ export function unhintHeadingIds(document: Document): void {
   }
 }
 
+/** What Readability looks for in a class or id to find the byline; it matches inside words. */
+const BYLINE_HINT = /byline|author|dateline|writtenby/i
+
+/**
+ * A heading whose id is its own words (`<h4 id="authoring-applications">`) names a topic, but
+ * Readability reads `author` in the id and takes the heading for the byline, so that the
+ * article's author became `Authoring applications`. Such an id is dropped.
+ */
+export function unhintHeadingBylines(document: Document): void {
+  for (const heading of Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    const id = heading.getAttribute('id') ?? ''
+    if (BYLINE_HINT.test(id) && slug(id) === slug(heading.textContent ?? ''))
+      heading.removeAttribute('id')
+  }
+}
+
 /** Elements that sit inside a line of text rather than make a part of the page. */
 const INLINE = new Set([
   'A',
@@ -255,11 +271,12 @@ export function unhintRoot(document: Document): void {
 
 /**
  * Readability's misreadings undone before it reads a page: landmarks kept whole, and the ids
- * and class names it takes for boilerplate where they only place or draw a part.
+ * and class names it takes for boilerplate or a byline where they only place or draw a part.
  */
 export function prepareForReadability(document: Document): void {
   shieldLandmarks(document)
   unhintHeadingIds(document)
+  unhintHeadingBylines(document)
   unhintInlineParts(document)
   unhintStyleClasses(document)
   unhintRoot(document)

@@ -451,6 +451,21 @@ describe('authors that name no one', () => {
   })
 })
 
+describe('headings whose id reads like a byline', () => {
+  it('takes no heading named after its own words (`authoring-applications`) for the author', () => {
+    const html = `<html><head><title>Crate tokio</title></head><body><main><h1>Crate tokio</h1>${body}
+      <h4 id="authoring-applications"><a class="doc-anchor" href="#authoring-applications">§</a>Authoring applications</h4>
+      ${body}</main></body></html>`
+    expect(extractHtml({ html }).author).toBeUndefined()
+  })
+
+  it("still reads a writer's name from an element whose id names the author", () => {
+    const html = `<html><head><title>Films</title></head><body><article><h1>Films</h1>
+      <p id="author-line">By Brian Truitt</p>${body}</article></body></html>`
+    expect(extractHtml({ html }).author).toBe('Brian Truitt')
+  })
+})
+
 describe('labels after a dash in a title', () => {
   it('drops a word or two after a dash at the end of a long title', () => {
     const t = (title: string): string => chooseTitle({ headline: title, h1s: [] })
