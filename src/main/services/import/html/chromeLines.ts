@@ -110,6 +110,10 @@ const CONTENTS_SHARE = 0.75
  * and stays. A label left with no list goes too (the page's scripts would have built it).
  */
 export function withoutTableOfContents(blocks: Block[]): Block[] {
+  const isLabel = (b: Block): boolean =>
+    (b.type === 'paragraph' || b.type === 'heading') && CONTENTS_LABEL.test(b.text.trim())
+  // Most pages have no contents label: nothing to look up.
+  if (!blocks.some(isLabel)) return blocks
   const drop = new Set<number>()
   // Where each heading's text is last seen: an entry names a later heading if it is after.
   const lastHeading = new Map<string, number>()
@@ -125,9 +129,9 @@ export function withoutTableOfContents(blocks: Block[]): Block[] {
       (e) => 'text' in e && (lastHeading.get(entryOf(e.text)) ?? -1) >= end,
     ).length
     const label = blocks[i - 1]
-    const labelled = label && 'text' in label && CONTENTS_LABEL.test(label.text.trim())
     if (
-      labelled &&
+      label &&
+      isLabel(label) &&
       entries.length >= CONTENTS_MIN_ENTRIES &&
       named >= CONTENTS_SHARE * entries.length
     ) {
@@ -136,11 +140,14 @@ export function withoutTableOfContents(blocks: Block[]): Block[] {
     i = end - 1
   }
   blocks.forEach((b, i) => {
-    if ((b.type !== 'paragraph' && b.type !== 'heading') || !CONTENTS_LABEL.test(b.text.trim()))
-      return
+    if (!isLabel(b)) return
     let next = i + 1
     while (blocks[next]?.type === 'image') next++
     if (blocks[next]?.type !== 'listItem') drop.add(i)
   })
   return blocks.filter((_, i) => !drop.has(i))
 }
+
+/** The parts of an article's page that are the site's, not the article: teasers, contents. */
+export const withoutPageSections = (blocks: Block[]): Block[] =>
+  withoutTableOfContents(withoutRelatedSections(blocks))

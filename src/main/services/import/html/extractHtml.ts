@@ -14,6 +14,7 @@ import {
   type ExtractedArticle,
 } from '../types'
 import { namesThePublisher, shownByline, shownStarter, writerUnderHeadline } from './byline'
+import { withoutChromeLines, withoutPageSections } from './chromeLines'
 import { imageResolver } from './images'
 import {
   collapsedLength,
@@ -39,7 +40,6 @@ import {
   revealTabPanels,
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
-import { withoutChromeLines, withoutRelatedSections, withoutTableOfContents } from './chromeLines'
 import { toBlocks } from './toBlocks'
 
 export interface HtmlInput {
@@ -218,10 +218,10 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
       if (reader?.content) return [...lostIntro, ...toBlocks(reader.content, resolveImage)]
       return document.body ? toBlocks(document.body, resolveImage) : []
     }
+    const chosen = chosenBlocks()
+    // A thread's posts are all the writers'; an article's page adds the site's own sections.
     let blocks = withoutChromeLines(
-      isThread
-        ? chosenBlocks()
-        : withoutTableOfContents(withoutRelatedSections(withoutRepeatedRuns(chosenBlocks()))),
+      isThread ? chosen : withoutPageSections(withoutRepeatedRuns(chosen)),
     )
     const title = withoutBannerName(
       chooseTitle({
