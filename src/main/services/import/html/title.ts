@@ -269,11 +269,15 @@ function pickTitle(c: {
   // The page's only <h1>, worded as a headline, is what its reader sees above the text, even
   // when the metadata was written for search results or sharing ("… – Top 10 Picks"). A
   // site's name in its banner is short, or names the site; a heading after paragraphs of the
-  // text is a pull quote or a section's.
+  // text is a pull quote or a section's. A heading of more than thirty words, when the page
+  // states a headline for sharing, is a summary or a call to action set large ("Learn which
+  // … ? Get expert tips … . We'll help you …"); a long headline with its quoted line is still
+  // the headline where the only metadata is the site's `<title>`.
   const only = h1s.length === 1 && !c.h1FollowsText ? h1s[0] : undefined
   if (
     only &&
     fold(only).split(' ').length >= 4 &&
+    !(c.headline && wordsOf(only) > 30) &&
     !isSitePart(only, [c.siteName ?? ''].filter(Boolean), hostLabelsOf(c.url))
   )
     return only

@@ -61,6 +61,21 @@ describe('titles', () => {
     ).toBe(headline)
   })
 
+  it('reads an <h1> of more than thirty words as a summary when the page states a headline', () => {
+    const headline = 'The 10 Best Home Improvement Projects of 2023'
+    const summary =
+      'Learn which home renovations pay back the most? Get expert tips on how to understand and ' +
+      'weigh the cost of a project. We will help you learn everything you need to know about ' +
+      'the value of your renovation.'
+    expect(chooseTitle({ headline, h1s: [summary] })).toBe(headline)
+    // A long headline the metadata states is still the headline, and so is one where the
+    // only metadata is the site's <title>.
+    expect(chooseTitle({ headline: summary, h1s: [summary] })).toBe(summary)
+    expect(
+      chooseTitle({ documentTitle: 'Forum - The heart of the internet', h1s: [summary] }),
+    ).toBe(summary)
+  })
+
   it('reads an <h1> after paragraphs of the text as a pull quote, not the headline', () => {
     const page = (h1: string): string =>
       `<html><head><meta property="og:title" content="What do people love about Rust?"></head><body><article>${body}${h1}${body}</article></body></html>`
