@@ -180,10 +180,14 @@ const wordsOf = (s: string): number =>
  */
 function withoutShortTail(title: string): string {
   const parts = title.split(/(\s+[-–—]\s+)/)
-  if (parts.length < 3) return title
-  const last = parts[parts.length - 1] as string
-  const rest = parts.slice(0, -2).join('')
-  return wordsOf(last) <= 2 && wordsOf(rest) >= 4 ? rest : title
+  // `Thread - Board - Site`: each short part at the end is a label or the site, in turn.
+  while (
+    parts.length >= 3 &&
+    wordsOf(parts.at(-1) as string) <= 2 &&
+    wordsOf(parts.slice(0, -2).join('')) >= 4
+  )
+    parts.splice(-2)
+  return parts.join('')
 }
 
 /**

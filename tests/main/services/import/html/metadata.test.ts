@@ -490,6 +490,10 @@ describe('labels after a dash in a title', () => {
     expect(t('2025 Top Insurance Company Performance Rankings - Infographic')).toBe(
       '2025 Top Insurance Company Performance Rankings',
     )
+    // A thread's board and the forum's name, one after the other.
+    expect(t('Hybrid Quantum And Classical Computing - Programming - Nairaland')).toBe(
+      'Hybrid Quantum And Classical Computing',
+    )
     // A subtitle, or a short title, keeps its dash.
     expect(t('Zero Waste - A Beginner’s Guide')).toBe('Zero Waste - A Beginner’s Guide')
     expect(t('Tutorial - User Guide')).toBe('Tutorial - User Guide')
