@@ -33,7 +33,25 @@ const CONTROLS = 'nav, form, table, button, select, label'
 const LABEL =
   /^(?:(?:written|article|posted|words|story)\s+)?by\s*:?$|^(?:author|contributors?)\s*:?$/i
 
-const cleanText = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+const squashed = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim()
+
+/**
+ * An element's words as a reader sees them: a list's items apart (`Emily Walker, Casey
+ * McDevitt`, the commas set by the page's style) and blocks apart, which textContent runs
+ * together (`Emily WalkerCasey McDevitt`).
+ */
+function cleanText(el: Element): string {
+  if (!el.querySelector('li, br, p, div')) return squashed(el.textContent)
+  const copy = el.cloneNode(true) as Element
+  for (const item of Array.from(copy.querySelectorAll('li'))) {
+    if (item.nextElementSibling?.tagName === 'LI') item.after(', ')
+  }
+  for (const block of Array.from(copy.querySelectorAll('br, p, div, li'))) {
+    block.before(' ')
+    block.after(' ')
+  }
+  return squashed(copy.textContent).replace(/ ,/g, ',')
+}
 
 /** The name in a short `By …` line, when it reads as a name. */
 function nameIn(line: string): string | undefined {

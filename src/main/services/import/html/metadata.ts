@@ -331,7 +331,7 @@ export function cleanByline(value: string | undefined): string | undefined {
     text = initial[1] as string
   // A date glued in front (`Dec 17, 2025Julian K. Arni`) or after the name.
   text = text.replace(/^\s*\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*/u, '')
-  text = text.replace(/,?\s+(published|updated|posted|on)\b.*$/i, '')
+  text = text.replace(/,?\s+(?:last\s+)?(published|updated|posted|on)\b.*$/i, '')
   // A date after the name (`Jane Doe, Dec 17, 2025`, `David at December 16, 2025 11:15 AM`).
   text = text.replace(DATE_AFTER, '')
   // A label glued after the name (`Jane DoePublished`, `Jane DoeUpdated 3 May`).

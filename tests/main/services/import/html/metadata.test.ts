@@ -109,6 +109,7 @@ describe('bylines', () => {
   it('cleans labels glued to a name, and a job after a comma', () => {
     expect(cleanByline('Reyan PerumalPublished')).toBe('Reyan Perumal')
     expect(cleanByline('Rabbids Posted March 19, 2024')).toBe('Rabbids')
+    expect(cleanByline('David Jackson Last updated on: October 1, 2025')).toBe('David Jackson')
     expect(cleanByline('Written bySir Nuno')).toBe('Sir Nuno')
     expect(cleanByline('Brett Cruz, Privacy and Digital Security Expert')).toBe('Brett Cruz')
     // Degrees are part of how a writer is named; names that start with "By" are names.
@@ -249,6 +250,14 @@ describe('bylines set apart or naming several writers', () => {
         html: page('<p>Written by <a href="/people/mk">Moses Kim and Kate Shore</a></p>'),
       }).author,
     ).toBe('Moses Kim and Kate Shore')
+  })
+
+  it('reads writers set as a list, each name apart', () => {
+    // The page's style puts the commas between the items; the text has none.
+    const list =
+      '<div><span>Written by: <ul class="comma-separated-list"><li><a href="/authors/ew/">Emily Walker</a></li>' +
+      '<li><a href="/authors/cm/">Casey McDevitt</a></li></ul></span></div>'
+    expect(extractHtml({ html: page(list) }).author).toBe('Emily Walker, Casey McDevitt')
   })
 
   it('reads the name in the element after a label that stands alone', () => {
