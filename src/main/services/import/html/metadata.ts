@@ -247,11 +247,11 @@ const COMMA_ROLE =
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'
 /**
- * A month or a numeric date straight after a lower-case letter: a date the page glued to a
- * name. Digits alone stay (`ggailey777` is a user's name).
+ * A month, a day before a month (`18th Dec`) or a numeric date straight after a lower-case
+ * letter: a date the page glued to a name. Digits alone stay (`ggailey777` is a user's name).
  */
 const GLUED_DATE = new RegExp(
-  `(?<=\\p{Ll})(?:(?:${MONTHS})\\.?(?=\\s|\\d|$)|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}).*$`,
+  `(?<=\\p{Ll})(?:(?:${MONTHS})\\.?(?=\\s|\\d|$)|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}).*$`,
   'u',
 )
 const DATE_AFTER = new RegExp(

@@ -110,6 +110,7 @@ describe('bylines', () => {
     expect(cleanByline('Reyan PerumalPublished')).toBe('Reyan Perumal')
     expect(cleanByline('Rabbids Posted March 19, 2024')).toBe('Rabbids')
     expect(cleanByline('David Jackson Last updated on: October 1, 2025')).toBe('David Jackson')
+    expect(cleanByline('jsteinhardt18th Dec 2025AI Alignment Forum3 min read2')).toBe('jsteinhardt')
     expect(cleanByline('Written bySir Nuno')).toBe('Sir Nuno')
     expect(cleanByline('Brett Cruz, Privacy and Digital Security Expert')).toBe('Brett Cruz')
     // Degrees are part of how a writer is named; names that start with "By" are names.
