@@ -3,7 +3,7 @@
  * Jane Doe` line in or under the article, a link to the writer's page (`/author/jane-doe`).
  * Read before Readability changes the document.
  */
-import { cleanByline, squash } from './metadata'
+import { cleanByline, spaceAround, squash } from './metadata'
 
 /** A person's name: one to four capitalised words (`Jane Doe`, `Mary-Ann O'Neil`, `J. R. Hartley`). */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)){0,3}$/u
@@ -49,10 +49,7 @@ function cleanText(el: Element): string {
   for (const item of Array.from(copy.querySelectorAll('li'))) {
     if (item.nextElementSibling?.tagName === 'LI') item.after(', ')
   }
-  for (const block of Array.from(copy.querySelectorAll('br, p, div, li'))) {
-    block.before(' ')
-    block.after(' ')
-  }
+  spaceAround(copy, 'br, p, div, li')
   return squashed(copy.textContent).replace(/ ,/g, ',')
 }
 

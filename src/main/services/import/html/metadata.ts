@@ -227,6 +227,17 @@ function metaAuthors(document: Document): string | undefined {
 export const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 const same = (a: string, b: string): boolean => squash(a) === squash(b)
 
+/**
+ * Sets a space before and after each element of `root` (a copy) that `selector` names, so that
+ * textContent keeps apart the words a reader sees apart (`Programs<br>Your Guide`).
+ */
+export function spaceAround(root: Element, selector: string): void {
+  for (const el of Array.from(root.querySelectorAll(selector))) {
+    el.before(' ')
+    el.after(' ')
+  }
+}
+
 /** Text of the first element matching one of the selectors, when short enough to be a name. */
 function shortText(document: Document, selectors: string, maxWords: number): string | undefined {
   for (const el of Array.from(document.querySelectorAll(selectors)).slice(0, 20)) {

@@ -4,7 +4,7 @@
  * site's name. An `<h1>` the metadata does not agree with is usually the site's name.
  */
 
-import { decodeEntities } from './metadata'
+import { decodeEntities, spaceAround } from './metadata'
 import { withoutPermalinkSign } from './toBlocks'
 
 const fold = (s: string): string =>
@@ -25,10 +25,7 @@ export function headingText(heading: Element): string {
   for (const el of Array.from(copy.querySelectorAll('button, [hidden], template, svg'))) el.remove()
   // A line break, or a block set inside the heading, parts words a reader sees apart
   // (`Top MBA Programs<br>Your Guide`); textContent would run them together.
-  for (const el of Array.from(copy.querySelectorAll('br, div, p'))) {
-    el.before(' ')
-    el.after(' ')
-  }
+  spaceAround(copy, 'br, div, p')
   return copy.textContent ?? ''
 }
 
