@@ -15,13 +15,11 @@
  */
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { createRequire } from 'node:module'
-import { existsSync } from 'node:fs'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Article } from '../../../shared/types'
 import type { ArticleLibrary, LibraryChange } from '../library/articleLibrary'
 import { errorCode, errorMessage, writeFileDurably } from '../store/durableFile'
+import { workerEntry, type WorkerEntry } from '../workerEntry'
 import type { BuildMessage, BuildReply, IndexedArticle } from './indexWorker'
 import { openPassageTexts, type PassageTexts } from './passageTexts'
 import { SearchIndex, WARM_SEARCHES, type TextOf, type Warming } from './searchIndex'
@@ -77,25 +75,8 @@ const BATCH = 64
 /** Paragraph texts held in memory at most while they are being written beside the index. */
 const SPILL_BYTES = 32 * 2 ** 20
 
-/**
- * The build worker's script: the built `searchWorker.js` near this bundle, or, when Lectern
- * runs from source (tests, the benchmark), the TypeScript worker loaded through tsx.
- */
-function workerEntry(): { file: string; eval: boolean } {
-  const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.ts')) {
-    const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-    const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href
-    const worker = pathToFileURL(join(dirname(here), 'indexWorker.ts')).href
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}) })`
-    return { file: boot, eval: true }
-  }
-  for (let dir = dirname(here), i = 0; i < 3; dir = dirname(dir), i++) {
-    const file = join(dir, 'searchWorker.js')
-    if (existsSync(file)) return { file, eval: false }
-  }
-  throw new Error(`the search worker (searchWorker.js) was not found near ${here}`)
-}
+/** The build worker's script (bundled as `searchWorker.js`). */
+const workerScript = () => workerEntry(import.meta.url, 'indexWorker.ts', 'searchWorker.js')
 
 /** Whether an index of this process has searched once in each way (see `SearchIndex.warm`). */
 let searchesWarmed = false
@@ -388,9 +369,9 @@ export function openArticleIndex(
 
   /** Builds the index in a worker; on failure, on the main thread a slice at a time. */
   const buildInWorker = async (): Promise<void> => {
-    let entry: ReturnType<typeof workerEntry>
+    let entry: WorkerEntry
     try {
-      entry = workerEntry()
+      entry = workerScript()
     } catch (error) {
       return buildOnMainThread(errorMessage(error))
     }

@@ -4,11 +4,9 @@
  * is replaced; workers are also replaced every few hundred pages so memory stays flat over a
  * bulk import whatever a page leaves behind.
  */
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { workerEntry } from '../../workerEntry'
 import { ImportError, type ExtractedArticle } from '../types'
 import type { HtmlJob, HtmlReply } from './worker'
 
@@ -37,25 +35,9 @@ export interface WorkerScript {
 
 export const HTML_WORKER: WorkerScript = { source: 'html/worker.ts', built: 'importWorker.js' }
 
-/**
- * The worker's script: the built bundle next to this one, or, when Lectern runs from source
- * (tests, the benchmark), the TypeScript worker loaded through tsx.
- */
-function workerEntry(script: WorkerScript): { file: string | URL; eval?: boolean } {
-  const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.ts')) {
-    const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-    const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href
-    const worker = pathToFileURL(join(dirname(dirname(here)), script.source)).href
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}) })`
-    return { file: boot, eval: true }
-  }
-  for (let dir = dirname(here), i = 0; i < 3; dir = dirname(dir), i++) {
-    const file = join(dir, script.built)
-    if (existsSync(file)) return { file }
-  }
-  throw new Error(`the import worker (${script.built}) was not found near ${here}`)
-}
+/** The script's source is beside this file's folder. */
+const workerScript = (script: WorkerScript) =>
+  workerEntry(import.meta.url, join('..', script.source), script.built)
 
 export class HtmlWorkerPool {
   private worker: Worker | undefined
@@ -112,9 +94,9 @@ export class HtmlWorkerPool {
   }
 
   private spawn(): Worker {
-    const { file, eval: isCode } = workerEntry(this.script)
+    const { file, eval: isCode } = workerScript(this.script)
     const worker = new Worker(file, {
-      eval: isCode === true,
+      eval: isCode,
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     })
     worker.on('message', (reply: HtmlReply | { ready: true }) => {
