@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -88,6 +88,20 @@ describe('lectern CLI (in process)', () => {
 
 describe('lectern CLI (built, under plain Node)', () => {
   it('is built', () => expect(existsSync(BUILT_CLI), 'run `npm run build` first').toBe(true))
+
+  it('finishes quietly when its reader stops reading early (`| head`)', async () => {
+    // A PDF's JSON four times (320 KB): more than a pipe holds, so writes follow the reader's going.
+    const pdf = join(ROOT, 'tests/fixtures/import/pdf/shared-mime-info-spec.pdf')
+    const child = spawn(process.execPath, [BUILT_CLI, 'extract', '--json', pdf, pdf, pdf, pdf], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  })
 
   it('lists, shows and searches', async () => {
     const list = await lectern('list')
