@@ -278,7 +278,7 @@ function byPortrait(document: Document): string | undefined {
   const alts = new Set(
     Array.from(document.querySelectorAll('img[alt]'))
       .filter(looksLikePortrait)
-      .map((img) => (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim())
+      .map((img) => squashed(img.getAttribute('alt')))
       .filter(isFullName),
   )
   if (!alts.size) return undefined
