@@ -116,13 +116,18 @@ function withoutSiteTail(h1: string, sites: string[], url?: string): string {
 /**
  * An <h1> that is the headline with a label before it (a date, `Thread:`, a section) or the
  * site's name after a separator (`Catering Tips | Cookshack`, `… (example.com) 87`). An
- * <h1> that goes on after the headline in words (`… in Compose`) is a longer headline.
+ * <h1> that goes on after the headline in words (`… in Compose`) is a longer headline, and
+ * words before it that the <title> also sets before the headline, with no separator between
+ * (`2025 Software Development Price Guide`), are the headline's own.
  */
-function h1AroundHeadline(h1: string, headline: string): boolean {
+function h1AroundHeadline(h1: string, headline: string, documentTitleLead = ''): boolean {
   const h = fold(headline)
   const full = fold(h1)
   if (!h || h === full) return false
-  if (full.endsWith(` ${h}`)) return true
+  if (full.endsWith(` ${h}`)) {
+    const before = full.slice(0, -h.length - 1)
+    return !fold(documentTitleLead).startsWith(`${before} ${h.split(' ')[0]}`)
+  }
   const lower = h1.toLowerCase()
   const at = lower.indexOf(headline.toLowerCase())
   return at === 0 && /^\s*(?:[|–—-]\s|\()/.test(h1.slice(headline.length))
@@ -214,9 +219,23 @@ function withoutDoubleEncoding(title: string): string {
   }
 }
 
+/**
+ * `Event Planning? Beginner? Guide`: a heading whose characters a lossy charset conversion
+ * turned into `?` or `�` reads as the page's metadata spells it (`Event Planning: Beginner's
+ * Guide`), when that metadata says the same with a character or two at each such place.
+ */
+function withLostCharactersBack(title: string, metadata: string[]): string {
+  if (!/[?\ufffd]\S|[?\ufffd] \p{L}/u.test(title)) return title
+  const escaped = title.replace(/[.*+^${}()|[\]\\]/g, '\\$&')
+  const lost = new RegExp(`^${escaped.replace(/[?\ufffd]/g, '\\S{1,3}')}$`, 'u')
+  return metadata.find((m) => m !== title && lost.test(m)) ?? title
+}
+
 export function chooseTitle(c: Parameters<typeof pickTitle>[0]): string {
+  const picked = withoutDoubleEncoding(pickTitle(c))
+  const metadata = [clean(c.headline), ...partsOf(clean(c.documentTitle)), clean(c.documentTitle)]
   return withoutNumbering(
-    withoutShortTail(withoutLabelsAfterBar(withoutDoubleEncoding(pickTitle(c)))),
+    withoutShortTail(withoutLabelsAfterBar(withLostCharactersBack(picked, metadata))),
   )
 }
 
@@ -263,7 +282,7 @@ function pickTitle(c: {
   }
   if (best && score >= 0.3) {
     const headline = withoutSiteName(meta, [c.siteName ?? ''].filter(Boolean), c.url)
-    return fold(best) !== fold(meta) && h1AroundHeadline(best, headline)
+    return fold(best) !== fold(meta) && h1AroundHeadline(best, headline, lead)
       ? headline
       : withoutSiteTail(best, [c.siteName ?? ''].filter(Boolean), c.url)
   }

@@ -54,3 +54,57 @@ describe('a heading encoded as UTF-8 twice', () => {
     ).toBe('itertools — Functions creating iterators')
   })
 })
+
+describe('a heading whose characters a charset conversion lost', () => {
+  it('reads as the <title> spells it, when that says the same at every other place', () => {
+    expect(
+      chooseTitle({
+        documentTitle: "What Are The Basics Of Event Planning: Beginner's Guide",
+        h1s: ['What Are The Basics Of Event Planning? Beginner? Guide'],
+      }),
+    ).toBe("What Are The Basics Of Event Planning: Beginner's Guide")
+    expect(
+      chooseTitle({
+        documentTitle: 'Caf\u00e9 guide for a week in Lyon | Example',
+        h1s: ['Caf\ufffd guide for a week in Lyon'],
+      }),
+    ).toBe('Caf\u00e9 guide for a week in Lyon')
+  })
+
+  it('keeps its question marks where the <title> says something else', () => {
+    expect(
+      chooseTitle({
+        documentTitle: 'Is it worth it? A long look at consulting | Example',
+        h1s: ['Is it worth it? A long look at consulting'],
+      }),
+    ).toBe('Is it worth it? A long look at consulting')
+    expect(
+      chooseTitle({
+        documentTitle: 'Which telescope first? Our picks for beginners',
+        h1s: ['Which telescope first? Ask the forum'],
+      }),
+    ).toBe('Which telescope first? Ask the forum')
+  })
+})
+
+describe('words before the headline in the <h1>', () => {
+  it('are a label when the <title> does not set them before it (a section, a date)', () => {
+    expect(
+      chooseTitle({
+        headline: 'ProxMox or Ubuntu for virtualization?',
+        documentTitle: 'Tips/Techniques - ProxMox or Ubuntu for virtualization? | Metal Workers',
+        h1s: ['Tips/Techniques ProxMox or Ubuntu for virtualization?'],
+      }),
+    ).toBe('ProxMox or Ubuntu for virtualization?')
+  })
+
+  it('are the headline’s own when the <title> sets them before it too', () => {
+    expect(
+      chooseTitle({
+        headline: 'Software Development Price Guide & Hourly Rate Comparison',
+        documentTitle: '2025 Software Development Price Guide & Hourly Rate | FullStack Blog',
+        h1s: ['2025 Software Development Price Guide & Hourly Rate Comparison'],
+      }),
+    ).toBe('2025 Software Development Price Guide & Hourly Rate Comparison')
+  })
+})
