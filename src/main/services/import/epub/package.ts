@@ -6,6 +6,7 @@
  */
 import { posix } from 'node:path'
 import { ImportError } from '../types'
+import { squashed } from '../squashed'
 
 export interface TocEntry {
   title: string
@@ -93,8 +94,6 @@ function byName(root: Document | Element, name: string): Element[] {
   return found
 }
 
-const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
-
 export function readPackage(files: ReadonlyMap<string, Uint8Array>, parse: Parse): EpubPackage {
   if (files.has('META-INF/rights.xml'))
     throw new ImportError(
@@ -150,7 +149,7 @@ export function readPackage(files: ReadonlyMap<string, Uint8Array>, parse: Parse
   const dc = (name: string): string[] =>
     metadata
       ? byName(metadata, name)
-          .map((e) => clean(e.textContent))
+          .map((e) => squashed(e.textContent))
           .filter(Boolean)
       : []
   const progression = spineEl?.getAttribute('page-progression-direction')
@@ -185,7 +184,7 @@ function uniqueIdentifier(opf: Document, metadata: Element | undefined): string 
   const ids = byName(metadata, 'identifier')
   const wanted = opf.documentElement.getAttribute('unique-identifier')
   const chosen = ids.find((e) => wanted && e.getAttribute('id') === wanted) ?? ids[0]
-  return clean(chosen?.textContent) || undefined
+  return squashed(chosen?.textContent) || undefined
 }
 
 /**
@@ -243,7 +242,7 @@ function navToc(files: ReadonlyMap<string, Uint8Array>, path: string, parse: Par
         const children = sub ? walk(sub) : []
         const href = label?.getAttribute('href')
         const target = href ? resolveHref(path, href) : undefined
-        const title = clean(label?.textContent) || clean(label?.getAttribute('title'))
+        const title = squashed(label?.textContent) || squashed(label?.getAttribute('title'))
         if (!target || !title) return children // a heading without a link: its entries move up
         return [{ title, ...target, children }]
       })
@@ -269,7 +268,7 @@ function ncxToc(files: ReadonlyMap<string, Uint8Array>, path: string, parse: Par
         const children = walk(point)
         const src = content?.getAttribute('src')
         const target = src ? resolveHref(path, src) : undefined
-        const title = clean(label?.textContent)
+        const title = squashed(label?.textContent)
         if (!target || !title) return children
         return [{ title, ...target, children }]
       })

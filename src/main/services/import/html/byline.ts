@@ -4,6 +4,7 @@
  * Read before Readability changes the document.
  */
 import { cleanByline, spaceAround, squash } from './metadata'
+import { squashed } from '../squashed'
 
 /** A person's name: one to four capitalised words (`Jane Doe`, `Mary-Ann O'Neil`, `J. R. Hartley`). */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)){0,3}$/u
@@ -32,8 +33,6 @@ const CONTROLS = 'nav, form, table, button, select, label'
 /** A label set apart from the name it introduces (`By`, `Written by`, `Author:`). */
 const LABEL =
   /^(?:(?:written|article|posted|words|story)\s+)?by\s*:?$|^(?:author|contributors?)\s*:?$/i
-
-const squashed = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim()
 
 /**
  * An element's words as a reader sees them: a list's items apart (`Emily Walker, Casey

@@ -4,6 +4,7 @@
  * same class words) that name themselves posts, comments, replies or answers, each with text
  * of its own. When the text Readability chose lies inside such a run, the run is the article.
  */
+import { squashed } from '../squashed'
 
 /** Words in class names, ids and schema.org types that mark a post. */
 const POST_HINT =
@@ -64,8 +65,7 @@ function hints(el: Element): string {
     .join(' ')
 }
 
-const textLength = (el: Element): number =>
-  (el.textContent ?? '').replace(/\s+/g, ' ').trim().length
+const textLength = (el: Element): number => squashed(el.textContent).length
 
 function linkTextLength(el: Element): number {
   let n = 0
@@ -155,7 +155,7 @@ const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) 
  * Text's length as `textLength` measures a post's: runs of white space count once. Forum
  * markup is indented with tabs and new lines that a raw length would count as text.
  */
-export const collapsedLength = (s: string): number => s.replace(/\s+/g, ' ').trim().length
+export const collapsedLength = (s: string): number => squashed(s).length
 
 /**
  * Whether a thread holds the text Readability chose (so Readability picked one post of it)

@@ -41,6 +41,7 @@ import {
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
 import { toBlocks } from './toBlocks'
+import { squashed } from '../squashed'
 
 export interface HtmlInput {
   html: string
@@ -121,9 +122,7 @@ export function extractHtml({ html, path, url, resources, inside }: HtmlInput): 
     const h1Elements = allH1Elements.filter((h) => !isSiteBanner(h))
     // The site's name, as its banner heading writes it.
     const banner = allH1Elements.find(isSiteBanner)
-    const bannerName = banner
-      ? headingText(banner).replace(/\s+/g, ' ').trim() || undefined
-      : undefined
+    const bannerName = banner ? squashed(headingText(banner)) || undefined : undefined
     const h1s = h1Elements.map(headingText)
     // Before Readability, which moves and drops elements.
     const h1FollowsText = h1Elements.length === 1 && followsText(document, h1Elements[0]!)

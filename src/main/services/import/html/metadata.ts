@@ -4,6 +4,7 @@
  * bylines marked up as such. Read before extraction changes the document.
  */
 import { daysBetween, isoDate, urlDate } from '../dates'
+import { squashed } from '../squashed'
 
 export interface PageMetadata {
   title?: string
@@ -57,7 +58,7 @@ export function decodeEntities(s: string): string {
 
 const clean = (s: unknown): string | undefined => {
   if (typeof s !== 'string') return undefined
-  const t = decodeEntities(s).replace(/\s+/g, ' ').trim()
+  const t = squashed(decodeEntities(s))
   return t || undefined
 }
 

@@ -6,6 +6,7 @@ import { dateOfLine } from '../../library/parseArticle'
 import { daysBetween, isoDate, showsDate, urlDate } from '../dates'
 import { isDiscussionPage } from './discussion'
 import type { PageMetadata } from './metadata'
+import { squashed } from '../squashed'
 
 /** The page's date: its stated publication, or the revision it shows instead, or a shown date. */
 export function pageDate(
@@ -164,7 +165,7 @@ function dateInDateLabel(document: Document): string | undefined {
     '[class*="date" i], [class*="publish" i], [class*="posted" i], time, [class*="byline" i], [class*="author" i]',
   )
   for (const el of Array.from(labelled).slice(0, 40)) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    const text = squashed(el.textContent)
     if (text && text.length <= 80) {
       const date = dateOfShownLine(text)
       if (date) return date

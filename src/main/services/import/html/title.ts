@@ -6,6 +6,7 @@
 
 import { decodeEntities, spaceAround } from './metadata'
 import { withoutPermalinkSign } from './toBlocks'
+import { squashed } from '../squashed'
 
 const fold = (s: string): string =>
   s
@@ -13,7 +14,6 @@ const fold = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 const squash = (s: string): string => fold(s).replace(/ /g, '')
-const clean = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
 
 /**
  * A heading's text as a reader sees it: without the buttons it carries (`Copy item path`)
@@ -41,7 +41,7 @@ export function isSiteBanner(heading: Element): boolean {
   if (links.length !== 1) return false
   const link = links[0] as Element
   if (!FRONT_PAGE.test((link.getAttribute('href') ?? '').trim())) return false
-  const words = (el: Element): string => headingText(el).replace(/\s+/g, ' ').trim()
+  const words = (el: Element): string => squashed(headingText(el))
   return words(link) === words(heading)
 }
 
@@ -138,7 +138,7 @@ const partsOf = (title: string): string[] =>
   title
     .split(STRONG)
     .flatMap((p) => p.split(WEAK))
-    .map(clean)
+    .map(squashed)
     .filter(Boolean)
 
 /**
@@ -233,7 +233,11 @@ function withLostCharactersBack(title: string, metadata: string[]): string {
 
 export function chooseTitle(c: Parameters<typeof pickTitle>[0]): string {
   const picked = withoutDoubleEncoding(pickTitle(c))
-  const metadata = [clean(c.headline), ...partsOf(clean(c.documentTitle)), clean(c.documentTitle)]
+  const metadata = [
+    squashed(c.headline),
+    ...partsOf(squashed(c.documentTitle)),
+    squashed(c.documentTitle),
+  ]
   return withoutNumbering(
     withoutShortTail(withoutLabelsAfterBar(withLostCharactersBack(picked, metadata))),
   )
@@ -249,20 +253,20 @@ function pickTitle(c: {
   siteName?: string
   url?: string
 }): string {
-  const docParts = partsOf(clean(c.documentTitle))
+  const docParts = partsOf(squashed(c.documentTitle))
   // A heading's text escaped twice (`Python &#x26; SQL`) reads as its page shows it; one
   // encoded twice is read back before its permalink sign (`Â¶`, a `¶` encoded twice) comes off.
   const allH1s = c.h1s
-    .map((h) => withoutPermalinkSign(clean(withoutDoubleEncoding(decodeEntities(h)))))
+    .map((h) => withoutPermalinkSign(squashed(withoutDoubleEncoding(decodeEntities(h)))))
     .filter(Boolean)
   const h1s = allH1s
     // An <h1> that is a later part of the <title> (`What is Ownership? - The Book`) is the
     // site's name in its banner.
     .filter((h) => !docParts.slice(1).some((p) => squash(p) === squash(h)))
   const meta =
-    uncut(clean(c.headline), clean(c.documentTitle), c.siteName, c.url) ||
-    clean(c.documentTitle) ||
-    clean(c.readabilityTitle)
+    uncut(squashed(c.headline), squashed(c.documentTitle), c.siteName, c.url) ||
+    squashed(c.documentTitle) ||
+    squashed(c.readabilityTitle)
   if (!meta) return h1s[0] ?? ''
   // An <h1> that is the first part of the <title> (`Quickstart — Flask Documentation`) is
   // the headline, however little else of the title it shares.
@@ -270,14 +274,14 @@ function pickTitle(c: {
   const lead = docParts[0]
   // An <h1> that is the headline the metadata states is the headline, whatever other <h1>
   // matches the first part of the <title> (a tag before it: `backup - How to …`).
-  const stated = allH1s.find((h) => c.headline && squash(h) === squash(clean(c.headline)))
+  const stated = allH1s.find((h) => c.headline && squash(h) === squash(squashed(c.headline)))
   if (stated && lead && squash(stated) !== squash(lead)) return stated
   if (docParts.length > 1 && lead && h1s.some((h) => squash(h) === squash(lead))) return lead
   const sites = [c.siteName ?? '', ...allH1s].filter(Boolean)
   let best: string | undefined
   let score = 0
   for (const h of h1s) {
-    const s = Math.max(likeness(h, meta), likeness(h, clean(c.documentTitle)))
+    const s = Math.max(likeness(h, meta), likeness(h, squashed(c.documentTitle)))
     if (s > score) [best, score] = [h, s]
   }
   if (best && score >= 0.3) {

@@ -23,6 +23,7 @@ import {
   type ExtractInput,
   type Extractor,
 } from '../types'
+import { squashed } from '../squashed'
 
 type FrontMatter = Record<string, unknown>
 
@@ -66,8 +67,7 @@ function readFrontMatter(tree: Root): FrontMatter {
   }
 }
 
-const inlineText = (node: Nodes): string =>
-  toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim()
+const inlineText = (node: Nodes): string => squashed(toString(node, { includeImageAlt: false }))
 
 function toBlocks(nodes: RootContent[], resolve: ReturnType<typeof imageResolver>): Block[] {
   const blocks: Block[] = []

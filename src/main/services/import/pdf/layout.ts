@@ -7,6 +7,7 @@
  */
 import type { Block } from '../types'
 import type { PdfPage, PdfTextRun } from './readPdf'
+import { squashed } from '../squashed'
 
 /** A line placed in the page's reading order: its column, and where that column ends. */
 export interface Placed extends Line {
@@ -103,7 +104,7 @@ function lineOf(runs: PdfTextRun[], page: number): Line | undefined {
     text += glued ? run.text.slice(1) : run.text
     prev = run
   }
-  text = text.replace(/\s+/g, ' ').trim()
+  text = squashed(text)
   if (!text) return undefined
   // The line's size and weight are those of most of its letters (a superscript is not).
   const main = runs.reduce((m, r) => (r.text.length > m.text.length ? r : m), runs[0] as PdfTextRun)
