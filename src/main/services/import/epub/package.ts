@@ -5,8 +5,8 @@
  * refused here, before any of their text is read.
  */
 import { posix } from 'node:path'
-import { ImportError } from '../types'
 import { squashed } from '../squashed'
+import { ImportError } from '../types'
 
 export interface TocEntry {
   title: string

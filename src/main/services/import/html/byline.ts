@@ -3,8 +3,8 @@
  * Jane Doe` line in or under the article, a link to the writer's page (`/author/jane-doe`).
  * Read before Readability changes the document.
  */
-import { cleanByline, spaceAround, squash } from './metadata'
 import { squashed } from '../squashed'
+import { cleanByline, spaceAround, squash } from './metadata'
 
 /** A person's name: one to four capitalised words (`Jane Doe`, `Mary-Ann O'Neil`, `J. R. Hartley`). */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|la|le)){0,3}$/u

@@ -6,6 +6,7 @@
 import { Readability } from '@mozilla/readability'
 import { JSDOM } from 'jsdom'
 import { directionOf } from '../direction'
+import { squashed } from '../squashed'
 import {
   blocksToText,
   foldWords as fold,
@@ -41,7 +42,6 @@ import {
 } from './prepare'
 import { chooseTitle, headingText, isSiteBanner } from './title'
 import { toBlocks } from './toBlocks'
-import { squashed } from '../squashed'
 
 export interface HtmlInput {
   html: string

@@ -4,9 +4,9 @@
  */
 import { dateOfLine } from '../../library/parseArticle'
 import { daysBetween, isoDate, showsDate, urlDate } from '../dates'
+import { squashed } from '../squashed'
 import { isDiscussionPage } from './discussion'
 import type { PageMetadata } from './metadata'
-import { squashed } from '../squashed'
 
 /** The page's date: its stated publication, or the revision it shows instead, or a shown date. */
 export function pageDate(

@@ -4,9 +4,9 @@
  * site's name. An `<h1>` the metadata does not agree with is usually the site's name.
  */
 
+import { squashed } from '../squashed'
 import { decodeEntities, spaceAround } from './metadata'
 import { withoutPermalinkSign } from './toBlocks'
-import { squashed } from '../squashed'
 
 const fold = (s: string): string =>
   s
@@ -224,8 +224,13 @@ function withoutDoubleEncoding(title: string): string {
  * turned into `?` or `�` reads as the page's metadata spells it (`Event Planning: Beginner's
  * Guide`), when that metadata says the same with a character or two at each such place.
  */
-function withLostCharactersBack(title: string, metadata: string[]): string {
+function withLostCharactersBack(
+  title: string,
+  c: { headline?: string; documentTitle?: string },
+): string {
   if (!/[?\ufffd]\S|[?\ufffd] \p{L}/u.test(title)) return title
+  const documentTitle = squashed(c.documentTitle)
+  const metadata = [squashed(c.headline), ...partsOf(documentTitle), documentTitle]
   const escaped = title.replace(/[.*+^${}()|[\]\\]/g, '\\$&')
   const lost = new RegExp(`^${escaped.replace(/[?\ufffd]/g, '\\S{1,3}')}$`, 'u')
   return metadata.find((m) => m !== title && lost.test(m)) ?? title
@@ -233,13 +238,8 @@ function withLostCharactersBack(title: string, metadata: string[]): string {
 
 export function chooseTitle(c: Parameters<typeof pickTitle>[0]): string {
   const picked = withoutDoubleEncoding(pickTitle(c))
-  const metadata = [
-    squashed(c.headline),
-    ...partsOf(squashed(c.documentTitle)),
-    squashed(c.documentTitle),
-  ]
   return withoutNumbering(
-    withoutShortTail(withoutLabelsAfterBar(withLostCharactersBack(picked, metadata))),
+    withoutShortTail(withoutLabelsAfterBar(withLostCharactersBack(picked, c))),
   )
 }
 
@@ -253,7 +253,9 @@ function pickTitle(c: {
   siteName?: string
   url?: string
 }): string {
-  const docParts = partsOf(squashed(c.documentTitle))
+  const documentTitle = squashed(c.documentTitle)
+  const statedHeadline = squashed(c.headline)
+  const docParts = partsOf(documentTitle)
   // A heading's text escaped twice (`Python &#x26; SQL`) reads as its page shows it; one
   // encoded twice is read back before its permalink sign (`Â¶`, a `¶` encoded twice) comes off.
   const allH1s = c.h1s
@@ -264,8 +266,8 @@ function pickTitle(c: {
     // site's name in its banner.
     .filter((h) => !docParts.slice(1).some((p) => squash(p) === squash(h)))
   const meta =
-    uncut(squashed(c.headline), squashed(c.documentTitle), c.siteName, c.url) ||
-    squashed(c.documentTitle) ||
+    uncut(statedHeadline, documentTitle, c.siteName, c.url) ||
+    documentTitle ||
     squashed(c.readabilityTitle)
   if (!meta) return h1s[0] ?? ''
   // An <h1> that is the first part of the <title> (`Quickstart — Flask Documentation`) is
@@ -274,14 +276,14 @@ function pickTitle(c: {
   const lead = docParts[0]
   // An <h1> that is the headline the metadata states is the headline, whatever other <h1>
   // matches the first part of the <title> (a tag before it: `backup - How to …`).
-  const stated = allH1s.find((h) => c.headline && squash(h) === squash(squashed(c.headline)))
+  const stated = allH1s.find((h) => statedHeadline && squash(h) === squash(statedHeadline))
   if (stated && lead && squash(stated) !== squash(lead)) return stated
   if (docParts.length > 1 && lead && h1s.some((h) => squash(h) === squash(lead))) return lead
   const sites = [c.siteName ?? '', ...allH1s].filter(Boolean)
   let best: string | undefined
   let score = 0
   for (const h of h1s) {
-    const s = Math.max(likeness(h, meta), likeness(h, squashed(c.documentTitle)))
+    const s = Math.max(likeness(h, meta), likeness(h, documentTitle))
     if (s > score) [best, score] = [h, s]
   }
   if (best && score >= 0.3) {

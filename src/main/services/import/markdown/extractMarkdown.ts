@@ -15,6 +15,7 @@ import { isoDate } from '../dates'
 import { assertText, decodeText } from '../decode'
 import { directionOf } from '../direction'
 import { imageResolver } from '../html/images'
+import { squashed } from '../squashed'
 import {
   blocksToText,
   ImportError,
@@ -23,7 +24,6 @@ import {
   type ExtractInput,
   type Extractor,
 } from '../types'
-import { squashed } from '../squashed'
 
 type FrontMatter = Record<string, unknown>
 

@@ -5,9 +5,9 @@
  * weight, footnotes kept at the end of their page's text. Pure functions over readPdf's
  * output, so every rule is testable without a PDF.
  */
+import { squashed } from '../squashed'
 import type { Block } from '../types'
 import type { PdfPage, PdfTextRun } from './readPdf'
-import { squashed } from '../squashed'
 
 /** A line placed in the page's reading order: its column, and where that column ends. */
 export interface Placed extends Line {
